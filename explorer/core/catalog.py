@@ -1,0 +1,98 @@
+"""The registry of architectures and the parser of references such as ``ID:NAME=VALUE,...``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from explorer.core.errors import ParameterError
+from explorer.core.params import Param, Value, format_value, parse_assignments, resolve
+
+if TYPE_CHECKING:
+    import keras
+
+Builder = Callable[[Mapping[str, Value]], "keras.Model"]
+Checker = Callable[[Mapping[str, Value]], None]
+
+
+@dataclass(frozen=True)
+class Architecture:
+    id: str
+    title: str
+    family: str
+    description: str
+    params: tuple[Param, ...]
+    build: Builder = field(repr=False)
+    # Cross-parameter checks that must pass before any TensorFlow work starts.
+    check: Checker | None = field(default=None, repr=False)
+
+    def param(self, name: str) -> Param:
+        for spec in self.params:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+    def resolve(self, overrides: Mapping[str, object] | None = None) -> Reference:
+        values = resolve(self.params, overrides or {}, owner=self.id)
+        if self.check is not None:
+            self.check(values)
+        return Reference(self, tuple(values.items()))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An architecture with every parameter resolved and validated."""
+
+    architecture: Architecture
+    items: tuple[tuple[str, Value], ...]
+
+    @property
+    def values(self) -> dict[str, Value]:
+        return dict(self.items)
+
+    def text(self) -> str:
+        """The reference written back, naming only values that differ from the defaults."""
+        changed = [
+            f"{name}={format_value(value)}"
+            for name, value in self.items
+            if value != self.architecture.param(name).default
+        ]
+        return self.architecture.id + (":" + ",".join(changed) if changed else "")
+
+    def build(self) -> keras.Model:
+        return self.architecture.build(self.values)
+
+
+@cache
+def architectures() -> tuple[Architecture, ...]:
+    from explorer.core.architectures import applications, resnet, simple_cnn
+
+    entries = simple_cnn.ARCHITECTURES + resnet.ARCHITECTURES + applications.ARCHITECTURES
+    ids = [a.id for a in entries]
+    assert len(ids) == len(set(ids)), "architecture ids must be unique"
+    return entries
+
+
+def families() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.family for a in architectures()))
+
+
+def get(architecture_id: str) -> Architecture:
+    key = architecture_id.strip().lower()
+    for arch in architectures():
+        if arch.id == key:
+            return arch
+    known = ", ".join(a.id for a in architectures())
+    raise ParameterError(
+        "architecture", f"unknown architecture {architecture_id!r} (known: {known})"
+    )
+
+
+def parse_reference(text: str, overrides: Mapping[str, Any] | None = None) -> Reference:
+    """``resnet50:classes=10,input_shape=32x32x3``; ``overrides`` (``--set``) win over the text."""
+    arch_id, _, rest = text.partition(":")
+    arch = get(arch_id)
+    inline = parse_assignments([p for p in rest.split(",") if p.strip()], source=text)
+    return arch.resolve({**inline, **(overrides or {})})

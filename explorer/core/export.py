@@ -1,0 +1,239 @@
+"""ModelSummary -> text, JSON, CSV and Markdown, for one model or a comparison of several."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+
+from explorer.core.cost import ShapeTuple
+from explorer.core.params import format_value
+from explorer.core.summary import LayerRow, ModelSummary, Totals
+
+FORMATS = ("text", "json", "csv", "markdown")
+BYTES_PER_ACTIVATION = 4  # float32
+
+
+def shape_text(shape: ShapeTuple) -> str:
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
+
+
+def output_shape_text(row: LayerRow) -> str:
+    return ", ".join(shape_text(s) for s in row.output_shapes)
+
+
+def binary_and_decimal(n_bytes: int) -> str:
+    """Both units, labelled: 765.63 MiB (802.82 MB)."""
+    for binary, decimal, power in (("GiB", "GB", 3), ("MiB", "MB", 2), ("KiB", "kB", 1)):
+        if n_bytes >= 1024**power:
+            return f"{n_bytes / 1024**power:,.2f} {binary} ({n_bytes / 1000**power:,.2f} {decimal})"
+    return f"{n_bytes:,} bytes"
+
+
+def params_text(summary: ModelSummary) -> str:
+    return ", ".join(f"{name}={format_value(value)}" for name, value in summary.params)
+
+
+def _row_cells(index: int, row: LayerRow) -> list[str]:
+    return [
+        str(index),
+        "  " * row.depth + f"{row.name} ({row.type})",
+        output_shape_text(row),
+        f"{row.params:,}",
+        f"{row.trainable_params:,}",
+        f"{row.macs:,}",
+        ", ".join(row.inbound),
+    ]
+
+
+LAYER_HEADERS = ["#", "Layer (type)", "Output shape", "Params", "Trainable", "MACs", "Connected to"]
+_RIGHT = {0, 3, 4, 5}
+
+
+def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    rule = "-" * len(line(headers))
+    return [line(headers), rule, *(line(r) for r in rows), rule]
+
+
+def totals_lines(totals: Totals) -> list[tuple[str, str]]:
+    activation_bytes = totals.activation_elements * BYTES_PER_ACTIVATION
+    return [
+        ("Total params", f"{totals.params:,}"),
+        ("Trainable params", f"{totals.trainable_params:,}"),
+        ("Non-trainable params", f"{totals.non_trainable_params:,}"),
+        ("Weights memory", binary_and_decimal(totals.weights_bytes)),
+        ("MACs per sample", f"{totals.macs:,}"),
+        ("FLOPs per sample (2 x MACs)", f"{2 * totals.macs:,}"),
+        (
+            "Activations per sample",
+            f"{totals.activation_elements:,} elements, "
+            f"{binary_and_decimal(activation_bytes)} at float32",
+        ),
+    ]
+
+
+def summary_text(summary: ModelSummary) -> str:
+    rows = [_row_cells(i, row) for i, row in enumerate(summary.layers, start=1)]
+    lines = [f"Architecture: {summary.architecture} ({params_text(summary)})", ""]
+    lines += _table(LAYER_HEADERS, rows, _RIGHT)
+    width = max(len(label) for label, _ in totals_lines(summary.totals))
+    lines += [
+        f"{label + ':':<{width + 1}}  {value}" for label, value in totals_lines(summary.totals)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+CSV_HEADERS = [
+    "index",
+    "name",
+    "path",
+    "type",
+    "depth",
+    "output_shape",
+    "params",
+    "trainable_params",
+    "macs",
+    "activation_elements",
+    "inbound",
+]
+
+
+def summary_csv(summary: ModelSummary) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADERS)
+    for i, row in enumerate(summary.layers, start=1):
+        writer.writerow(
+            [
+                i,
+                row.name,
+                row.path,
+                row.type,
+                row.depth,
+                output_shape_text(row),
+                row.params,
+                row.trainable_params,
+                row.macs,
+                row.activation_elements,
+                " ".join(row.inbound),
+            ]
+        )
+    return out.getvalue()
+
+
+def _markdown_table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    def esc(cell: str) -> str:
+        return cell.replace("|", "\\|")
+
+    align = ["---:" if i in right else "---" for i in range(len(headers))]
+    return ["| " + " | ".join(esc(c) for c in r) + " |" for r in [headers, align, *rows]]
+
+
+def summary_markdown(summary: ModelSummary) -> str:
+    rows = [_row_cells(i, row) for i, row in enumerate(summary.layers, start=1)]
+    for cells, row in zip(rows, summary.layers, strict=True):
+        cells[1] = "&nbsp;" * 4 * row.depth + f"`{row.name}` ({row.type})"
+    lines = [f"## {summary.architecture}", "", f"Parameters: {params_text(summary)}", ""]
+    lines += _markdown_table(LAYER_HEADERS, rows, _RIGHT)
+    lines += ["", *(f"- **{label}:** {value}" for label, value in totals_lines(summary.totals))]
+    return "\n".join(lines) + "\n"
+
+
+def summary_json(summary: ModelSummary) -> str:
+    return json.dumps(summary.to_json_dict(), indent=2) + "\n"
+
+
+def render_summary(summary: ModelSummary, fmt: str) -> str:
+    renderers: dict[str, Callable[[ModelSummary], str]] = {
+        "text": summary_text,
+        "json": summary_json,
+        "csv": summary_csv,
+        "markdown": summary_markdown,
+    }
+    return renderers[fmt](summary)
+
+
+# --- comparison -----------------------------------------------------------------------------
+
+_COMPARED: tuple[tuple[str, Callable[[ModelSummary], int]], ...] = (
+    ("Total params", lambda s: s.totals.params),
+    ("Trainable params", lambda s: s.totals.trainable_params),
+    ("Non-trainable params", lambda s: s.totals.non_trainable_params),
+    ("Weights bytes", lambda s: s.totals.weights_bytes),
+    ("MACs per sample", lambda s: s.totals.macs),
+    ("Activations per sample", lambda s: s.totals.activation_elements),
+    ("Layers", lambda s: len(s.layers)),
+)
+
+
+def _relative(value: int, base: int) -> str:
+    if base == 0:
+        return f"{value - base:+,}"
+    return f"{value - base:+,} ({(value - base) / base * 100:+.1f}%)"
+
+
+def compare_values(summaries: Sequence[ModelSummary]) -> list[tuple[str, list[int]]]:
+    return [(name, [pick(s) for s in summaries]) for name, pick in _COMPARED]
+
+
+def _compare_headers(summaries: Sequence[ModelSummary]) -> list[str]:
+    labels = [f"{i}. {s.architecture}" for i, s in enumerate(summaries, start=1)]
+    return ["Quantity", *labels, *(f"{label} vs 1." for label in labels[1:])]
+
+
+def compare_rows(summaries: Sequence[ModelSummary]) -> tuple[list[str], list[list[str]]]:
+    """Totals side by side; every model after the first also as a difference to the first."""
+    rows = [
+        [name, *(f"{v:,}" for v in values), *(_relative(v, values[0]) for v in values[1:])]
+        for name, values in compare_values(summaries)
+    ]
+    return _compare_headers(summaries), rows
+
+
+def compare_text(summaries: Sequence[ModelSummary]) -> str:
+    headers, rows = compare_rows(summaries)
+    lines = [f"{i}. {s.architecture} ({params_text(s)})" for i, s in enumerate(summaries, start=1)]
+    lines += ["", *_table(headers, rows, set(range(1, len(headers))))]
+    return "\n".join(lines) + "\n"
+
+
+def compare_markdown(summaries: Sequence[ModelSummary]) -> str:
+    headers, rows = compare_rows(summaries)
+    lines = [
+        f"{i}. `{s.architecture}` ({params_text(s)})" for i, s in enumerate(summaries, start=1)
+    ]
+    return (
+        "\n".join([*lines, "", *_markdown_table(headers, rows, set(range(1, len(headers))))]) + "\n"
+    )
+
+
+def compare_csv(summaries: Sequence[ModelSummary]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_compare_headers(summaries))
+    for name, values in compare_values(summaries):
+        writer.writerow([name, *values, *(v - values[0] for v in values[1:])])
+    return out.getvalue()
+
+
+def compare_json(summaries: Sequence[ModelSummary]) -> str:
+    return json.dumps({"models": [s.to_json_dict() for s in summaries]}, indent=2) + "\n"
+
+
+def render_comparison(summaries: Sequence[ModelSummary], fmt: str) -> str:
+    renderers: dict[str, Callable[[Sequence[ModelSummary]], str]] = {
+        "text": compare_text,
+        "json": compare_json,
+        "csv": compare_csv,
+        "markdown": compare_markdown,
+    }
+    return renderers[fmt](summaries)

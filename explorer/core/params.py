@@ -1,0 +1,212 @@
+"""Typed parameter specs: one description drives validation, the CLI parser and the GUI form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from explorer.core.errors import ParameterError
+
+Shape = tuple[int, ...]
+Value = int | float | str | bool | Shape
+
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0"}
+
+
+def _number(n: float) -> str:
+    return f"{n:,}"
+
+
+@dataclass(frozen=True)
+class IntParam:
+    name: str
+    default: int
+    minimum: int
+    maximum: int
+    help: str
+    kind = "int"
+
+    def allowed(self) -> str:
+        return f"an integer from {_number(self.minimum)} to {_number(self.maximum)}"
+
+    def coerce(self, value: object) -> int:
+        if isinstance(value, str):
+            text = value.strip().replace("_", "")
+            if not re.fullmatch(r"[+-]?\d+", text):
+                raise ParameterError(self.name, f"{value!r} is not {self.allowed()}")
+            value = int(text)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ParameterError(self.name, f"{value!r} is not {self.allowed()}")
+        if not self.minimum <= value <= self.maximum:
+            raise ParameterError(self.name, f"{value} is out of range: expected {self.allowed()}")
+        return value
+
+
+@dataclass(frozen=True)
+class FloatParam:
+    name: str
+    default: float
+    minimum: float
+    maximum: float
+    help: str
+    kind = "float"
+
+    def allowed(self) -> str:
+        return f"a number from {self.minimum:g} to {self.maximum:g}"
+
+    def coerce(self, value: object) -> float:
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                raise ParameterError(self.name, f"{value!r} is not {self.allowed()}") from None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ParameterError(self.name, f"{value!r} is not {self.allowed()}")
+        if not self.minimum <= value <= self.maximum:
+            raise ParameterError(self.name, f"{value:g} is out of range: expected {self.allowed()}")
+        return float(value)
+
+
+@dataclass(frozen=True)
+class ChoiceParam:
+    name: str
+    default: str
+    choices: tuple[str, ...]
+    help: str
+    kind = "choice"
+
+    def allowed(self) -> str:
+        return "one of " + ", ".join(self.choices)
+
+    def coerce(self, value: object) -> str:
+        if not isinstance(value, str) or value.strip().lower() not in self.choices:
+            raise ParameterError(self.name, f"{value!r} is not {self.allowed()}")
+        return value.strip().lower()
+
+
+@dataclass(frozen=True)
+class BoolParam:
+    name: str
+    default: bool
+    help: str
+    kind = "bool"
+
+    def allowed(self) -> str:
+        return "true or false"
+
+    def coerce(self, value: object) -> bool:
+        if isinstance(value, str):
+            text = value.strip().lower()
+            if text in _TRUE:
+                return True
+            if text in _FALSE:
+                return False
+        if isinstance(value, bool):
+            return value
+        raise ParameterError(self.name, f"{value!r} is not {self.allowed()}")
+
+
+@dataclass(frozen=True)
+class ShapeParam:
+    """An input shape without the batch axis, written ``224x224x3`` (height x width x channels)."""
+
+    name: str
+    default: Shape
+    help: str
+    min_size: int = 1
+    max_size: int = 8192
+    max_channels: int = 4096
+    kind = "shape"
+
+    @property
+    def rank(self) -> int:
+        return len(self.default)
+
+    def allowed(self) -> str:
+        example = format_shape(self.default)
+        return (
+            f"{self.rank} positive integers written like {example}, each side from "
+            f"{_number(self.min_size)} to {_number(self.max_size)}, "
+            f"channels from 1 to {_number(self.max_channels)}"
+        )
+
+    def coerce(self, value: object) -> Shape:
+        if isinstance(value, str):
+            parts = re.split(r"\s*[x×,]\s*", value.strip().strip("()[]").lower())
+            if len(parts) != self.rank or not all(re.fullmatch(r"\d+", p) for p in parts):
+                raise ParameterError(
+                    self.name,
+                    f"{value!r} is not a valid shape: expected {self.rank} integers "
+                    f"written like {format_shape(self.default)}",
+                )
+            value = tuple(int(p) for p in parts)
+        if (
+            not isinstance(value, (tuple, list))
+            or len(value) != self.rank
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        ):
+            raise ParameterError(
+                self.name,
+                f"{value!r} is not a valid shape: expected {self.rank} integers "
+                f"written like {format_shape(self.default)}",
+            )
+        shape = tuple(value)
+        *sides, channels = shape
+        if any(not self.min_size <= s <= self.max_size for s in sides) or not (
+            1 <= channels <= self.max_channels
+        ):
+            raise ParameterError(
+                self.name, f"{format_shape(shape)} is out of range: expected {self.allowed()}"
+            )
+        return shape
+
+
+Param = IntParam | FloatParam | ChoiceParam | BoolParam | ShapeParam
+
+
+def format_shape(shape: Shape) -> str:
+    return "x".join(str(s) for s in shape)
+
+
+def format_value(value: Value) -> str:
+    """The text form a reference or ``--set`` accepts back."""
+    if isinstance(value, tuple):
+        return format_shape(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def resolve(
+    specs: tuple[Param, ...], overrides: Mapping[str, object], *, owner: str
+) -> dict[str, Value]:
+    """Defaults overlaid with ``overrides`` (strings or typed values), every value checked."""
+    by_name = {spec.name: spec for spec in specs}
+    for name in overrides:
+        if name not in by_name:
+            known = ", ".join(by_name) or "none"
+            raise ParameterError(name, f"unknown parameter for {owner} (known: {known})")
+    return {
+        spec.name: spec.coerce(overrides[spec.name]) if spec.name in overrides else spec.default
+        for spec in specs
+    }
+
+
+def parse_assignments(items: list[str] | tuple[str, ...], *, source: str) -> dict[str, str]:
+    """``["a=1", "b=2"]`` -> ``{"a": "1", "b": "2"}``; ``source`` names where they came from."""
+    result: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise ParameterError(source, f"{item!r} is not NAME=VALUE")
+        result[name] = value.strip()
+    return result
+
+
+def as_json_value(value: Any) -> Any:
+    """Resolved values as JSON: shapes become lists."""
+    return list(value) if isinstance(value, tuple) else value
