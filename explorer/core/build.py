@@ -41,9 +41,9 @@ def _pending_variables() -> list[Any]:
 
 def _reset_names() -> None:
     """Fresh automatic layer names (``conv2d``, not ``conv2d_37``) for every build."""
-    from keras.src.backend.common import global_state
+    from keras.src.utils.naming import reset_uids
 
-    global_state.set_global_attribute("object_name_uniquification", {})
+    reset_uids()
 
 
 def build_model(reference: Reference, *, preview: bool = True) -> BuildResult:

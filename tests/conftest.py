@@ -1,0 +1,31 @@
+"""Shared set-up: headless Qt, quiet TensorFlow, and summaries built once per session."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+from explorer.core.summary import ModelSummary  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def summary_of() -> Callable[..., ModelSummary]:
+    """``summary_of("resnet50:variant=tutorial")``: a preview summary, built once per session."""
+    from explorer.core.build import summarize
+    from explorer.core.catalog import parse_reference
+
+    cache: dict[tuple[str, bool], ModelSummary] = {}
+
+    def get(reference: str, preview: bool = True) -> ModelSummary:
+        key = (reference, preview)
+        if key not in cache:
+            cache[key] = summarize(parse_reference(reference), preview=preview)
+        return cache[key]
+
+    return get

@@ -1,0 +1,65 @@
+"""Preview builds allocate no weights yet summarise exactly like full builds."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from explorer.core.catalog import architectures
+
+ALL_AT_DEFAULTS = [a.id for a in architectures()] + [
+    "simple-cnn:api=functional",
+    "simple-cnn:api=subclassing",
+    "resnet50:variant=tutorial",
+]
+
+
+@pytest.mark.parametrize("reference", ALL_AT_DEFAULTS)
+def test_preview_and_full_builds_give_identical_summaries(summary_of, reference: str) -> None:
+    from explorer.core.build import summarize
+    from explorer.core.catalog import parse_reference
+
+    preview = summary_of(reference)
+    full = summarize(parse_reference(reference), preview=False)
+    gc.collect()
+    assert full == preview
+
+
+def _rss_bytes() -> int:
+    import psutil
+
+    return psutil.Process().memory_info().rss
+
+
+def test_a_preview_allocates_no_weights_and_is_never_materialised_later() -> None:
+    import keras
+
+    from explorer.core.build import build_model
+    from explorer.core.catalog import parse_reference
+
+    before = _rss_bytes()
+    preview = build_model(parse_reference("simple-cnn"), preview=True).model
+    grown = _rss_bytes() - before
+    assert grown < 50 * 2**20  # its weights would take 766 MiB
+
+    # An ordinary build afterwards in the same thread (a Lambda layer runs compute_output_spec
+    # outside any stateless scope, which initialises every pending variable) ...
+    inputs = keras.Input(shape=(4,))
+    keras.Model(inputs, keras.layers.Lambda(lambda x: x * 2)(inputs))
+    # ... leaves the discarded preview's 200 million parameters unallocated.
+    assert _rss_bytes() - before < 50 * 2**20
+    assert all(v._value is None for v in preview.weights)
+    assert preview.count_params() == 200_705_448
+
+
+def test_a_full_build_has_real_weights() -> None:
+    from explorer.core.build import build_model
+    from explorer.core.catalog import parse_reference
+
+    model = build_model(
+        parse_reference("resnet18:input_shape=32x32x3,classes=10"), preview=False
+    ).model
+    kernel = model.get_layer("conv1_conv").kernel.numpy()
+    assert kernel.shape == (7, 7, 3, 64)
+    assert kernel.std() > 0

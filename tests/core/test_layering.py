@@ -1,0 +1,65 @@
+"""House rules: a Qt-free core, and no module-level TensorFlow or Keras import anywhere."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "explorer"
+HEAVY = ("tensorflow", "keras")
+QT = ("PySide6", "pyqtgraph", "superqt", "shiboken6")
+
+
+def _imports(tree: ast.AST, module_level_only: bool) -> list[str]:
+    nodes = tree.body if module_level_only else list(ast.walk(tree))  # type: ignore[attr-defined]
+    names = []
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.append(node.module)
+    return names
+
+
+def _sources() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_core_never_imports_qt() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in _sources()
+        if "core" in path.relative_to(PACKAGE).parts
+        for name in _imports(ast.parse(path.read_text()), module_level_only=False)
+        if name.split(".")[0] in QT
+    ]
+    assert offenders == []
+
+
+def test_no_module_level_tensorflow_or_keras_import() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in _sources()
+        for name in _imports(ast.parse(path.read_text()), module_level_only=True)
+        if name.split(".")[0] in HEAVY
+    ]
+    assert offenders == []
+
+
+def test_importing_every_module_loads_neither_tensorflow_nor_qt_in_core() -> None:
+    modules = [
+        ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        for path in _sources()
+        if path.name != "__main__.py"
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    if '.qt' not in name:\n"
+        "        importlib.import_module(name)\n"
+        f"print(sorted(m for m in {HEAVY + QT!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
