@@ -46,7 +46,8 @@ def missing_libraries(plugin: Path) -> list[str]:
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
-    return [line.split()[0] for line in out.splitlines() if "not found" in line]
+    # ldd lists a library once per dependent: keep the first of each.
+    return list(dict.fromkeys(line.split()[0] for line in out.splitlines() if "not found" in line))
 
 
 def install_hint(missing: list[str]) -> str:

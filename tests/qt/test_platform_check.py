@@ -13,6 +13,7 @@ def test_missing_libraries_become_one_apt_get_line(monkeypatch) -> None:
             "\tlibxcb-cursor.so.0 => not found\n"
             "\tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x0001)\n"
             "\tlibxkbcommon-x11.so.0 => not found\n"
+            "\tlibxcb-cursor.so.0 => not found\n"
         )
 
     monkeypatch.setattr(platform_check.subprocess, "run", lambda *a, **k: Done())
