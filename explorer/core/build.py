@@ -16,7 +16,8 @@ from typing import Any
 from explorer.core.catalog import Reference
 from explorer.core.errors import ExplorerError
 from explorer.core.runtime import import_keras
-from explorer.core.summary import ModelSummary, summarize_model
+from explorer.core.summary import ModelSummary, summarize_model, weights_bytes
+from explorer.core.units import binary_and_decimal
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +47,31 @@ def _reset_names() -> None:
     reset_uids()
 
 
+def available_memory_bytes() -> int | None:
+    try:
+        import psutil
+    except ImportError:
+        return None
+    return int(psutil.virtual_memory().available)
+
+
+def check_memory_for_weights(reference: Reference, needed: int, available: int | None) -> None:
+    """Refuse a full build whose weights (and their initialisation) would not fit in memory."""
+    if available is not None and 2 * needed > available:
+        raise BuildError(
+            f"{reference.text()} needs {binary_and_decimal(needed)} for its weights and as much "
+            f"again to initialise them, but only {binary_and_decimal(available)} of memory is "
+            "free: use a preview, or smaller parameters"
+        )
+
+
 def build_model(reference: Reference, *, preview: bool = True) -> BuildResult:
     keras = import_keras()
     start = time.perf_counter()
+    if not preview:
+        # A preview costs milliseconds and tells whether the real weights can fit.
+        sizes = build_model(reference, preview=True).model.weights
+        check_memory_for_weights(reference, weights_bytes(sizes), available_memory_bytes())
     _reset_names()
     pending = _pending_variables()
     already_pending = len(pending)

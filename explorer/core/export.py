@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from explorer.core.cost import ShapeTuple
 from explorer.core.params import format_value
 from explorer.core.summary import LayerRow, ModelSummary, Totals
+from explorer.core.units import binary_and_decimal
 
 FORMATS = ("text", "json", "csv", "markdown")
 BYTES_PER_ACTIVATION = 4  # float32
@@ -21,14 +22,6 @@ def shape_text(shape: ShapeTuple) -> str:
 
 def output_shape_text(row: LayerRow) -> str:
     return ", ".join(shape_text(s) for s in row.output_shapes)
-
-
-def binary_and_decimal(n_bytes: int) -> str:
-    """Both units, labelled: 765.63 MiB (802.82 MB)."""
-    for binary, decimal, power in (("GiB", "GB", 3), ("MiB", "MB", 2), ("KiB", "kB", 1)):
-        if n_bytes >= 1024**power:
-            return f"{n_bytes / 1024**power:,.2f} {binary} ({n_bytes / 1000**power:,.2f} {decimal})"
-    return f"{n_bytes:,} bytes"
 
 
 def params_text(summary: ModelSummary) -> str:

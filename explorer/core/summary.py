@@ -103,6 +103,11 @@ def _itemsize(dtype: str) -> int:
         return int(bits.group()) // 8 if bits else 4
 
 
+def weights_bytes(variables: list[Any]) -> int:
+    """Memory the values of ``variables`` take (or would take, for a preview)."""
+    return sum(prod(v.shape) * _itemsize(v.dtype) for v in _unique(variables))
+
+
 def summarize_model(
     model: Any, architecture: str | None = None, params: tuple[tuple[str, Value], ...] = ()
 ) -> ModelSummary:
@@ -159,7 +164,7 @@ def summarize_model(
         params=_count(weights),
         trainable_params=_count(model.trainable_weights),
         non_trainable_params=_count(model.non_trainable_weights),
-        weights_bytes=sum(prod(v.shape) * _itemsize(v.dtype) for v in weights),
+        weights_bytes=weights_bytes(weights),
         macs=sum(row.macs for row in leaves_only),
         activation_elements=sum(row.activation_elements for row in leaves_only),
     )

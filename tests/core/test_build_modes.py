@@ -63,3 +63,19 @@ def test_a_full_build_has_real_weights() -> None:
     kernel = model.get_layer("conv1_conv").kernel.numpy()
     assert kernel.shape == (7, 7, 3, 64)
     assert kernel.std() > 0
+
+
+def test_a_full_build_that_cannot_fit_in_memory_is_refused_before_allocating() -> None:
+    from explorer.core.build import BuildError, build_model, check_memory_for_weights
+    from explorer.core.catalog import parse_reference
+
+    reference = parse_reference("simple-cnn:input_shape=8192x8192x3,filters=4096,strides=1")
+    with pytest.raises(BuildError) as caught:
+        build_model(reference, preview=False)
+    assert str(caught.value).startswith(
+        "simple-cnn:input_shape=8192x8192x3,filters=4096,strides=1 needs 1,000.00 TiB "
+        "(1,099.51 TB) for its weights and as much again to initialise them, but only "
+    )
+    assert str(caught.value).endswith("of memory is free: use a preview, or smaller parameters")
+    check_memory_for_weights(reference, needed=10, available=20)  # fits: no error
+    check_memory_for_weights(reference, needed=10, available=None)  # unknown: try anyway

@@ -6,12 +6,12 @@ import csv
 import io
 
 from explorer.core.export import (
-    binary_and_decimal,
     compare_csv,
     compare_text,
     render_summary,
     summary_csv,
 )
+from explorer.core.units import binary_and_decimal
 
 SEED_TEXT = """\
 Architecture: simple-cnn (api=sequential, input_shape=224x224x3, filters=16, kernel_size=3, strides=2, classes=1000)
@@ -89,3 +89,4 @@ def test_units_are_labelled_honestly() -> None:
     assert binary_and_decimal(3 * 2**30) == "3.00 GiB (3.22 GB)"
     assert binary_and_decimal(2048) == "2.00 KiB (2.05 kB)"
     assert binary_and_decimal(12) == "12 bytes"
+    assert binary_and_decimal(5 * 2**40) == "5.00 TiB (5.50 TB)"

@@ -1,0 +1,13 @@
+"""Byte counts for people: binary and decimal units side by side, each labelled."""
+
+from __future__ import annotations
+
+_UNITS = (("TiB", "TB", 4), ("GiB", "GB", 3), ("MiB", "MB", 2), ("KiB", "kB", 1))
+
+
+def binary_and_decimal(n_bytes: int) -> str:
+    """765.63 MiB (802.82 MB): MiB are 2**20 bytes, MB 10**6; both are in use, so show both."""
+    for binary, decimal, power in _UNITS:
+        if n_bytes >= 1024**power:
+            return f"{n_bytes / 1024**power:,.2f} {binary} ({n_bytes / 1000**power:,.2f} {decimal})"
+    return f"{n_bytes:,} bytes"
