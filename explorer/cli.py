@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from explorer import __version__
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, user_message
 
 log = logging.getLogger("explorer")
 
@@ -89,18 +89,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = _run(args)
     except ExplorerError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {user_message(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - the one place unknown failures become a message
         log.debug("unexpected failure", exc_info=True)
-        print(
-            f"error: unexpected {type(error).__name__}: {error}"
-            + ("" if args.debug else " (run with --debug for details)"),
-            file=sys.stderr,
-        )
+        hint = "" if args.debug else " (run with --debug for details)"
+        print(f"error: {user_message(error)}{hint}", file=sys.stderr)
         return 1
     sys.stdout.write(output)
     sys.stdout.flush()

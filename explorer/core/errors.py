@@ -14,3 +14,10 @@ class ParameterError(ExplorerError):
         self.param = param
         self.message = message
         super().__init__(f"{param}: {message}")
+
+
+def user_message(error: BaseException) -> str:
+    """The one line a user sees for any failure; unknown ones also name their type."""
+    if isinstance(error, ExplorerError):
+        return str(error)
+    return f"unexpected {type(error).__name__}: {error}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+_SUFFIXES = ("", "k", "M", "G", "T")
 _UNITS = (("TiB", "TB", 4), ("GiB", "GB", 3), ("MiB", "MB", 2), ("KiB", "kB", 1))
 
 
@@ -11,3 +12,15 @@ def binary_and_decimal(n_bytes: int) -> str:
         if n_bytes >= 1024**power:
             return f"{n_bytes / 1024**power:,.2f} {binary} ({n_bytes / 1000**power:,.2f} {decimal})"
     return f"{n_bytes:,} bytes"
+
+
+def short_count(n: int) -> str:
+    """3,857,973,248 -> "3.86 G": three significant digits, rounded half up in integers."""
+    digits = len(str(n))
+    if digits > 3:
+        factor = 10 ** (digits - 3)
+        n = (n + factor // 2) // factor * factor
+        digits = len(str(n))
+    power = min((digits - 1) // 3, len(_SUFFIXES) - 1)
+    decimals = max(0, 2 - (digits - 1 - 3 * power)) if power else 0
+    return f"{n / 1000**power:.{decimals}f} {_SUFFIXES[power]}".rstrip()

@@ -11,7 +11,6 @@ from explorer.core.export import (
     render_summary,
     summary_csv,
 )
-from explorer.core.units import binary_and_decimal
 
 SEED_TEXT = """\
 Architecture: simple-cnn (api=sequential, input_shape=224x224x3, filters=16, kernel_size=3, strides=2, classes=1000)
@@ -82,11 +81,3 @@ def test_comparison_shows_differences_to_the_first_model(summary_of) -> None:
     rows = list(csv.reader(io.StringIO(compare_csv(models))))
     assert rows[0] == ["Quantity", "1. resnet34", "2. resnet50", "2. resnet50 vs 1."]
     assert rows[2] == ["Trainable params", "21797672", "25557032", "3759360"]
-
-
-def test_units_are_labelled_honestly() -> None:
-    assert binary_and_decimal(802_821_792) == "765.63 MiB (802.82 MB)"
-    assert binary_and_decimal(3 * 2**30) == "3.00 GiB (3.22 GB)"
-    assert binary_and_decimal(2048) == "2.00 KiB (2.05 kB)"
-    assert binary_and_decimal(12) == "12 bytes"
-    assert binary_and_decimal(5 * 2**40) == "5.00 TiB (5.50 TB)"

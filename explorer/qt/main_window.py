@@ -1,0 +1,355 @@
+"""The main window: pick an architecture, edit its parameters, read its layers and totals."""
+
+from __future__ import annotations
+
+import logging
+import platform
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from superqt.utils import QSignalDebouncer
+
+from explorer import __version__
+from explorer.core.catalog import Architecture, Reference, get, parse_reference
+from explorer.core.devices import DeviceReport, format_devices_text
+from explorer.core.errors import ExplorerError, ParameterError
+from explorer.core.export import summary_csv, summary_markdown
+from explorer.core.files import write_text_atomic
+from explorer.core.summary import ModelSummary
+from explorer.qt.architecture_picker import ArchitecturePicker
+from explorer.qt.build_worker import BuildWorker
+from explorer.qt.layer_table import LayerTableView
+from explorer.qt.param_form import ParameterForm
+from explorer.qt.totals_panel import TotalsPanel
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Keras Architecture Explorer"
+DEFAULT_REFERENCE = "resnet50"
+EDIT_DEBOUNCE_MS = 250
+EXPORTS = {
+    "csv": ("CSV files (*.csv)", summary_csv),
+    "md": ("Markdown files (*.md)", summary_markdown),
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, settings: QSettings | None = None, worker: BuildWorker | None = None
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_TITLE)
+        self.setObjectName("main_window")
+        self.settings = settings or QSettings()
+        self.worker = worker or BuildWorker(self)
+        self.summary: ModelSummary | None = None
+        self.reference: Reference | None = None
+        self.device_report: DeviceReport | None = None
+        self._waiting_reference: Reference | None = None  # asked for before TF was ready
+        self._requested: Reference | None = None  # the newest reference sent to the worker
+
+        self.picker = ArchitecturePicker()
+        self.form = ParameterForm()
+        self.table = LayerTableView()
+        self.totals = TotalsPanel()
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._build_layout()
+        self._build_status_bar()
+        self._build_menus()
+
+        self.debouncer = QSignalDebouncer(parent=self)
+        self.debouncer.setTimeout(EDIT_DEBOUNCE_MS)
+        self.debouncer.triggered.connect(self.request_build)
+        self.form.values_edited.connect(self.debouncer.throttle)
+        self.picker.architecture_selected.connect(self._on_architecture_selected)
+        self.totals.batch_size.valueChanged.connect(self._save_batch_size)
+        self.worker.ready.connect(self._on_worker_ready)
+        self.worker.start_up_failed.connect(self._on_start_up_failed)
+        self.worker.build_started.connect(self._on_build_started)
+        self.worker.build_finished.connect(self._on_build_finished)
+        self.worker.build_failed.connect(self._on_build_failed)
+
+        self._restore()
+        if not self.worker.is_running():
+            self.worker.start()
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_layout(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setWidget(self.form)
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.picker_dock = self._dock("Architectures", "architectures_dock", self.picker, left)
+        self.form_dock = self._dock("Parameters", "parameters_dock", form_scroll, left)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.totals_dock = self._dock("Totals", "totals_dock", self.totals, right)
+        self.resize(1440, 860)
+        horizontal = Qt.Orientation.Horizontal
+        self.resizeDocks([self.picker_dock, self.totals_dock], [290, 340], horizontal)
+        self.resizeDocks([self.picker_dock, self.form_dock], [480, 260], Qt.Orientation.Vertical)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setVisible(False)
+        self.busy.setToolTip("Building the model in the background")
+        self.build_time = QLabel()
+        self.device_label = QLabel("Loading TensorFlow…")
+        self.device_label.setObjectName("device_label")
+        bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.build_time)
+        bar.addPermanentWidget(self.device_label)
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        self.export_csv_action = self._action(
+            "Export Table as &CSV…",
+            lambda: self.export_table("csv"),
+            "Ctrl+E",
+            "Save the layer table as comma-separated values",
+        )
+        self.export_markdown_action = self._action(
+            "Export Table as &Markdown…",
+            lambda: self.export_table("md"),
+            "Ctrl+Shift+E",
+            "Save the layer table and totals as a Markdown document",
+        )
+        for action in (self.export_csv_action, self.export_markdown_action):
+            action.setEnabled(False)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = menus.addMenu("&Edit")
+        edit_menu.addAction(
+            self._action(
+                "&Copy Selected Layers",
+                self.table.copy_selection,
+                None,
+                "Copy the selected rows as tab-separated text",
+            )
+        )
+        edit_menu.addAction(self._action("Find &Layer…", self._focus_filter, "Ctrl+F"))
+        edit_menu.addAction(self._action("Find &Architecture…", self._focus_search, "Ctrl+K"))
+        edit_menu.addAction(
+            self._action("&Reset Parameters to Defaults", self.form.reset_to_defaults, "Ctrl+R")
+        )
+
+        view_menu = menus.addMenu("&View")
+        for dock in (self.picker_dock, self.form_dock, self.totals_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self._action("Reset &Window Layout", self._reset_layout))
+
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self._action(f"&About {APP_TITLE}", self.show_about))
+        self._default_state = self.saveState()
+
+    # --- building ---------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_architecture_selected(self, architecture_id: str) -> None:
+        architecture = get(architecture_id)
+        if self.form.architecture() is not architecture:
+            self.form.set_architecture(architecture)
+        self.debouncer.cancel()  # a new architecture supersedes edits still waiting
+        self.request_build()
+
+    @Slot()
+    def request_build(self) -> None:
+        """Validate the form now (no TensorFlow); build in the worker only what passes."""
+        architecture = self.form.architecture()
+        if architecture is None:
+            return
+        try:
+            reference = architecture.resolve(self.form.values())
+        except ParameterError as error:
+            self.form.show_error(error.param, error.message)
+            self.statusBar().showMessage(
+                f"Check {error.param}: the table shows the last valid model", 8000
+            )
+            return
+        self.form.clear_errors()
+        if not self.worker.is_ready:
+            self._waiting_reference = reference
+            return
+        self._send(reference)
+
+    def _send(self, reference: Reference) -> None:
+        self._requested = reference
+        self.worker.request(reference)
+
+    @Slot(object)
+    def _on_worker_ready(self, report: DeviceReport) -> None:
+        self.device_report = report
+        self.device_label.setText(report.summary_line)
+        self.device_label.setToolTip(format_devices_text(report).strip())
+        if self._waiting_reference is not None:
+            reference, self._waiting_reference = self._waiting_reference, None
+            self._send(reference)
+
+    @Slot(str)
+    def _on_start_up_failed(self, message: str) -> None:
+        self.device_label.setText("TensorFlow unavailable")
+        self.device_label.setToolTip(message)
+        QMessageBox.critical(self, APP_TITLE, message)
+
+    @Slot(int)
+    def _on_build_started(self, generation: int) -> None:
+        self.busy.setVisible(True)
+
+    @Slot(int, object, float)
+    def _on_build_finished(self, generation: int, summary: ModelSummary, seconds: float) -> None:
+        self.busy.setVisible(False)
+        self.summary = summary
+        self.reference = self._requested
+        assert self.reference is not None
+        architecture = self.reference.architecture
+        self.table.set_summary(summary)
+        self.totals.set_totals(summary.totals)
+        self.heading.setText(
+            f"<b>{architecture.title}</b> &nbsp;·&nbsp; <code>{self.reference.text()}</code>"
+            f" &nbsp;·&nbsp; {len(summary.layers)} layers"
+        )
+        self.build_time.setText(f"Built in {seconds:.2f} s (preview, no weights allocated)")
+        for action in (self.export_csv_action, self.export_markdown_action):
+            action.setEnabled(True)
+        self.settings.setValue("model/reference", self.reference.text())
+
+    @Slot(int, str)
+    def _on_build_failed(self, generation: int, message: str) -> None:
+        self.busy.setVisible(False)
+        self.form.show_error(None, message)
+        self.statusBar().showMessage("Build failed: the table shows the last valid model", 8000)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def export_table(self, kind: str, path: str | None = None) -> bool:
+        if self.summary is None:
+            return False
+        file_filter, render = EXPORTS[kind]
+        if path is None:
+            suggested = f"{self.summary.architecture}.{kind}"
+            path, _ = QFileDialog.getSaveFileName(self, "Export Table", suggested, file_filter)
+            if not path:
+                return False
+        try:
+            written = write_text_atomic(path, render(self.summary))
+        except ExplorerError as error:
+            QMessageBox.critical(self, APP_TITLE, f"The table was not exported.\n\n{error}")
+            return False
+        self.statusBar().showMessage(f"Exported the table to {written}", 8000)
+        return True
+
+    def about_text(self) -> str:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        report = self.device_report
+        tf = report.tensorflow_version if report else "loading…"
+        keras = report.keras_version if report else "loading…"
+        device = report.summary_line if report else "loading…"
+        return (
+            f"<h3>{APP_TITLE} {__version__}</h3>"
+            "<p>Look inside neural-network architectures before training them.</p>"
+            f"<p>TensorFlow {tf} · Keras {keras}<br>Qt {qVersion()} · PySide6 {pyside_version}"
+            f" · Python {platform.python_version()}<br>Device: {device}</p>"
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
+
+    def _focus_filter(self) -> None:
+        self.table.filter_edit.setFocus()
+        self.table.filter_edit.selectAll()
+
+    def _focus_search(self) -> None:
+        self.picker_dock.show()
+        self.picker.search_edit.setFocus()
+        self.picker.search_edit.selectAll()
+
+    def _reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        for dock in (self.picker_dock, self.form_dock, self.totals_dock):
+            dock.show()
+
+    # --- settings ---------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        batch = self.settings.value("totals/batch_size")
+        if batch is not None:
+            self.totals.batch_size.setValue(int(batch))
+        text = str(self.settings.value("model/reference", DEFAULT_REFERENCE))
+        try:
+            reference = parse_reference(text)
+        except ParameterError:
+            log.warning("ignoring saved reference %r", text)
+            reference = parse_reference(DEFAULT_REFERENCE)
+        self.show_reference(reference.architecture, reference.values)
+
+    def show_reference(self, architecture: Architecture, values: dict) -> None:
+        self.form.set_architecture(architecture, values)
+        self.picker.select(architecture.id)
+
+    @Slot(int)
+    def _save_batch_size(self, value: int) -> None:
+        self.settings.setValue("totals/batch_size", value)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        self.worker.stop()
+        super().closeEvent(event)

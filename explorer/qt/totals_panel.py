@@ -1,0 +1,97 @@
+"""Totals of the current model as a form: parameters, memory and cost, with a batch size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
+
+from explorer.core.export import BYTES_PER_ACTIVATION
+from explorer.core.summary import Totals
+from explorer.core.units import binary_and_decimal, short_count
+
+EMPTY = "—"
+_UNITS_TIP = "MiB = 2^20 bytes, MB = 10^6 bytes: both are in use, so both are shown."
+
+# key, label, tooltip
+_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("params", "Parameters", "All weights of the model"),
+    ("trainable", "Trainable", "Weights that training updates"),
+    ("non_trainable", "Non-trainable", "Weights kept by statistics or frozen"),
+    ("weights", "Weights memory", _UNITS_TIP),
+    ("macs", "MACs per sample", "Multiply-accumulates for one sample"),
+    ("flops", "FLOPs (2 × MACs)", "Each multiply-accumulate counts as two floating-point ops"),
+    (
+        "activations",
+        "Activations",
+        f"Every layer output kept at once, float32 ({BYTES_PER_ACTIVATION} bytes). {_UNITS_TIP}",
+    ),
+    (
+        "batch_activations",
+        "Batch activations",
+        f"Activations for the batch size below: what training holds for the backward pass. "
+        f"{_UNITS_TIP}",
+    ),
+)
+
+
+def _count_text(n: int) -> str:
+    return f"{n:,} ({short_count(n)})" if n >= 1000 else f"{n:,}"
+
+
+class TotalsPanel(QWidget):
+    """Totals of the current model: parameters, memory, cost."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._totals: Totals | None = None
+        self._values: dict[str, QLabel] = {}
+        form = QFormLayout(self)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, title, tip in _ROWS:
+            value = QLabel(EMPTY)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setToolTip(tip)
+            label = QLabel(f"{title}:")
+            label.setToolTip(tip)
+            form.addRow(label, value)
+            self._values[key] = value
+
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(1, 65536)
+        self.batch_size.setValue(32)
+        self.batch_size.setToolTip("Samples per step; only the batch activations depend on it")
+        self.batch_size.valueChanged.connect(self._show_batch_activations)
+        form.addRow("Batch size:", self.batch_size)
+
+    def set_totals(self, totals: Totals | None) -> None:
+        self._totals = totals
+        if totals is None:
+            for label in self._values.values():
+                label.setText(EMPTY)
+            return
+        per_sample = totals.activation_elements * BYTES_PER_ACTIVATION
+        texts = {
+            "params": f"{totals.params:,}",
+            "trainable": f"{totals.trainable_params:,}",
+            "non_trainable": f"{totals.non_trainable_params:,}",
+            "weights": binary_and_decimal(totals.weights_bytes),
+            "macs": _count_text(totals.macs),
+            "flops": _count_text(2 * totals.macs),
+            "activations": f"{binary_and_decimal(per_sample)} per sample",
+        }
+        for key, text in texts.items():
+            self._values[key].setText(text)
+        self._show_batch_activations(self.batch_size.value())
+
+    def _show_batch_activations(self, batch: int) -> None:
+        if self._totals is None:
+            self._values["batch_activations"].setText(EMPTY)
+            return
+        n_bytes = self._totals.activation_elements * BYTES_PER_ACTIVATION * batch
+        self._values["batch_activations"].setText(
+            f"{binary_and_decimal(n_bytes)} for a batch of {batch}"
+        )
+
+    def text_of(self, key: str) -> str:
+        return self._values[key].text()

@@ -1,0 +1,34 @@
+"""Byte counts and large counts written for people."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.core.units import binary_and_decimal, short_count
+
+
+def test_units_are_labelled_honestly() -> None:
+    assert binary_and_decimal(802_821_792) == "765.63 MiB (802.82 MB)"
+    assert binary_and_decimal(3 * 2**30) == "3.00 GiB (3.22 GB)"
+    assert binary_and_decimal(2048) == "2.00 KiB (2.05 kB)"
+    assert binary_and_decimal(12) == "12 bytes"
+    assert binary_and_decimal(5 * 2**40) == "5.00 TiB (5.50 TB)"
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [
+        (0, "0"),
+        (999, "999"),
+        (1_000, "1.00 k"),
+        (38_649, "38.6 k"),
+        (386_499, "386 k"),
+        (999_499, "999 k"),
+        (999_500, "1.00 M"),  # rounding moves up a unit instead of showing "1000 k"
+        (3_857_973_248, "3.86 G"),
+        (1_234_567_890_123, "1.23 T"),
+        (5 * 10**15, "5000 T"),
+    ],
+)
+def test_short_count_has_three_significant_digits(count: int, text: str) -> None:
+    assert short_count(count) == text

@@ -1,0 +1,212 @@
+"""The layer table shows a summary's real values, sorts by numbers, filters, and copies TSV."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView
+
+from explorer.core.summary import ModelSummary
+from explorer.qt.layer_table import LayerTableModel, LayerTableView
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+ROWS_1_2_TSV = (
+    "#\tName\tType\tOutput shape\tParams\tTrainable\tMACs\tConnected to\n"
+    "1\tconv1_pad\tZeroPadding2D\t(None, 230, 230, 3)\t0\t0\t0\t\n"
+    "2\tconv1_conv\tConv2D\t(None, 112, 112, 64)\t9408\t9408\t118013952\tconv1_pad\n"
+)
+
+
+@pytest.fixture(scope="module")
+def resnet50(summary_of) -> ModelSummary:
+    return summary_of("resnet50")
+
+
+@pytest.fixture(scope="module")
+def convnext_tiny(summary_of) -> ModelSummary:
+    return summary_of("convnext_tiny")
+
+
+@pytest.fixture
+def view(qtbot, resnet50: ModelSummary) -> LayerTableView:
+    widget = LayerTableView()
+    qtbot.addWidget(widget)
+    widget.set_summary(resnet50)
+    return widget
+
+
+def cell(view: LayerTableView, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole):
+    """What the view shows at ``row`` (in view order)."""
+    return view.proxy.index(row, column).data(role)
+
+
+def test_rows_headers_and_display_values(view: LayerTableView, resnet50: ModelSummary) -> None:
+    model = view.model
+    assert model.summary() is resnet50
+    assert model.rowCount() == 176 == view.visible_row_count()
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)] == [
+        "#",
+        "Name",
+        "Type",
+        "Output shape",
+        "Params",
+        "Trainable",
+        "MACs",
+        "Connected to",
+    ]
+    assert [cell(view, 0, c) for c in range(8)] == [
+        "1",
+        "conv1_pad",
+        "ZeroPadding2D",
+        "(None, 230, 230, 3)",
+        "0",
+        "0",
+        "0",
+        "",
+    ]
+    assert [cell(view, 1, c) for c in range(8)] == [
+        "2",
+        "conv1_conv",
+        "Conv2D",
+        "(None, 112, 112, 64)",
+        "9,408",
+        "9,408",
+        "118,013,952",
+        "conv1_pad",
+    ]
+    last = model.rowCount() - 1
+    assert model.row(last).name == "predictions"
+    assert cell(view, last, 4) == "2,049,000"
+    assert cell(view, last, 4, Qt.ItemDataRole.TextAlignmentRole) == RIGHT
+    assert cell(view, last, 4, LayerTableModel.SORT_ROLE) == 2_049_000
+    assert cell(view, last, 7, Qt.ItemDataRole.TextAlignmentRole) == LEFT
+    assert cell(view, 0, 3, Qt.ItemDataRole.ToolTipRole) == (
+        "158,700 activation elements per sample, 619.92 KiB (634.80 kB) at float32"
+    )
+    assert cell(view, 0, 1, Qt.ItemDataRole.ToolTipRole) == "conv1_pad\nZeroPadding2D layer"
+    macs_tip = model.headerData(6, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert macs_tip == "Multiply-accumulates for one sample; FLOPs ≈ 2 × MACs"
+    assert model.headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_table_set_up(view: LayerTableView) -> None:
+    table = view.table
+    assert table.isSortingEnabled()
+    assert table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+    assert table.selectionMode() == QAbstractItemView.SelectionMode.ExtendedSelection
+    assert table.alternatingRowColors()
+    assert table.verticalHeader().isHidden()
+    assert table.horizontalHeader().stretchLastSection()
+    assert view.filter_edit.placeholderText() == "Filter layers by name or type (Ctrl+F)"
+    assert view.filter_edit.isClearButtonEnabled()
+    assert [a.text() for a in table.actions()] == ["Copy", "Select all"]
+    assert table.columnWidth(1) <= 320
+
+
+def test_sort_by_params_descending(view: LayerTableView, resnet50: ModelSummary) -> None:
+    view.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    shown = [cell(view, r, 1) for r in range(6)]
+    # Not the classifier: the 3x3 convolutions of stage 5 hold 512*512*9 weights each.
+    assert shown == [
+        "conv5_block1_2_conv",
+        "conv5_block2_2_conv",
+        "conv5_block3_2_conv",
+        "conv5_block1_0_conv",
+        "predictions",
+        "conv5_block1_3_conv",
+    ]
+    assert cell(view, 0, 4) == "2,359,296"
+    expected = sorted(resnet50.layers, key=lambda row: row.params, reverse=True)
+    assert [cell(view, r, 4, LayerTableModel.SORT_ROLE) for r in range(176)] == [
+        row.params for row in expected
+    ]
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert cell(view, 0, 1) == "conv1_pad"
+
+
+def test_filter_by_name_and_type(view: LayerTableView, resnet50: ModelSummary) -> None:
+    view.filter_edit.setText("bn")
+    bn_rows = [r.name for r in resnet50.layers if r.type == "BatchNormalization"]
+    assert len(bn_rows) == 53
+    assert all(name.endswith("_bn") for name in bn_rows)
+    assert view.visible_row_count() == len(bn_rows)
+    assert [cell(view, r, 1) for r in range(view.visible_row_count())] == bn_rows
+
+    view.filter_edit.setText("Dense")
+    assert view.visible_row_count() == 1
+    assert cell(view, 0, 1) == "predictions"
+    view.filter_edit.setText("DENSE")
+    assert view.visible_row_count() == 1
+
+    view.filter_edit.setText("")
+    assert view.visible_row_count() == 176
+
+
+def test_set_summary_keeps_filter_and_sort(view: LayerTableView, resnet50: ModelSummary) -> None:
+    view.filter_edit.setText("conv5_block1")
+    view.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    shown = [cell(view, r, 1) for r in range(view.visible_row_count())]
+    assert shown[0] == "conv5_block1_2_conv"
+    view.set_summary(None)
+    assert view.model.rowCount() == 0 == view.visible_row_count()
+    assert view.selection_as_tsv() == ""
+    view.set_summary(resnet50)
+    assert view.filter_edit.text() == "conv5_block1"
+    assert [cell(view, r, 1) for r in range(view.visible_row_count())] == shown
+
+
+def test_selection_as_tsv_and_ctrl_c(qtbot, view: LayerTableView) -> None:
+    assert view.selection_as_tsv() == ""
+    view.table.selectRow(1)
+    view.table.selectionModel().select(
+        view.proxy.index(0, 0),
+        view.table.selectionModel().SelectionFlag.Select
+        | view.table.selectionModel().SelectionFlag.Rows,
+    )
+    assert view.selection_as_tsv() == ROWS_1_2_TSV
+
+    QGuiApplication.clipboard().clear()
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == ROWS_1_2_TSV
+
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(view.table.selectionModel().selectedRows()) == 176
+
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(view.filter_edit.hasFocus)
+    assert view.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+
+
+def test_nested_rows_are_indented_and_containers_bold(qtbot, convnext_tiny: ModelSummary) -> None:
+    view = LayerTableView()
+    qtbot.addWidget(view)
+    view.set_summary(convnext_tiny)
+    containers = [i for i, row in enumerate(convnext_tiny.layers) if row.is_container]
+    assert len(containers) == 4
+    stem = containers[0]
+    assert cell(view, stem, 1) == "convnext_tiny_stem"
+    assert cell(view, stem + 1, 1) == "    convnext_tiny_stem_conv"
+    assert cell(view, stem + 1, 1, Qt.ItemDataRole.ToolTipRole) == (
+        "convnext_tiny_stem/convnext_tiny_stem_conv\nConv2D layer"
+    )
+    font = cell(view, stem, 1, Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.bold()
+    assert cell(view, stem + 1, 1, Qt.ItemDataRole.FontRole) is None
+    assert all(cell(view, i, 1, Qt.ItemDataRole.FontRole).bold() for i in containers)
+
+    view.table.selectRow(stem + 1)
+    copied = view.selection_as_tsv().splitlines()[1].split("\t")
+    assert copied[:3] == [str(stem + 2), "convnext_tiny_stem_conv", "Conv2D"]
+
+    view.filter_edit.setText("stem")  # the path matches, so the container keeps its layers
+    assert view.visible_row_count() == sum("stem" in row.path for row in convnext_tiny.layers)
+    view.set_summary(None)
+    assert view.visible_row_count() == 0
+    assert view.model.summary() is None

@@ -1,0 +1,51 @@
+"""Regenerate the README's screenshots: ``make screenshots`` (offscreen, real widgets)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+OUT = Path(__file__).resolve().parents[1] / "resources" / "screenshots"
+
+
+def main() -> int:
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.qt.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    folder = tempfile.mkdtemp()
+    settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings)
+    window.resize(1440, 860)
+    window.show()
+
+    def wait_for(signal, timeout_ms: int = 60_000) -> None:
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+
+    wait_for(window.worker.build_finished)
+    window.table.table.selectRow(4)
+    app.processEvents()
+    OUT.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(OUT / "main-window-resnet50.png"))
+
+    window.form.editor("input_shape").set_value((8, 8, 3))
+    window.form.values_edited.emit()
+    QTimer.singleShot(600, app.quit)
+    app.exec()
+    window.grab().save(str(OUT / "main-window-inline-error.png"))
+    window.close()
+    print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
