@@ -6,7 +6,7 @@ import logging
 import platform
 
 from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.form = ParameterForm()
         self.table = LayerTableView()
         self.totals = TotalsPanel()
-        self.heading = QLabel()
+        self.heading = QLabel("Loading TensorFlow… the first table appears in a few seconds.")
         self.heading.setObjectName("heading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._build_layout()
@@ -113,12 +113,28 @@ class MainWindow(QMainWindow):
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.picker_dock = self._dock("Architectures", "architectures_dock", self.picker, left)
         self.form_dock = self._dock("Parameters", "parameters_dock", form_scroll, left)
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.totals_dock = self._dock("Totals", "totals_dock", self.totals, right)
-        self.resize(1440, 860)
-        horizontal = Qt.Orientation.Horizontal
-        self.resizeDocks([self.picker_dock, self.totals_dock], [290, 340], horizontal)
-        self.resizeDocks([self.picker_dock, self.form_dock], [480, 260], Qt.Orientation.Vertical)
+        # The side columns run the full height; the totals sit in a short strip under the table.
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.totals_dock = self._dock("Totals", "totals_dock", self.totals, bottom)
+        self._fit_to_screen(1440, 860)
+        self._size_docks()
+
+    def _size_docks(self) -> None:
+        """Narrow side panels and a wide table: the layout a first start (or a reset) gets."""
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        self.resizeDocks([self.picker_dock], [290], horizontal)
+        self.resizeDocks([self.picker_dock, self.form_dock], [480, 260], vertical)
+        self.resizeDocks([self.totals_dock], [self.totals.sizeHint().height()], vertical)
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """The preferred size, shrunk to fit small lab screens (a saved geometry wins later)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and screen.width() > 0:
+            width = min(width, int(screen.width() * 0.95))
+            height = min(height, int(screen.height() * 0.92))
+        self.resize(width, height)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -243,6 +259,8 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_build_started(self, generation: int) -> None:
         self.busy.setVisible(True)
+        if self.summary is None and self._requested is not None:
+            self.heading.setText(f"Building {self._requested.text()}…")
 
     @Slot(int, object, float)
     def _on_build_finished(self, generation: int, summary: ModelSummary, seconds: float) -> None:
@@ -318,6 +336,7 @@ class MainWindow(QMainWindow):
         self.restoreState(self._default_state)
         for dock in (self.picker_dock, self.form_dock, self.totals_dock):
             dock.show()
+        self._size_docks()
 
     # --- settings ---------------------------------------------------------------------------
 
@@ -328,6 +347,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+        self._first_show = state is None
         batch = self.settings.value("totals/batch_size")
         if batch is not None:
             self.totals.batch_size.setValue(int(batch))
@@ -346,6 +366,13 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _save_batch_size(self, value: int) -> None:
         self.settings.setValue("totals/batch_size", value)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._first_show:
+            # Dock sizes given before the window has its real size are not kept.
+            self._first_show = False
+            self._size_docks()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -1,15 +1,17 @@
-"""Totals of the current model as a form: parameters, memory and cost, with a batch size."""
+"""Totals of the current model in a short grid: parameters, memory and cost, with a batch size."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from explorer.core.export import BYTES_PER_ACTIVATION
 from explorer.core.summary import Totals
 from explorer.core.units import binary_and_decimal, short_count
 
 EMPTY = "—"
+_ROWS_PER_COLUMN = 3
+_COLUMNS = 3
 _UNITS_TIP = "MiB = 2^20 bytes, MB = 10^6 bytes: both are in use, so both are shown."
 
 # key, label, tooltip
@@ -45,16 +47,16 @@ class TotalsPanel(QWidget):
         super().__init__(parent)
         self._totals: Totals | None = None
         self._values: dict[str, QLabel] = {}
-        form = QFormLayout(self)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, title, tip in _ROWS:
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+        for index, (key, title, tip) in enumerate(_ROWS):
             value = QLabel(EMPTY)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setToolTip(tip)
             label = QLabel(f"{title}:")
             label.setToolTip(tip)
-            form.addRow(label, value)
+            self._place(grid, index, label, value)
             self._values[key] = value
 
         self.batch_size = QSpinBox()
@@ -62,7 +64,22 @@ class TotalsPanel(QWidget):
         self.batch_size.setValue(32)
         self.batch_size.setToolTip("Samples per step; only the batch activations depend on it")
         self.batch_size.valueChanged.connect(self._show_batch_activations)
-        form.addRow("Batch size:", self.batch_size)
+        batch_row = QWidget()
+        batch_layout = QHBoxLayout(batch_row)
+        batch_layout.setContentsMargins(0, 0, 0, 0)
+        batch_layout.addWidget(self.batch_size)
+        batch_layout.addStretch(1)
+        self._place(grid, len(_ROWS), QLabel("Batch size:"), batch_row)
+        for column in range(1, 2 * _COLUMNS, 2):
+            grid.setColumnStretch(column, 1)
+
+    @staticmethod
+    def _place(grid: QGridLayout, index: int, label: QLabel, value: QWidget) -> None:
+        """Three rows per column pair, filled column by column: a wide, short panel."""
+        row, pair = index % _ROWS_PER_COLUMN, index // _ROWS_PER_COLUMN
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(label, row, 2 * pair)
+        grid.addWidget(value, row, 2 * pair + 1)
 
     def set_totals(self, totals: Totals | None) -> None:
         self._totals = totals

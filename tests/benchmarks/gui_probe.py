@@ -1,0 +1,202 @@
+"""Main-window probes for the benchmarks: ``python tests/benchmarks/gui_probe.py MODE``.
+
+* ``first-paint``: start as ``explorer.qt.app.run()`` does, print ``painted`` at the window's
+  first paint event and leave at once (the worker may still be importing TensorFlow).
+* ``stall``: the longest gap between ticks of a 10 ms timer while resnet152 builds (worst of
+  ``STALL_ROUNDS``, resnet18 in between), as JSON ``{"max_gap_ms", "build_s", ...}``.
+* ``memory``: RSS after the 1st and the 20th of 20 resnet50 builds (classes=1..20), as JSON
+  ``{"rss_first_mib", "rss_last_mib", "growth"}``.
+
+Run it offscreen (``QT_QPA_PLATFORM=offscreen``); settings go to a temporary ini file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication
+
+from explorer.qt.app import APPLICATION, ORGANIZATION, _report_unexpected
+from explorer.qt.main_window import MainWindow
+
+Report = dict[str, Any]  # the JSON line a probe prints
+STALL_ROUNDS = 3
+MEMORY_BUILDS = 20
+TICK_MS = 10
+SETTLE_MS = 200  # the timer keeps running this long after build_finished: table fill, repaint
+TIMEOUT_S = 300
+
+
+def open_window(folder: str) -> tuple[QApplication, MainWindow]:
+    """What ``explorer.qt.app.run()`` does before ``app.exec()``, with settings of our own."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    sys.excepthook = _report_unexpected
+    ini = os.path.join(folder, "settings.ini")
+    window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
+    for failed in (window.worker.start_up_failed, window.worker.build_failed):
+        failed.connect(lambda *args: fail(f"worker failed: {args}"))
+    return app, window
+
+
+def fail(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+    os._exit(2)
+
+
+def wait(signal: SignalInstance, action: Callable[[], object] | None = None) -> tuple[Any, ...]:
+    """Run the event loop until ``signal`` fires (after ``action``, if given); its arguments."""
+    loop, got = QEventLoop(), []
+
+    def done(*args: Any) -> None:
+        got.append(args)
+        loop.quit()
+
+    signal.connect(done)
+    timer = QTimer(singleShot=True, interval=TIMEOUT_S * 1000)
+    timer.timeout.connect(loop.quit)
+    timer.start()
+    if action is not None:
+        action()
+    if not got:
+        loop.exec()
+    timer.stop()
+    signal.disconnect(done)
+    if not got:
+        fail(f"no signal within {TIMEOUT_S} s")
+    return got[0]
+
+
+def pause(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+class FirstPaint(QObject):
+    """Reports the watched widget's first QEvent.Paint on stdout, then ends the process."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            sys.stdout.write("painted\n")
+            sys.stdout.flush()
+            shutil.rmtree(self.folder, ignore_errors=True)  # os._exit skips main's cleanup
+            os._exit(0)
+        return False
+
+
+def first_paint(folder: str) -> Report:
+    app, window = open_window(folder)
+    painted = FirstPaint(folder)
+    window.installEventFilter(painted)
+    window.show()
+    app.exec()
+    fail("the event loop ended before the window painted")
+    return {}
+
+
+class GapTimer(QObject):
+    """The largest interval between ticks of a precise 10 ms timer while it runs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.timer = QTimer(self, interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self.last = self.max_gap = 0.0
+
+    def start(self) -> None:
+        self.last, self.max_gap = time.perf_counter(), 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.max_gap, self.last = max(self.max_gap, now - self.last), now
+
+    def stop(self) -> float:
+        self._tick()  # a stall that is still going on counts too
+        self.timer.stop()
+        return self.max_gap
+
+
+def stall(folder: str) -> Report:
+    app, window = open_window(folder)
+    window.show()
+    wait(window.worker.build_finished)  # the default architecture, once TensorFlow is ready
+    gaps, builds, timer = [], [], GapTimer()
+    for _ in range(STALL_ROUNDS):
+        wait(window.worker.build_finished, lambda: window.picker.select("resnet18"))
+        pause(SETTLE_MS)
+        timer.start()
+        _, _, seconds = wait(
+            window.worker.build_finished, lambda: window.picker.select("resnet152")
+        )
+        pause(SETTLE_MS)
+        gaps.append(timer.stop() * 1000)
+        builds.append(seconds)
+    window.close()
+    app.processEvents()
+    return {"max_gap_ms": max(gaps), "build_s": max(builds), "gaps_ms": gaps}
+
+
+def rss_mib() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def memory(folder: str) -> Report:
+    app, window = open_window(folder)
+    window.show()
+    wait(window.worker.build_finished)  # the default architecture, once TensorFlow is ready
+    wait(window.worker.build_finished, lambda: window.picker.select("resnet50"))
+    classes = window.form.editor("classes")
+    rss: list[float] = []
+    for n in range(1, MEMORY_BUILDS + 1):
+        classes.setValue(n)
+        window.debouncer.cancel()  # request now, not after the 250 ms debounce
+        wait(window.worker.build_finished, window.request_build)
+        app.processEvents()
+        rss.append(rss_mib())
+    assert window.reference is not None and window.reference.values["classes"] == MEMORY_BUILDS
+    window.close()
+    app.processEvents()
+    return {"rss_first_mib": rss[0], "rss_last_mib": rss[-1], "growth": rss[-1] / rss[0] - 1}
+
+
+MODES: dict[str, Callable[[str], Report]] = {
+    "first-paint": first_paint,
+    "stall": stall,
+    "memory": memory,
+}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or argv[0] not in MODES:
+        print(f"usage: gui_probe.py {{{','.join(MODES)}}}", file=sys.stderr)
+        return 2
+    folder = tempfile.mkdtemp(prefix="explorer-bench-")
+    try:
+        print(json.dumps(MODES[argv[0]](folder)), flush=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
