@@ -170,3 +170,14 @@ def test_menus_and_shortcuts(window) -> None:
     assert reset.shortcut().toString() == "Ctrl+R"
     reset.trigger()
     assert window.form.values()["classes"] == 1000
+
+
+def test_the_window_shows_before_tensorflow_is_ready_and_closes_at_once(qtbot, settings) -> None:
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.device_label.text() == "Loading TensorFlow…"
+    assert window.heading.text().startswith("Loading TensorFlow…")
+    assert not window.export_csv_action.isEnabled()
+    window.close()
+    assert not window.worker.is_running()
