@@ -1,131 +1,62 @@
-"""One long-lived thread owns all Keras work; the newest request wins.
+"""The window's handle on the Keras worker process (``explorer.core.worker``).
 
-The GUI calls ``BuildWorker.request``; the thread imports TensorFlow once, then builds whatever
-was asked last (requests that arrive while it is busy replace each other). Results carry the
-generation of their request and ``BuildWorker`` forwards only the newest, so a slow, stale build
-never overwrites a newer one. Signals are connected to bound methods of objects living in the GUI
-thread, which Qt then runs in the GUI thread.
+The window calls ``BuildWorker.request``; the worker process builds whatever was asked last.
+Results carry the generation of their request and only the newest is forwarded, so a slow,
+stale build never overwrites a newer one. A reader thread receives the worker's replies and
+emits them through a relay signal; they are handled by bound methods of this object, which
+lives in the GUI thread, so Qt runs them there.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
+import multiprocessing
 import threading
-import time
 import weakref
-from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
+from explorer.core import worker as worker_process
 from explorer.core.catalog import Reference
-from explorer.core.errors import ExplorerError, user_message
 
 log = logging.getLogger(__name__)
 _INSTANCES: weakref.WeakSet[BuildWorker] = weakref.WeakSet()
+STOP_TIMEOUT_S = 3.0
 
 
 def running_workers() -> list[BuildWorker]:
-    """Workers whose thread still runs: none should outlive their window (a test checks)."""
+    """Workers whose process or reader still runs: none should outlive their window."""
     return [worker for worker in list(_INSTANCES) if worker.is_running()]
 
 
-@dataclass(frozen=True)
-class BuildRequest:
-    generation: int
-    reference: Reference
-    preview: bool = True
+class _Relay(QObject):
+    """Carries messages from the reader thread into the GUI thread."""
+
+    received = Signal(object)
 
 
-class _Worker(QObject):
-    """Lives in the worker thread; every slot here runs there."""
+class BuildWorker(QObject):
+    """Request builds; receive only the newest results."""
 
-    started_up = Signal(object)  # DeviceReport
+    ready = Signal(object)  # DeviceReport, once TensorFlow has loaded in the worker
     start_up_failed = Signal(str)
     build_started = Signal(int)
     build_finished = Signal(int, object, float)  # generation, ModelSummary, seconds
     build_failed = Signal(int, str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._lock = threading.Lock()
-        self._pending: BuildRequest | None = None
-
-    def submit(self, request: BuildRequest) -> None:
-        """Called from the GUI thread: replaces whatever was waiting."""
-        with self._lock:
-            self._pending = request
-
-    def discard_pending(self) -> None:
-        self._take()
-
-    def _take(self) -> BuildRequest | None:
-        with self._lock:
-            request, self._pending = self._pending, None
-            return request
-
-    @Slot()
-    def start_up(self) -> None:
-        from explorer.core.devices import detect_devices
-        from explorer.core.runtime import import_keras
-
-        try:
-            import_keras()
-            report = detect_devices()
-        except Exception as error:  # noqa: BLE001 - reported to the user, never raised in Qt
-            log.exception("TensorFlow failed to start")
-            self.start_up_failed.emit(f"TensorFlow could not start: {user_message(error)}")
-            return
-        self.started_up.emit(report)
-
-    @Slot()
-    def process_pending(self) -> None:
-        from explorer.core.build import summarize
-
-        while (request := self._take()) is not None:
-            self.build_started.emit(request.generation)
-            start = time.perf_counter()
-            try:
-                summary = summarize(request.reference, preview=request.preview)
-            except ExplorerError as error:
-                self.build_failed.emit(request.generation, user_message(error))
-                continue
-            except Exception as error:  # noqa: BLE001 - reported to the user, never raised in Qt
-                log.exception("building %s failed", request.reference.text())
-                self.build_failed.emit(request.generation, user_message(error))
-                continue
-            finally:
-                # Discarded Keras models live in reference cycles: collect them now, so memory
-                # stays flat over many builds (quick, since start-up froze TensorFlow's objects).
-                gc.collect()
-            self.build_finished.emit(request.generation, summary, time.perf_counter() - start)
-
-
-class BuildWorker(QObject):
-    """The GUI-side handle: request builds, receive only the newest results."""
-
-    ready = Signal(object)  # DeviceReport, once TensorFlow has loaded
-    start_up_failed = Signal(str)
-    build_started = Signal(int)
-    build_finished = Signal(int, object, float)
-    build_failed = Signal(int, str)
-    _wake = Signal()
+    crashed = Signal(str)  # the worker process ended unexpectedly (it is restarted)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._generation = 0
         self._is_ready = False
-        self._thread = QThread()
-        self._thread.setObjectName("keras-worker")
-        self._worker = _Worker()
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.start_up)
-        self._wake.connect(self._worker.process_pending)
-        self._worker.started_up.connect(self._on_started_up)
-        self._worker.start_up_failed.connect(self.start_up_failed)
-        self._worker.build_started.connect(self._on_build_started)
-        self._worker.build_finished.connect(self._on_build_finished)
-        self._worker.build_failed.connect(self._on_build_failed)
+        self._stopping = False
+        self._failed_to_start = False
+        self._process: Any = None
+        self._connection: Any = None
+        self._reader: threading.Thread | None = None
+        self._relay = _Relay()
+        self._relay.received.connect(self._on_message)
         _INSTANCES.add(self)
 
     @property
@@ -136,40 +67,94 @@ class BuildWorker(QObject):
     def latest_generation(self) -> int:
         return self._generation
 
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
     def start(self) -> None:
-        self._thread.start()
+        context = multiprocessing.get_context("spawn")  # never fork a process running Qt
+        ours, theirs = context.Pipe()
+        self._process = context.Process(
+            target=worker_process.main, args=(theirs,), name="explorer-keras-worker", daemon=True
+        )
+        self._process.start()
+        theirs.close()
+        self._connection = ours
+        self._stopping = False
+        self._reader = threading.Thread(
+            target=self._read,
+            args=(ours, self._process),
+            name="explorer-worker-reader",
+            daemon=True,
+        )
+        self._reader.start()
 
     def is_running(self) -> bool:
-        return self._thread.isRunning()
+        process_alive = self._process is not None and self._process.is_alive()
+        reader_alive = self._reader is not None and self._reader.is_alive()
+        return process_alive or reader_alive
 
     def request(self, reference: Reference, *, preview: bool = True) -> int:
         self._generation += 1
-        self._worker.submit(BuildRequest(self._generation, reference, preview))
-        self._wake.emit()
+        self._send(("build", self._generation, reference.text(), preview))
         return self._generation
 
     def stop(self) -> None:
-        """Finish the build under way (Keras cannot be interrupted), drop the rest, join."""
-        self._worker.discard_pending()
-        self._thread.quit()
-        self._thread.wait()
+        """End the worker; a build under way is abandoned (its process is ended)."""
+        if self._process is None:
+            return
+        self._stopping = True
+        self._send(("stop",))
+        self._process.join(STOP_TIMEOUT_S)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(STOP_TIMEOUT_S)
+        if self._reader is not None:
+            self._reader.join(STOP_TIMEOUT_S)
+        self._connection.close()
+        self._is_ready = False
+
+    def _send(self, message: tuple[Any, ...]) -> None:
+        try:
+            self._connection.send(message)
+        except (OSError, ValueError) as error:  # the process is gone; the reader reports it
+            log.debug("worker connection closed: %s", error)
+
+    def _read(self, connection: Any, process: Any) -> None:
+        """Reader thread: forward every reply, then report how the process ended."""
+        while True:
+            try:
+                message = connection.recv()
+            except (EOFError, OSError):
+                break
+            self._relay.received.emit(message)
+        process.join(STOP_TIMEOUT_S)
+        self._relay.received.emit(("exited", process.exitcode))
 
     @Slot(object)
-    def _on_started_up(self, report: object) -> None:
-        self._is_ready = True
-        self.ready.emit(report)
+    def _on_message(self, message: tuple[Any, ...]) -> None:
+        kind = message[0]
+        if kind == "ready":
+            self._is_ready = True
+            self.ready.emit(message[1])
+        elif kind == "start_up_failed":
+            self._failed_to_start = True  # restarting would fail the same way
+            self.start_up_failed.emit(message[1])
+        elif kind == "exited":
+            self._on_exited(message[1])
+        elif message[1] == self._generation:  # the newest request only
+            if kind == "build_started":
+                self.build_started.emit(message[1])
+            elif kind == "build_finished":
+                self.build_finished.emit(*message[1:])
+            elif kind == "build_failed":
+                self.build_failed.emit(*message[1:])
 
-    @Slot(int)
-    def _on_build_started(self, generation: int) -> None:
-        if generation == self._generation:
-            self.build_started.emit(generation)
-
-    @Slot(int, object, float)
-    def _on_build_finished(self, generation: int, summary: object, seconds: float) -> None:
-        if generation == self._generation:
-            self.build_finished.emit(generation, summary, seconds)
-
-    @Slot(int, str)
-    def _on_build_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self.build_failed.emit(generation, message)
+    def _on_exited(self, exit_code: int | None) -> None:
+        if self._stopping or self._failed_to_start:
+            return
+        self._is_ready = False
+        self.crashed.emit(
+            f"The Keras worker stopped unexpectedly (exit code {exit_code}); restarting it."
+        )
+        self.start()

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.worker.build_started.connect(self._on_build_started)
         self.worker.build_finished.connect(self._on_build_finished)
         self.worker.build_failed.connect(self._on_build_failed)
+        self.worker.crashed.connect(self._on_worker_crashed)
 
         self._restore()
         if not self.worker.is_running():
@@ -285,6 +286,18 @@ class MainWindow(QMainWindow):
         self.busy.setVisible(False)
         self.form.show_error(None, message)
         self.statusBar().showMessage("Build failed: the table shows the last valid model", 8000)
+
+    @Slot(str)
+    def _on_worker_crashed(self, message: str) -> None:
+        """A crash (say, the system ran out of memory) costs one build, never the window."""
+        self.busy.setVisible(False)
+        self.device_label.setText("Restarting the Keras worker…")
+        if self._requested is not None:
+            message = f"{message} It was building {self._requested.text()}."
+        self.form.show_error(None, message)
+        self.statusBar().showMessage(
+            "The Keras worker stopped: the table shows the last model", 8000
+        )
 
     # --- actions ----------------------------------------------------------------------------
 

@@ -19,13 +19,14 @@ import shutil
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, SignalInstance
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSpinBox
 
-from explorer.qt.app import APPLICATION, ORGANIZATION, _report_unexpected
+from explorer.qt.app import APPLICATION, ORGANIZATION
 from explorer.qt.main_window import MainWindow
 
 Report = dict[str, Any]  # the JSON line a probe prints
@@ -37,13 +38,17 @@ TIMEOUT_S = 300
 
 
 def open_window(folder: str) -> tuple[QApplication, MainWindow]:
-    """What ``explorer.qt.app.run()`` does before ``app.exec()``, with settings of our own."""
+    """What ``explorer.qt.app.run()`` does before ``app.exec()``, with settings of our own.
+
+    One difference: an unexpected exception ends the probe (``run()`` shows a modal message box,
+    which would hang it).
+    """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    sys.excepthook = _report_unexpected
+    sys.excepthook = lambda *exc: fail("".join(traceback.format_exception(*exc)))
     ini = os.path.join(folder, "settings.ini")
     window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
     for failed in (window.worker.start_up_failed, window.worker.build_failed):
@@ -51,7 +56,7 @@ def open_window(folder: str) -> tuple[QApplication, MainWindow]:
     return app, window
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     print(message, file=sys.stderr, flush=True)
     os._exit(2)
 
@@ -108,7 +113,6 @@ def first_paint(folder: str) -> Report:
     window.show()
     app.exec()
     fail("the event loop ended before the window painted")
-    return {}
 
 
 class GapTimer(QObject):
@@ -154,25 +158,28 @@ def stall(folder: str) -> Report:
     return {"max_gap_ms": max(gaps), "build_s": max(builds), "gaps_ms": gaps}
 
 
-def rss_mib() -> float:
+def rss_mib(window: MainWindow) -> float:
+    """The window's and its Keras worker process's memory together: Keras lives in the worker."""
     import psutil
 
-    return psutil.Process().memory_info().rss / 2**20
+    processes = [psutil.Process(), psutil.Process(window.worker.pid)]
+    return sum(process.memory_info().rss for process in processes) / 2**20
 
 
 def memory(folder: str) -> Report:
     app, window = open_window(folder)
     window.show()
-    wait(window.worker.build_finished)  # the default architecture, once TensorFlow is ready
-    wait(window.worker.build_finished, lambda: window.picker.select("resnet50"))
+    wait(window.worker.build_finished)  # the default resnet50, once TensorFlow is ready
+    assert window.picker.current_id() == "resnet50", "settings of our own: the default"
     classes = window.form.editor("classes")
+    assert isinstance(classes, QSpinBox)
     rss: list[float] = []
     for n in range(1, MEMORY_BUILDS + 1):
         classes.setValue(n)
         window.debouncer.cancel()  # request now, not after the 250 ms debounce
         wait(window.worker.build_finished, window.request_build)
         app.processEvents()
-        rss.append(rss_mib())
+        rss.append(rss_mib(window))
     assert window.reference is not None and window.reference.values["classes"] == MEMORY_BUILDS
     window.close()
     app.processEvents()

@@ -181,3 +181,20 @@ def test_the_window_shows_before_tensorflow_is_ready_and_closes_at_once(qtbot, s
     assert not window.export_csv_action.isEnabled()
     window.close()
     assert not window.worker.is_running()
+
+
+def test_a_crashed_worker_is_restarted_and_the_table_stays(qtbot, window) -> None:
+    import os
+    import signal
+
+    before = table_cells(window)
+    with qtbot.waitSignal(window.worker.crashed, timeout=TIMEOUT_MS) as crashed:
+        os.kill(window.worker.pid, signal.SIGKILL)
+    assert crashed.args == ["The Keras worker stopped unexpectedly (exit code -9); restarting it."]
+    assert window.form.error_text(None).startswith("The Keras worker stopped unexpectedly")
+    assert table_cells(window) == before
+    with qtbot.waitSignal(window.worker.ready, timeout=TIMEOUT_MS):
+        pass
+    pick(qtbot, window, "resnet18")
+    assert window.table.model.rowCount() == 70
+    assert window.form.error_text(None) == ""
