@@ -10,11 +10,23 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from explorer import __version__
 from explorer.core.errors import ExplorerError, user_message
 
+if TYPE_CHECKING:
+    from explorer.core.catalog import Reference
+
 log = logging.getLogger("explorer")
+
+
+class ReportedFailure(ExplorerError):
+    """A failure whose details (a report) still go to stdout after the one-line message."""
+
+    def __init__(self, message: str, details: str) -> None:
+        super().__init__(message)
+        self.details = details
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +80,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(compare, FORMATS)
     compare.add_argument("--full", action="store_true", help="build real weights")
 
+    weights = commands.add_parser("weights", help="save, check and load weights files")
+    actions = weights.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    for action, text in (
+        ("save", "write fresh weights for REF to FILE (.weights.h5), atomically"),
+        ("check", "compare FILE with REF layer by layer; exit 0 only if it would load fully"),
+        ("load", "load FILE into a fresh REF model and report; exit 1 on any mismatch"),
+    ):
+        sub = actions.add_parser(action, help=text)
+        sub.add_argument("reference", metavar="REF")
+        sub.add_argument("file", metavar="FILE")
+        _add_set(sub)
+        if action != "save":
+            _add_format(sub, ("text", "json"))
+
     devices = commands.add_parser("devices", help="the GPU or CPU TensorFlow would use")
     _add_format(devices, ("text", "json"))
     return parser
@@ -88,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         output = _run(args)
+    except ReportedFailure as failure:
+        print(f"error: {failure}", file=sys.stderr)
+        sys.stdout.write(failure.details)
+        return 1
     except ExplorerError as error:
         print(f"error: {user_message(error)}", file=sys.stderr)
         return 1
@@ -121,12 +152,36 @@ def _run(args: argparse.Namespace) -> str:
     from explorer.core.params import parse_assignments
 
     overrides = parse_assignments(args.set, source="--set")
+    if args.command == "weights":
+        return _weights(args, parse_reference(args.reference, overrides))
     if args.command == "summary":
         reference = parse_reference(args.reference, overrides)
         return render_summary(summarize(reference, preview=not args.full), args.format)
     references = [parse_reference(text, overrides) for text in args.references]
     summaries = [summarize(r, preview=not args.full) for r in references]
     return render_comparison(summaries, args.format)
+
+
+def _weights(args: argparse.Namespace, reference: Reference) -> str:
+    from explorer.core import weights
+    from explorer.core.build import build_model
+    from explorer.core.export import report_json, report_text
+
+    if args.action == "save":
+        model = build_model(reference, preview=False).model
+        path = weights.save_weights(model, args.file)
+        return f"saved fresh weights of {reference.text()} to {path}\n"
+    render = report_json if args.format == "json" else report_text
+    if args.action == "check":
+        report = weights.check(reference, args.file)
+        if not report.loads_fully:
+            raise ReportedFailure(report.summary_line(), render(report))
+        return render(report)
+    try:
+        _, report = weights.load(reference, args.file)
+    except weights.WeightsMismatchError as error:
+        raise ReportedFailure(str(error), render(error.report)) from None
+    return render(report)
 
 
 def _list(fmt: str) -> str:

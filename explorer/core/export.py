@@ -11,6 +11,7 @@ from explorer.core.cost import ShapeTuple
 from explorer.core.params import format_value
 from explorer.core.summary import LayerRow, ModelSummary, Totals
 from explorer.core.units import binary_and_decimal
+from explorer.core.weights import CompatibilityReport
 
 FORMATS = ("text", "json", "csv", "markdown")
 BYTES_PER_ACTIVATION = 4  # float32
@@ -230,3 +231,51 @@ def render_comparison(summaries: Sequence[ModelSummary], fmt: str) -> str:
         "markdown": compare_markdown,
     }
     return renderers[fmt](summaries)
+
+
+# --- weights compatibility ----------------------------------------------------------------------
+
+
+def _shapes_text(shapes: tuple[tuple[int, ...], ...]) -> str:
+    return ", ".join(str(tuple(shape)) for shape in shapes) or "-"
+
+
+def report_text(report: CompatibilityReport) -> str:
+    """The compatibility report: a verdict line, then the layers that do not match."""
+    headers = ["Layer", "Status", "Model expects", "File has", "File layer"]
+    rows = [
+        [row.layer, row.status, _shapes_text(row.expected), _shapes_text(row.found), row.file_layer]
+        for row in report.rows
+        if row.status != "matched"
+    ]
+    lines = [report.summary_line(), f"Format: {report.format}"]
+    if rows:
+        lines += ["", *_table(headers, rows, set())]
+    return "\n".join(lines) + "\n"
+
+
+def report_json(report: CompatibilityReport) -> str:
+    return (
+        json.dumps(
+            {
+                "file": report.path,
+                "format": report.format,
+                "loads_fully": report.loads_fully,
+                "counts": {
+                    s: report.count(s) for s in ("matched", "shape mismatch", "missing", "extra")
+                },
+                "layers": [
+                    {
+                        "layer": r.layer,
+                        "status": r.status,
+                        "expected": [list(s) for s in r.expected],
+                        "found": [list(s) for s in r.found],
+                        "file_layer": r.file_layer,
+                    }
+                    for r in report.rows
+                ],
+            },
+            indent=2,
+        )
+        + "\n"
+    )

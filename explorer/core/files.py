@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from explorer.core.errors import ExplorerError
@@ -24,24 +25,32 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write to a temporary file in the same folder, then rename it over ``path``."""
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str], *, suffix: str = ".tmp") -> Iterator[Path]:
+    """A temporary path in the same folder to write to; renamed over ``path`` on success."""
     target = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+        os.close(handle)
     except OSError as error:
         raise FileWriteError(f"cannot write {target}: {error.strerror or error}") from error
+    temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield temporary
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise FileWriteError(f"cannot write {target}: {error.strerror or error}") from error
-    return target
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
+    """Write ``text`` to a temporary file in the same folder, then rename it over ``path``."""
+    with atomic_path(path) as temporary:
+        with open(temporary, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+    return Path(path)
