@@ -3,7 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test bench screenshots clean
+LEGACY := .venv-legacy
+LEGACY_FILES := tests/legacy/files/VERSION
+
+.PHONY: run test bench screenshots legacy-fixtures clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +25,16 @@ run: $(VENV)/.installed-run
 	$(PY) -m explorer.qt.platform_check
 	$(PY) -m explorer
 
-test: $(VENV)/.installed-test
+# Weights written by tf.keras 2.x, made in an environment of their own (tf_keras must stay out
+# of .venv: it replaces TensorFlow's files).
+$(LEGACY_FILES): tests/legacy/make_fixtures.py tests/core/seed_resnet.py
+	test -x $(LEGACY)/bin/python || $(PYTHON) -m venv $(LEGACY)
+	$(LEGACY)/bin/python -m pip install --quiet "tf_keras>=2.16" numpy
+	$(LEGACY)/bin/python tests/legacy/make_fixtures.py
+
+legacy-fixtures: $(LEGACY_FILES)
+
+test: $(VENV)/.installed-test $(LEGACY_FILES)
 	$(PY) -m ruff check explorer tests
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
@@ -33,4 +45,4 @@ screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) tests/screenshots.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(LEGACY) tests/legacy/files build *.egg-info

@@ -1,14 +1,16 @@
-"""The seed tutorial's ResNet code, as printed, adapted only where Keras 3 requires it.
+"""The seed tutorial's ResNet code, as printed.
 
-Changes from the seed: imports come from ``keras`` instead of ``tensorflow.keras`` and happen
-inside the functions (the house rule for tests too). Everything else is the seed's code.
+The one change: its ``tensorflow.keras`` imports happen inside the functions (the house rule,
+tests included). ``tensorflow.keras`` is Keras 3 in the project's environment, and tf.keras 2.x
+in the legacy-fixture environment (``TF_USE_LEGACY_KERAS=1`` with tf_keras installed), so the
+same code builds the model in both.
 """
 
 # ruff: noqa: N802, N803, N806 - the seed's own names
 
 
 def Conv2D_BN(x, filters, kernel_size, strides=(1, 1), padding="same", name=None):
-    from keras.layers import BatchNormalization, Conv2D
+    from tensorflow.keras.layers import BatchNormalization, Conv2D
 
     if name:
         bn_name = name + "_bn"
@@ -24,7 +26,7 @@ def Conv2D_BN(x, filters, kernel_size, strides=(1, 1), padding="same", name=None
 
 
 def identity_block(input_tensor, filters, kernel_size, strides=(1, 1), is_conv_shortcuts=False):
-    from keras.layers import add
+    from tensorflow.keras.layers import add
 
     x = Conv2D_BN(input_tensor, filters, kernel_size, strides=strides, padding="same")
     x = Conv2D_BN(x, filters, kernel_size, padding="same")
@@ -37,7 +39,7 @@ def identity_block(input_tensor, filters, kernel_size, strides=(1, 1), is_conv_s
 
 
 def bottleneck_block(input_tensor, filters=(64, 64, 256), strides=(1, 1), is_conv_shortcuts=False):
-    from keras.layers import add
+    from tensorflow.keras.layers import add
 
     filters_1, filters_2, filters_3 = filters
     x = Conv2D_BN(
@@ -54,8 +56,15 @@ def bottleneck_block(input_tensor, filters=(64, 64, 256), strides=(1, 1), is_con
 
 
 def ResNet34(input_shape=(224, 224, 3), n_classes=1000):
-    from keras.layers import AveragePooling2D, Dense, Flatten, Input, MaxPooling2D, ZeroPadding2D
-    from keras.models import Model
+    from tensorflow.keras.layers import (
+        AveragePooling2D,
+        Dense,
+        Flatten,
+        Input,
+        MaxPooling2D,
+        ZeroPadding2D,
+    )
+    from tensorflow.keras.models import Model
 
     input_layer = Input(shape=input_shape)
     x = ZeroPadding2D((3, 3))(input_layer)
@@ -91,8 +100,15 @@ def ResNet34(input_shape=(224, 224, 3), n_classes=1000):
 
 
 def ResNet50(input_shape=(224, 224, 3), n_classes=1000):
-    from keras.layers import AveragePooling2D, Dense, Flatten, Input, MaxPooling2D, ZeroPadding2D
-    from keras.models import Model
+    from tensorflow.keras.layers import (
+        AveragePooling2D,
+        Dense,
+        Flatten,
+        Input,
+        MaxPooling2D,
+        ZeroPadding2D,
+    )
+    from tensorflow.keras.models import Model
 
     input_layer = Input(shape=input_shape)
     x = ZeroPadding2D((3, 3))(input_layer)
