@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +31,12 @@ def summary_of() -> Callable[..., ModelSummary]:
         return cache[key]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def legacy_files() -> Path:
+    """Weights and a model written by tf.keras 2.x from the seed's code (make legacy-fixtures)."""
+    folder = Path(__file__).resolve().parent / "legacy" / "files"
+    if not (folder / "VERSION").exists():  # `make test` makes them first; a bare pytest here
+        subprocess.run(["make", "-C", str(folder.parents[2]), "legacy-fixtures"], check=True)
+    return folder

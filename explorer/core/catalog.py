@@ -91,8 +91,17 @@ def get(architecture_id: str) -> Architecture:
 
 
 def parse_reference(text: str, overrides: Mapping[str, Any] | None = None) -> Reference:
-    """``resnet50:classes=10,input_shape=32x32x3``; ``overrides`` (``--set``) win over the text."""
-    arch_id, _, rest = text.partition(":")
-    arch = get(arch_id)
+    """``resnet50:classes=10,input_shape=32x32x3``, or a model file ``net.keras[:trust=true]``;
+    ``overrides`` (``--set``) win over the text."""
+    from explorer.core import model_files
+
+    head, colon, tail = text.rpartition(":")
+    if model_files.is_model_file(text):
+        arch, rest = model_files.architecture_for(text), ""
+    elif colon and model_files.is_model_file(head):
+        arch, rest = model_files.architecture_for(head), tail
+    else:
+        arch_id, _, rest = text.partition(":")
+        arch = get(arch_id)
     inline = parse_assignments([p for p in rest.split(",") if p.strip()], source=text)
     return arch.resolve({**inline, **(overrides or {})})

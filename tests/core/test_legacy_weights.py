@@ -3,24 +3,11 @@ bit for bit into ``variant=tutorial`` ResNets. The files come from ``make legacy
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from explorer.core import weights
 from explorer.core.catalog import parse_reference
-
-FILES = Path(__file__).resolve().parents[1] / "legacy" / "files"
-
-
-@pytest.fixture(scope="module")
-def legacy_files() -> Path:
-    if not (FILES / "VERSION").exists():  # `make test` makes them first; plain pytest too
-        root = Path(__file__).resolve().parents[2]
-        subprocess.run(["make", "-C", str(root), "legacy-fixtures"], check=True)
-    return FILES
 
 
 @pytest.mark.parametrize("depth", [34, 50])
