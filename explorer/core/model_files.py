@@ -99,3 +99,17 @@ def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
             ) from None
         first = text.strip().splitlines()[0] if text.strip() else type(error).__name__
         raise ModelFileError(f"{path} could not be rebuilt: {first}") from None
+
+
+def holds_model(path: str) -> bool:
+    """Whether ``path`` stores a whole model (else, at most weights); reads no model code."""
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                return "config.json" in archive.namelist()
+        import h5py
+
+        with h5py.File(path, "r") as handle:
+            return "model_config" in handle.attrs
+    except (OSError, zipfile.BadZipFile):
+        return False

@@ -6,11 +6,18 @@ the window's own process made laying out or painting widgets wait hundreds of mi
 A process shares no lock with the window, and the window never imports TensorFlow.
 
 Messages are tuples sent over a ``multiprocessing`` connection:
-in  ``("build", generation, reference_text, preview)`` and ``("stop",)``;
+in  ``("build", generation, reference_text, preview)``, ``("save", id, reference_text, path)``,
+``("check", id, reference_text, path)``, ``("load", id, reference_text, path)``, ``("stop",)``;
 out ``("ready", DeviceReport)``, ``("start_up_failed", message)``,
 ``("build_started", generation)``, ``("build_finished", generation, ModelSummary, seconds)``,
-``("build_failed", generation, message)``.
-Requests that queue up while a build runs are skipped: only the newest is built.
+``("build_failed", generation, message)``, ``("progress", id, message)``,
+``("saved", id, path)``, ``("checked", id, report)``, ``("loaded", id, ModelSummary, report)``,
+``("weights_failed", id, message, report or None)``.
+Builds that queue up while the worker is busy are skipped when a newer build follows them;
+weights requests are all carried out, in order.
+
+The worker keeps the model whose weights are "on screen": the one last loaded or saved. Saving
+again saves those weights; a build for other parameters drops them.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from collections import deque
 from typing import Any, Protocol
 
 from explorer.core.errors import ExplorerError, user_message
@@ -31,11 +39,18 @@ class Connection(Protocol):
     def poll(self, timeout: float | None = ...) -> bool: ...
 
 
-def _newest(connection: Connection, message: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The newest message waiting (a stop wins over any build): stale builds are skipped."""
-    while message[0] != "stop" and connection.poll():
-        message = connection.recv()
-    return message
+def _next(connection: Connection, queue: deque[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """The next message to act on; a build with a newer build queued behind it is skipped."""
+    while True:
+        if not queue:
+            queue.append(connection.recv())
+        while connection.poll():
+            queue.append(connection.recv())
+        message = queue.popleft()
+        if message[0] == "stop" or not (
+            message[0] == "build" and any(later[0] == "build" for later in queue)
+        ):
+            return message
 
 
 def build(message: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -71,15 +86,64 @@ def serve(connection: Connection) -> None:
         log.exception("TensorFlow failed to start")
         connection.send(("start_up_failed", f"TensorFlow could not start: {user_message(error)}"))
         return
+    weights_on_screen = WeightsOnScreen()
+    queue: deque[tuple[Any, ...]] = deque()
     while True:
         try:
-            message = _newest(connection, connection.recv())
+            message = _next(connection, queue)
         except (EOFError, OSError):  # the window is gone
             return
         if message[0] == "stop":
             return
-        connection.send(("build_started", message[1]))
-        connection.send(build(message))
+        if message[0] == "build":
+            weights_on_screen.forget_unless(message[2])
+            connection.send(("build_started", message[1]))
+            connection.send(build(message))
+        else:
+            connection.send(weights_on_screen.handle(message, connection))
+
+
+class WeightsOnScreen:
+    """The full model behind the table, once weights were saved or loaded for it."""
+
+    def __init__(self) -> None:
+        self.reference_text: str | None = None
+        self.model: Any = None
+
+    def forget_unless(self, reference_text: str) -> None:
+        if reference_text != self.reference_text:
+            self.reference_text, self.model = None, None
+
+    def handle(self, message: tuple[Any, ...], connection: Connection) -> tuple[Any, ...]:
+        from explorer.core import weights
+        from explorer.core.build import build_model
+        from explorer.core.catalog import parse_reference
+        from explorer.core.summary import summarize_model
+
+        kind, request, reference_text, path = message
+        try:
+            reference = parse_reference(reference_text)
+            if kind == "check":
+                return ("checked", request, weights.check(reference, path))
+            if kind == "save":
+                if self.reference_text != reference_text:
+                    connection.send(("progress", request, "Building real weights to save…"))
+                    self.model = build_model(reference, preview=False).model
+                    self.reference_text = reference_text
+                return ("saved", request, str(weights.save_weights(self.model, path)))
+            model, report = weights.load(reference, path)
+            self.reference_text, self.model = reference_text, model
+            summary = summarize_model(model, reference.architecture.id, reference.items)
+            return ("loaded", request, summary, report)
+        except weights.WeightsMismatchError as error:
+            return ("weights_failed", request, str(error), error.report)
+        except ExplorerError as error:
+            return ("weights_failed", request, user_message(error), None)
+        except Exception as error:  # noqa: BLE001 - reported to the user, never lost
+            log.exception("%s of %s failed", kind, path)
+            return ("weights_failed", request, user_message(error), None)
+        finally:
+            gc.collect()
 
 
 def main(connection: Connection) -> None:

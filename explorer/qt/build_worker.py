@@ -45,10 +45,17 @@ class BuildWorker(QObject):
     build_finished = Signal(int, object, float)  # generation, ModelSummary, seconds
     build_failed = Signal(int, str)
     crashed = Signal(str)  # the worker process ended unexpectedly (it is restarted)
+    progress = Signal(str)
+    weights_saved = Signal(str)  # path
+    weights_checked = Signal(object, str)  # CompatibilityReport, path
+    weights_loaded = Signal(object, object)  # ModelSummary, CompatibilityReport
+    weights_failed = Signal(str, object)  # message, CompatibilityReport or None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._generation = 0
+        self._requests = 0  # weights requests: never dropped, so counted apart from builds
+        self._paths: dict[int, str] = {}
         self._is_ready = False
         self._stopping = False
         self._failed_to_start = False
@@ -99,6 +106,20 @@ class BuildWorker(QObject):
         self._send(("build", self._generation, reference.text(), preview))
         return self._generation
 
+    def save_weights(self, reference: Reference, path: str) -> None:
+        self._weights_request("save", reference, path)
+
+    def check_weights(self, reference: Reference, path: str) -> None:
+        self._weights_request("check", reference, path)
+
+    def load_weights(self, reference: Reference, path: str) -> None:
+        self._weights_request("load", reference, path)
+
+    def _weights_request(self, kind: str, reference: Reference, path: str) -> None:
+        self._requests += 1
+        self._paths[self._requests] = path
+        self._send((kind, self._requests, reference.text(), path))
+
     def stop(self) -> None:
         """End the worker; a build under way is abandoned (its process is ended)."""
         if self._process is None:
@@ -142,6 +163,16 @@ class BuildWorker(QObject):
             self.start_up_failed.emit(message[1])
         elif kind == "exited":
             self._on_exited(message[1])
+        elif kind == "progress":
+            self.progress.emit(message[2])
+        elif kind == "saved":
+            self.weights_saved.emit(message[2])
+        elif kind == "checked":
+            self.weights_checked.emit(message[2], self._paths.get(message[1], ""))
+        elif kind == "loaded":
+            self.weights_loaded.emit(message[2], message[3])
+        elif kind == "weights_failed":
+            self.weights_failed.emit(message[2], message[3])
         elif message[1] == self._generation:  # the newest request only
             if kind == "build_started":
                 self.build_started.emit(message[1])

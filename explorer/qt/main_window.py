@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import logging
-import platform
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,28 +26,23 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import QSignalDebouncer
 
-from explorer import __version__
+from explorer.core import model_files
 from explorer.core.catalog import Architecture, Reference, get, parse_reference
 from explorer.core.devices import DeviceReport, format_devices_text
 from explorer.core.errors import ExplorerError, ParameterError
-from explorer.core.export import summary_csv, summary_markdown
-from explorer.core.files import write_text_atomic
 from explorer.core.summary import ModelSummary
+from explorer.qt.about import APP_TITLE, about_html
 from explorer.qt.architecture_picker import ArchitecturePicker
 from explorer.qt.build_worker import BuildWorker
+from explorer.qt.file_actions import FileActions
 from explorer.qt.layer_table import LayerTableView
 from explorer.qt.param_form import ParameterForm
 from explorer.qt.totals_panel import TotalsPanel
 
 log = logging.getLogger(__name__)
 
-APP_TITLE = "Keras Architecture Explorer"
 DEFAULT_REFERENCE = "resnet50"
 EDIT_DEBOUNCE_MS = 250
-EXPORTS = {
-    "csv": ("CSV files (*.csv)", summary_csv),
-    "md": ("Markdown files (*.md)", summary_markdown),
-}
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +69,9 @@ class MainWindow(QMainWindow):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._build_layout()
         self._build_status_bar()
+        self.files = FileActions(self)
         self._build_menus()
+        self.setAcceptDrops(True)
 
         self.debouncer = QSignalDebouncer(parent=self)
         self.debouncer.setTimeout(EDIT_DEBOUNCE_MS)
@@ -165,21 +168,20 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
-        self.export_csv_action = self._action(
-            "Export Table as &CSV…",
-            lambda: self.export_table("csv"),
-            "Ctrl+E",
-            "Save the layer table as comma-separated values",
-        )
-        self.export_markdown_action = self._action(
-            "Export Table as &Markdown…",
-            lambda: self.export_table("md"),
-            "Ctrl+Shift+E",
-            "Save the layer table and totals as a Markdown document",
-        )
-        for action in (self.export_csv_action, self.export_markdown_action):
-            action.setEnabled(False)
-            file_menu.addAction(action)
+        file_menu.addAction(self.files.open_action)
+        file_menu.addMenu(self.files.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.files.save_action)
+        file_menu.addAction(self.files.load_action)
+        file_menu.addSeparator()
+        toolbar = self.addToolBar("File")
+        toolbar.setObjectName("file_toolbar")
+        for action in (self.files.open_action, self.files.save_action, self.files.load_action):
+            toolbar.addAction(action)
+        self.export_csv_action = self.files.export_csv_action
+        self.export_markdown_action = self.files.export_markdown_action
+        file_menu.addAction(self.export_csv_action)
+        file_menu.addAction(self.export_markdown_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
@@ -265,21 +267,37 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object, float)
     def _on_build_finished(self, generation: int, summary: ModelSummary, seconds: float) -> None:
-        self.busy.setVisible(False)
-        self.summary = summary
-        self.reference = self._requested
+        assert self._requested is not None
+        self._show(summary, self._requested, weights_from=None)
+        self.build_time.setText(f"Built in {seconds:.2f} s (preview, no weights allocated)")
+
+    def show_loaded_weights(self, summary: ModelSummary, path: str) -> None:
+        """The worker loaded ``path`` into a fresh model of the reference on screen."""
         assert self.reference is not None
-        architecture = self.reference.architecture
+        self._show(summary, self.reference, weights_from=path)
+        self.statusBar().showMessage(f"Loaded the weights from {path}", 8000)
+
+    def _show(self, summary: ModelSummary, reference: Reference, weights_from: str | None) -> None:
+        self.set_busy(False)
+        self.summary, self.reference = summary, reference
         self.table.set_summary(summary)
         self.totals.set_totals(summary.totals)
-        self.heading.setText(
-            f"<b>{architecture.title}</b> &nbsp;·&nbsp; <code>{self.reference.text()}</code>"
-            f" &nbsp;·&nbsp; {len(summary.layers)} layers"
+        weights = (
+            f" &nbsp;·&nbsp; weights from <code>{Path(weights_from).name}</code>"
+            if weights_from
+            else ""
         )
-        self.build_time.setText(f"Built in {seconds:.2f} s (preview, no weights allocated)")
-        for action in (self.export_csv_action, self.export_markdown_action):
-            action.setEnabled(True)
-        self.settings.setValue("model/reference", self.reference.text())
+        self.heading.setText(
+            f"<b>{reference.architecture.title}</b> &nbsp;·&nbsp; <code>{reference.text()}</code>"
+            f" &nbsp;·&nbsp; {len(summary.layers)} layers{weights}"
+        )
+        self.files.model_shown()
+        self.settings.setValue("model/reference", reference.text())
+
+    def set_busy(self, busy: bool, message: str = "") -> None:
+        self.busy.setVisible(busy)
+        if message:
+            self.statusBar().showMessage(message, 0 if busy else 8000)
 
     @Slot(int, str)
     def _on_build_failed(self, generation: int, message: str) -> None:
@@ -301,37 +319,8 @@ class MainWindow(QMainWindow):
 
     # --- actions ----------------------------------------------------------------------------
 
-    def export_table(self, kind: str, path: str | None = None) -> bool:
-        if self.summary is None:
-            return False
-        file_filter, render = EXPORTS[kind]
-        if path is None:
-            suggested = f"{self.summary.architecture}.{kind}"
-            path, _ = QFileDialog.getSaveFileName(self, "Export Table", suggested, file_filter)
-            if not path:
-                return False
-        try:
-            written = write_text_atomic(path, render(self.summary))
-        except ExplorerError as error:
-            QMessageBox.critical(self, APP_TITLE, f"The table was not exported.\n\n{error}")
-            return False
-        self.statusBar().showMessage(f"Exported the table to {written}", 8000)
-        return True
-
     def about_text(self) -> str:
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
-
-        report = self.device_report
-        tf = report.tensorflow_version if report else "loading…"
-        keras = report.keras_version if report else "loading…"
-        device = report.summary_line if report else "loading…"
-        return (
-            f"<h3>{APP_TITLE} {__version__}</h3>"
-            "<p>Look inside neural-network architectures before training them.</p>"
-            f"<p>TensorFlow {tf} · Keras {keras}<br>Qt {qVersion()} · PySide6 {pyside_version}"
-            f" · Python {platform.python_version()}<br>Device: {device}</p>"
-        )
+        return about_html(self.device_report)
 
     def show_about(self) -> None:
         QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
@@ -367,14 +356,25 @@ class MainWindow(QMainWindow):
         text = str(self.settings.value("model/reference", DEFAULT_REFERENCE))
         try:
             reference = parse_reference(text)
-        except ParameterError:
+        except ExplorerError:  # a parameter that changed, a model file since deleted
             log.warning("ignoring saved reference %r", text)
             reference = parse_reference(DEFAULT_REFERENCE)
         self.show_reference(reference.architecture, reference.values)
 
     def show_reference(self, architecture: Architecture, values: dict) -> None:
         self.form.set_architecture(architecture, values)
-        self.picker.select(architecture.id)
+        if architecture.family == model_files.FAMILY:  # files are not in the picker's catalog
+            self.request_build()
+        else:
+            self.picker.select(architecture.id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls() and self.files.accepts(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        if self.files.open_dropped(event.mimeData().urls()):
+            event.acceptProposedAction()
 
     @Slot(int)
     def _save_batch_size(self, value: int) -> None:

@@ -48,3 +48,61 @@ def test_the_worker_ends_when_the_window_goes_away() -> None:
     ours.close()
     thread.join(30)
     assert not thread.is_alive()
+
+
+def test_weights_requests_are_all_carried_out_and_save_keeps_the_loaded_weights(tmp_path) -> None:
+    import h5py
+    import numpy as np
+
+    ref = "resnet18:input_shape=32x32x3,classes=10"
+    first, second = str(tmp_path / "a.weights.h5"), str(tmp_path / "b.weights.h5")
+    ours, theirs = multiprocessing.Pipe()
+    for message in [
+        ("build", 1, "vgg16", True),  # stale: a newer build follows
+        ("save", 1, ref, first),  # carried out although builds follow it
+        ("build", 2, ref, True),
+        ("load", 2, ref, first),
+        ("save", 3, ref, second),  # saves the loaded weights, not fresh ones
+        ("check", 4, "resnet18:input_shape=32x32x3,classes=5", first),
+        ("load", 5, "resnet18:input_shape=32x32x3,classes=5", first),
+    ]:
+        ours.send(message)
+    thread = threading.Thread(target=serve, args=(theirs,))
+    thread.start()
+    try:
+        assert ours.recv()[0] == "ready"
+        assert ours.recv() == ("progress", 1, "Building real weights to save…")
+        assert ours.recv() == ("saved", 1, first)
+        assert ours.recv() == ("build_started", 2)
+        assert ours.recv()[:2] == ("build_finished", 2)
+        kind, request, summary, report = ours.recv()
+        assert (kind, request, summary.architecture, report.loads_fully) == (
+            "loaded",
+            2,
+            "resnet18",
+            True,
+        )
+        assert ours.recv() == ("saved", 3, second)
+        kind, request, report = ours.recv()
+        assert (kind, request, report.count("shape mismatch")) == ("checked", 4, 1)
+        kind, request, message, report = ours.recv()
+        assert (kind, request) == ("weights_failed", 5)
+        assert message.startswith(f"{first}: would NOT load (")
+        assert report.count("shape mismatch") == 1
+    finally:
+        ours.send(("stop",))
+        thread.join(60)
+
+    def arrays(path: str) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        with h5py.File(path) as handle:
+            handle.visititems(
+                lambda name, item: (
+                    found.__setitem__(name, item[()]) if isinstance(item, h5py.Dataset) else None
+                )
+            )
+        return found
+
+    a, b = arrays(first), arrays(second)
+    assert sorted(a) == sorted(b) and len(a) > 100
+    assert all(np.array_equal(a[key], b[key]) for key in a)

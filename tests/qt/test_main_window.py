@@ -131,10 +131,10 @@ def test_settings_restore_the_last_model_and_layout(qtbot, settings) -> None:
 
 
 def test_export_table_as_csv_and_markdown(window, tmp_path) -> None:
-    assert window.export_table("csv", str(tmp_path / "table.csv"))
+    assert window.files.export_table("csv", str(tmp_path / "table.csv"))
     rows = list(csv.DictReader(io.StringIO((tmp_path / "table.csv").read_text())))
     assert len(rows) == 176 and rows[-1]["name"] == "predictions"
-    assert window.export_table("md", str(tmp_path / "table.md"))
+    assert window.files.export_table("md", str(tmp_path / "table.md"))
     assert (tmp_path / "table.md").read_text().startswith("## resnet50\n")
 
 
@@ -143,7 +143,7 @@ def test_a_failed_export_names_the_file_and_keeps_the_window(window, tmp_path, m
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    assert not window.export_table("csv", str(tmp_path / "missing" / "table.csv"))
+    assert not window.files.export_table("csv", str(tmp_path / "missing" / "table.csv"))
     assert shown == [
         f"The table was not exported.\n\ncannot write {tmp_path}/missing/table.csv: "
         "No such file or directory"
