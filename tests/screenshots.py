@@ -39,9 +39,37 @@ def main() -> int:
 
     window.form.editor("input_shape").set_value((8, 8, 3))
     window.form.values_edited.emit()
-    QTimer.singleShot(600, app.quit)
-    app.exec()
+    pause = QEventLoop()
+    QTimer.singleShot(600, pause.quit)  # past the edit debounce
+    pause.exec()
     window.grab().save(str(OUT / "main-window-inline-error.png"))
+
+    # The compatibility report for ResNet34 weights checked against ResNet18.
+    from explorer.core.catalog import parse_reference
+    from explorer.qt.weights_dialog import CompatibilityDialog
+
+    def show_reference(text: str) -> None:
+        reference = parse_reference(text)
+        window.show_reference(reference.architecture, reference.values)
+        wait_for(window.worker.build_finished)
+
+    show_reference("resnet34:input_shape=64x64x3,classes=10")
+    path = os.path.join(folder, "resnet34.weights.h5")
+    window.files.save_weights(path)
+    wait_for(window.worker.weights_saved)
+    show_reference("resnet18:input_shape=64x64x3,classes=10")
+
+    def grab(report) -> bool:
+        dialog = CompatibilityDialog(report, window.reference.text(), window)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(OUT / "weights-compatibility-report.png"))
+        dialog.close()
+        return False
+
+    window.files.confirm = grab
+    window.files.load_weights(path)
+    wait_for(window.worker.weights_checked)
     window.close()
     print(f"wrote {OUT}")
     return 0

@@ -236,7 +236,7 @@ def render_comparison(summaries: Sequence[ModelSummary], fmt: str) -> str:
 # --- weights compatibility ----------------------------------------------------------------------
 
 
-def _shapes_text(shapes: tuple[tuple[int, ...], ...]) -> str:
+def shapes_text(shapes: tuple[tuple[int, ...], ...]) -> str:
     return ", ".join(str(tuple(shape)) for shape in shapes) or "-"
 
 
@@ -244,7 +244,7 @@ def report_text(report: CompatibilityReport) -> str:
     """The compatibility report: a verdict line, then the layers that do not match."""
     headers = ["Layer", "Status", "Model expects", "File has", "File layer"]
     rows = [
-        [row.layer, row.status, _shapes_text(row.expected), _shapes_text(row.found), row.file_layer]
+        [row.layer, row.status, shapes_text(row.expected), shapes_text(row.found), row.file_layer]
         for row in report.rows
         if row.status != "matched"
     ]
