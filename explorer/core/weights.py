@@ -116,7 +116,7 @@ def _open_h5(path: str) -> Iterator[Any]:
             ) from None
         if "truncated" in text or "eof" in text.lower():
             raise WeightsError(f"{path} is truncated or damaged: {text}") from None
-        raise WeightsError(f"{path} cannot be read: {text}") from None
+        raise WeightsError(f"{path} is damaged or cannot be read: {text}") from None
 
 
 def _text(value: Any) -> str:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from explorer.core.catalog import parse_reference
 from tests.cli.test_cli import run_cli
+from tests.qt.test_weights_gui import same_arrays
 
 REF = "resnet34:input_shape=32x32x3,classes=10"
 
@@ -65,3 +69,32 @@ def test_bad_files_and_usage(tmp_path) -> None:
     assert (status, err) == (1, f"error: {tmp_path}/none.weights.h5: no such file\n")
     status, _, err = run_cli("weights", "frobnicate", "resnet18", "x")
     assert status == 2 and "usage: explorer weights" in err
+
+
+@pytest.mark.parametrize(
+    "ref", ["simple-cnn:input_shape=32x32x3,classes=10", "resnet50:input_shape=32x32x3,classes=10"]
+)
+def test_cli_written_weights_round_trip_bit_exactly(tmp_path, ref) -> None:
+    from explorer.core import weights
+
+    first, second = tmp_path / "a.weights.h5", tmp_path / "b.weights.h5"
+    assert run_cli("weights", "save", ref, str(first))[0] == 0
+    status, out, _ = run_cli("weights", "load", ref, str(first))
+    assert status == 0 and "loads completely" in out
+    model, _ = weights.load(parse_reference(ref), str(first))
+    weights.save_weights(model, str(second))
+    assert same_arrays(first, second)
+
+
+def test_summary_of_a_model_file_and_trust(tmp_path) -> None:
+    import keras
+
+    inputs = keras.Input((8,))
+    path = tmp_path / "lambda.keras"
+    keras.Model(inputs, keras.layers.Lambda(lambda t: t + 1, name="plus_one")(inputs)).save(path)
+    status, out, err = run_cli("summary", str(path))
+    assert (status, out) == (1, "")
+    assert err.startswith(f"error: {path} contains Python code (a Lambda layer) and was not opened")
+    status, out, err = run_cli("summary", f"{path}:trust=true", "--format", "csv")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1].startswith("1,plus_one,plus_one,Lambda,0,")

@@ -139,3 +139,19 @@ def test_model_files_open_python_code_needs_trust_and_recent_files(qtbot, window
     assert window.reference.text() == f"{path}:trust=true"
     recent = [a.toolTip() for a in window.files.recent_menu.actions()]
     assert recent == [str(path.resolve())]
+
+
+def test_a_damaged_file_is_explained_and_nothing_changes(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    damaged = tmp_path / "cut.weights.h5"
+    damaged.write_bytes(b"\x89HDF\r\n\x1a\n" + bytes(64))
+    table = table_cells(window)
+    with qtbot.waitSignal(window.worker.weights_failed, timeout=TIMEOUT_MS):
+        window.files.load_weights(str(damaged))
+    (message,) = shown
+    assert message.startswith(f"Nothing was changed.\n\n{damaged} is damaged or cannot be read: ")
+    assert table_cells(window) == table
+    assert window.heading.text().count("weights from") == 0
