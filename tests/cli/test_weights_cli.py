@@ -8,7 +8,7 @@ import pytest
 
 from explorer.core.catalog import parse_reference
 from tests.cli.test_cli import run_cli
-from tests.qt.test_weights_gui import same_arrays
+from tests.helpers import same_arrays
 
 REF = "resnet34:input_shape=32x32x3,classes=10"
 

@@ -7,6 +7,7 @@ import threading
 
 from explorer.core.devices import DeviceReport
 from explorer.core.worker import serve
+from tests.helpers import h5_arrays, same_arrays
 
 
 def test_only_the_newest_waiting_request_is_built_and_failures_are_messages() -> None:
@@ -51,9 +52,6 @@ def test_the_worker_ends_when_the_window_goes_away() -> None:
 
 
 def test_weights_requests_are_all_carried_out_and_save_keeps_the_loaded_weights(tmp_path) -> None:
-    import h5py
-    import numpy as np
-
     ref = "resnet18:input_shape=32x32x3,classes=10"
     first, second = str(tmp_path / "a.weights.h5"), str(tmp_path / "b.weights.h5")
     ours, theirs = multiprocessing.Pipe()
@@ -93,16 +91,5 @@ def test_weights_requests_are_all_carried_out_and_save_keeps_the_loaded_weights(
         ours.send(("stop",))
         thread.join(60)
 
-    def arrays(path: str) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
-        with h5py.File(path) as handle:
-            handle.visititems(
-                lambda name, item: (
-                    found.__setitem__(name, item[()]) if isinstance(item, h5py.Dataset) else None
-                )
-            )
-        return found
-
-    a, b = arrays(first), arrays(second)
-    assert sorted(a) == sorted(b) and len(a) > 100
-    assert all(np.array_equal(a[key], b[key]) for key in a)
+    assert same_arrays(first, second)
+    assert len(h5_arrays(first)) > 100

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import h5py
-import numpy as np
 import pytest
 from PySide6.QtCore import QUrl
 
 from explorer.core import weights
 from explorer.core.build import build_model
 from explorer.core.catalog import parse_reference
+from tests.helpers import same_arrays
 from tests.qt.test_main_window import TIMEOUT_MS, open_window, table_cells
 
 
@@ -24,24 +23,6 @@ def save(qtbot, window, path) -> None:
     with qtbot.waitSignal(window.worker.weights_saved, timeout=TIMEOUT_MS) as saved:
         assert window.files.save_weights(str(path))
     assert saved.args == [str(path)]
-
-
-def arrays(path) -> dict[str, np.ndarray]:
-    found: dict[str, np.ndarray] = {}
-    with h5py.File(path) as handle:
-        handle.visititems(
-            lambda name, item: (
-                found.__setitem__(name, item[()]) if isinstance(item, h5py.Dataset) else None
-            )
-        )
-    return found
-
-
-def same_arrays(a, b) -> bool:
-    first, second = arrays(a), arrays(b)
-    return sorted(first) == sorted(second) and all(
-        first[k].dtype == second[k].dtype and np.array_equal(first[k], second[k]) for k in first
-    )
 
 
 @pytest.fixture
