@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 MODEL_SUFFIXES = (".keras", ".h5", ".hdf5")
 FAMILY = "Model files"
 TRUST = BoolParam(
-    "trust", False, "Run Python code stored in the file (Lambda layers): only for files you trust"
+    "trust",
+    False,
+    "Run Python code stored in the file (Lambda layers): only for files you trust",
+    label="I trust this file",
 )
 
 

@@ -27,6 +27,7 @@ class IntParam:
     minimum: int
     maximum: int
     help: str
+    label: str = ""  # shown instead of the name; empty: the name made readable
     kind = "int"
 
     def allowed(self) -> str:
@@ -52,6 +53,7 @@ class FloatParam:
     minimum: float
     maximum: float
     help: str
+    label: str = ""  # shown instead of the name; empty: the name made readable
     kind = "float"
 
     def allowed(self) -> str:
@@ -76,6 +78,7 @@ class ChoiceParam:
     default: str
     choices: tuple[str, ...]
     help: str
+    label: str = ""  # shown instead of the name; empty: the name made readable
     kind = "choice"
 
     def allowed(self) -> str:
@@ -92,6 +95,7 @@ class BoolParam:
     name: str
     default: bool
     help: str
+    label: str = ""  # shown instead of the name; empty: the name made readable
     kind = "bool"
 
     def allowed(self) -> str:
@@ -119,6 +123,7 @@ class ShapeParam:
     min_size: int = 1
     max_size: int = 8192
     max_channels: int = 4096
+    label: str = ""
     kind = "shape"
 
     @property
@@ -165,6 +170,11 @@ class ShapeParam:
 
 
 Param = IntParam | FloatParam | ChoiceParam | BoolParam | ShapeParam
+
+
+def label_of(spec: Param) -> str:
+    """What a form calls the parameter: ``input_shape`` -> "Input shape"."""
+    return spec.label or spec.name.replace("_", " ").strip().capitalize()
 
 
 def format_shape(shape: Shape) -> str:

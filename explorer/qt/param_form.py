@@ -31,6 +31,7 @@ from explorer.core.params import (
     Shape,
     ShapeParam,
     Value,
+    label_of,
 )
 
 SpinBox = TypeVar("SpinBox", QSpinBox, QDoubleSpinBox)
@@ -70,10 +71,6 @@ def _number_box(box: SpinBox, minimum: float, maximum: float) -> SpinBox:
     return box
 
 
-def _readable(name: str) -> str:
-    return name.replace("_", " ").strip().capitalize()
-
-
 def _error_label() -> QLabel:
     label = QLabel()
     label.setProperty("error", True)
@@ -108,7 +105,7 @@ class ShapeEditor(QWidget):
             low, high = (1, spec.max_channels) if channels else (spec.min_size, spec.max_size)
             spin = _number_box(QSpinBox(), low, high)
             spin.setObjectName(name)
-            spin.setToolTip(f"{_readable(name)}: {low:,} to {high:,}")
+            spin.setToolTip(f"{name.replace('_', ' ').capitalize()}: {low:,} to {high:,}")
             spin.valueChanged.connect(self.value_changed)
             if index:
                 layout.addWidget(QLabel("x"))
@@ -212,7 +209,7 @@ class ParameterForm(QWidget):
         row.editor.setObjectName(spec.name)
         row.edited.connect(self._edited)
         tip = f"{spec.help}\nAllowed: {spec.allowed()}"
-        label = QLabel(_readable(spec.name))
+        label = QLabel(label_of(spec))
         label.setBuddy(row.editor)
         label.setToolTip(tip)
         row.editor.setToolTip(tip)

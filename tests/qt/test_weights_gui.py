@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from explorer.core import weights
 from explorer.core.build import build_model
@@ -108,12 +109,33 @@ def test_model_files_open_python_code_needs_trust_and_recent_files(qtbot, window
     path = tmp_path / "lambda.keras"
     keras.Model(inputs, keras.layers.Dense(3, name="head")(doubled)).save(path)
     table = table_cells(window)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.worker.build_failed, timeout=TIMEOUT_MS):
-        window.files.open_dropped([QUrl.fromLocalFile(str(path))])
+        window.dropEvent(drop)
     assert window.form.error_text(None).startswith(f"{path} contains Python code")
     assert table_cells(window) == table
     trust = window.form.editor("trust")
     assert not trust.isChecked()  # off by default
+    assert trust.parent().parent().layout().labelForField(trust.parent()).text() == (
+        "I trust this file"
+    )
     with qtbot.waitSignal(window.worker.build_finished, timeout=TIMEOUT_MS):
         trust.setChecked(True)
     assert [row[1].strip() for row in table_cells(window)] == ["double", "head"]
