@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QStyle
 
 from explorer.core import model_files
 from explorer.core.catalog import parse_reference
@@ -84,8 +84,17 @@ class FileActions(QObject):
         worker.weights_failed.connect(self._on_failed)
         self._rebuild_recent_menu()
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: object, tip: str) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: object,
+        tip: str,
+        icon: QStyle.StandardPixmap | None = None,
+    ) -> QAction:
         action = QAction(text, self.window)
+        if icon is not None:
+            action.setIcon(self.window.style().standardIcon(icon))
         action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip)
         action.setToolTip(f"{tip} ({action.shortcut().toString()})")

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         toolbar = self.addToolBar("File")
         toolbar.setObjectName("file_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.files.open_action, self.files.save_action, self.files.load_action):
             toolbar.addAction(action)
         self.export_csv_action = self.files.export_csv_action
