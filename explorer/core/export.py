@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from explorer.core.cost import ShapeTuple
 from explorer.core.params import format_value
+from explorer.core.stages import compare_stages
 from explorer.core.summary import LayerRow, ModelSummary, Totals
 from explorer.core.units import binary_and_decimal
 from explorer.core.weights import CompatibilityReport
@@ -193,10 +194,39 @@ def compare_rows(summaries: Sequence[ModelSummary]) -> tuple[list[str], list[lis
     return _compare_headers(summaries), rows
 
 
+def stage_rows(summaries: Sequence[ModelSummary]) -> tuple[list[str], list[list[str]]] | None:
+    """The stage-aligned table: per model its stage's output shape, parameters and MACs."""
+    comparison = compare_stages(summaries)
+    if comparison is None:
+        return None
+    headers = ["Stage"]
+    for i in range(1, len(summaries) + 1):
+        headers += [f"{i}. output", f"{i}. params", f"{i}. MACs"]
+    rows = []
+    for index, name in enumerate(comparison.names):
+        cells = [name]
+        for model in comparison.per_model:
+            stage = model[index]
+            cells += (
+                [shape_text(stage.output_shape), f"{stage.params:,}", f"{stage.macs:,}"]
+                if stage is not None
+                else ["-", "-", "-"]
+            )
+        rows.append(cells)
+    return headers, rows
+
+
+def _right_of_stage(headers: list[str]) -> set[int]:
+    return {i for i, h in enumerate(headers) if h.endswith(("params", "MACs"))}
+
+
 def compare_text(summaries: Sequence[ModelSummary]) -> str:
     headers, rows = compare_rows(summaries)
     lines = [f"{i}. {s.architecture} ({params_text(s)})" for i, s in enumerate(summaries, start=1)]
     lines += ["", *_table(headers, rows, set(range(1, len(headers))))]
+    staged = stage_rows(summaries)
+    if staged is not None:
+        lines += ["", "By stage:", *_table(staged[0], staged[1], _right_of_stage(staged[0]))]
     return "\n".join(lines) + "\n"
 
 
@@ -205,9 +235,12 @@ def compare_markdown(summaries: Sequence[ModelSummary]) -> str:
     lines = [
         f"{i}. `{s.architecture}` ({params_text(s)})" for i, s in enumerate(summaries, start=1)
     ]
-    return (
-        "\n".join([*lines, "", *_markdown_table(headers, rows, set(range(1, len(headers))))]) + "\n"
-    )
+    lines += ["", *_markdown_table(headers, rows, set(range(1, len(headers))))]
+    staged = stage_rows(summaries)
+    if staged is not None:
+        right = _right_of_stage(staged[0])
+        lines += ["", "### By stage", "", *_markdown_table(staged[0], staged[1], right)]
+    return "\n".join(lines) + "\n"
 
 
 def compare_csv(summaries: Sequence[ModelSummary]) -> str:
@@ -220,7 +253,31 @@ def compare_csv(summaries: Sequence[ModelSummary]) -> str:
 
 
 def compare_json(summaries: Sequence[ModelSummary]) -> str:
-    return json.dumps({"models": [s.to_json_dict() for s in summaries]}, indent=2) + "\n"
+    """``{"models": [...]}`` as DESIGN.md fixes it, plus ``"stages"`` when every model has
+    stages: per stage name, each model's stage (or null)."""
+    result: dict[str, object] = {"models": [s.to_json_dict() for s in summaries]}
+    comparison = compare_stages(summaries)
+    if comparison is not None:
+        result["stages"] = [
+            {
+                "name": name,
+                "models": [
+                    None
+                    if stage is None
+                    else {
+                        "layers": stage.layers,
+                        "output_shape": list(stage.output_shape),
+                        "params": stage.params,
+                        "trainable_params": stage.trainable_params,
+                        "macs": stage.macs,
+                        "activation_elements": stage.activation_elements,
+                    }
+                    for stage in (model[index] for model in comparison.per_model)
+                ],
+            }
+            for index, name in enumerate(comparison.names)
+        ]
+    return json.dumps(result, indent=2) + "\n"
 
 
 def render_comparison(summaries: Sequence[ModelSummary], fmt: str) -> str:

@@ -116,7 +116,7 @@ def test_compare_json_keeps_the_order_given() -> None:
     )
     assert (status, err) == (0, "")
     result = json.loads(out)
-    assert set(result) == {"models"}
+    assert set(result) == {"models", "stages"}  # both ResNets: the stage table comes along
     for summary in result["models"]:
         check_summary_schema(summary)
     assert [m["architecture"] for m in result["models"]] == ["resnet50", "resnet18"]
