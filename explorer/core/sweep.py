@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from explorer.core.catalog import Reference
-from explorer.core.errors import ExplorerError, user_message
+from explorer.core.errors import ExplorerError, ParameterError, user_message
 from explorer.core.params import ShapeParam, Value
 from explorer.core.summary import Totals
 
@@ -38,7 +38,13 @@ def run_sweep(
     """Totals at each value of ``param``, the other parameters as in ``reference``."""
     from explorer.core.build import summarize
 
-    spec = reference.architecture.param(param)  # KeyError names an unknown parameter
+    architecture = reference.architecture
+    known = [spec.name for spec in architecture.params]
+    if param not in known:
+        raise ParameterError(
+            param, f"unknown parameter for {architecture.id} (known: {', '.join(known)})"
+        )
+    spec = architecture.param(param)
     points: list[SweepPoint] = []
     for index, value in enumerate(values):
         if should_stop():

@@ -7,12 +7,14 @@ A process shares no lock with the window, and the window never imports TensorFlo
 
 Messages are tuples sent over a ``multiprocessing`` connection:
 in  ``("build", generation, reference_text, preview)``, ``("save", id, reference_text, path)``,
-``("check", id, reference_text, path)``, ``("load", id, reference_text, path)``, ``("stop",)``;
+``("check", id, reference_text, path)``, ``("load", id, reference_text, path)``,
+``("sweep", id, reference_text, param, values)``, ``("cancel", id)``, ``("stop",)``;
 out ``("ready", DeviceReport)``, ``("start_up_failed", message)``,
 ``("build_started", generation)``, ``("build_finished", generation, ModelSummary, seconds)``,
 ``("build_failed", generation, message)``, ``("progress", id, message)``,
 ``("saved", id, path)``, ``("checked", id, report)``, ``("loaded", id, ModelSummary, report)``,
-``("weights_failed", id, message, report or None)``.
+``("weights_failed", id, message, report or None)``, ``("sweep_point", id, index, SweepPoint)``,
+``("sweep_done", id, cancelled)``, ``("sweep_failed", id, message)``.
 Builds that queue up while the worker is busy are skipped when a newer build follows them;
 weights requests are all carried out, in order.
 
@@ -99,8 +101,40 @@ def serve(connection: Connection) -> None:
             weights_on_screen.forget_unless(message[2])
             connection.send(("build_started", message[1]))
             connection.send(build(message))
+        elif message[0] == "sweep":
+            sweep(message, connection, queue)
+        elif message[0] == "cancel":
+            continue  # for a sweep that had already ended
         else:
             connection.send(weights_on_screen.handle(message, connection))
+
+
+def sweep(message: tuple[Any, ...], connection: Connection, queue: deque[tuple[Any, ...]]) -> None:
+    """Reply a point at a time; a ``("cancel", id)`` or a stop that arrives ends it early."""
+    from explorer.core.catalog import parse_reference
+    from explorer.core.sweep import run_sweep
+
+    _, request, reference_text, param, values = message
+
+    def should_stop() -> bool:
+        while connection.poll():
+            queue.append(connection.recv())
+        return any(m[0] == "stop" or m[:2] == ("cancel", request) for m in queue)
+
+    try:
+        points = run_sweep(
+            parse_reference(reference_text),
+            param,
+            values,
+            on_point=lambda index, point: connection.send(("sweep_point", request, index, point)),
+            should_stop=should_stop,
+        )
+    except ExplorerError as error:
+        connection.send(("sweep_failed", request, user_message(error)))
+        return
+    finally:
+        gc.collect()
+    connection.send(("sweep_done", request, len(points) < len(values)))
 
 
 class WeightsOnScreen:

@@ -33,6 +33,18 @@ SEED_CNN = (
     "keras.layers.Flatten(), keras.layers.Dense(1000)]).summary()"
 )
 RESNET50 = "import keras; keras.applications.ResNet50(weights=None).summary()"
+SWEEP_SIDES = "list(range(64, 64 + 32 * 10, 32))"  # 10 input sizes, 64 to 352
+SWEEP = (
+    "from explorer.core.catalog import parse_reference; "
+    "from explorer.core.sweep import run_sweep, square_inputs; "
+    "points = run_sweep(parse_reference('resnet50'), 'input_shape', "
+    f"square_inputs((224, 224, 3), {SWEEP_SIDES})); "
+    "assert all(p.totals for p in points) and len(points) == 10"
+)
+SWEEP_PLAIN = (
+    "import keras; [keras.applications.ResNet50(weights=None, input_shape=(side, side, 3)) "
+    f"for side in {SWEEP_SIDES}]"
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,14 @@ BENCHMARKS: list[Benchmark] = [
     Benchmark("summary resnet50 wall", "wall", 0.85, "faster than plain Keras", *RESNET),
     Benchmark("main window first paint", "first_line", 0.3, "paint before TF", *PAINT, "wall"),
     Benchmark("import tensorflow", "wall", None, "fixed cost", IMPORT_TF),
+    Benchmark(
+        "10-point input-size sweep of resnet50",
+        "wall",
+        0.5,
+        "half of 10 plain builds",
+        (PY, "-c", SWEEP),
+        (PY, "-c", SWEEP_PLAIN),
+    ),
     probe("main window stall, resnet152 build", "GUI gap", "stall", "max_gap_ms", "ms", 50),
     probe("main window memory, 20 builds", "RSS growth", "memory", "growth", "%", 0.10),
 ]

@@ -8,6 +8,7 @@ import pytest
 
 from explorer.core.build import summarize
 from explorer.core.catalog import parse_reference
+from explorer.core.errors import ParameterError
 from explorer.core.export import compare_json, compare_text
 from explorer.core.stages import compare_stages, stages
 from explorer.core.sweep import run_sweep, square_inputs
@@ -91,5 +92,5 @@ def test_a_sweep_stops_when_asked_and_names_unknown_parameters() -> None:
     assert [p.value for p in points] == [1, 2]
     # conv 3x3x3x16 + 16 = 448; the 16x16x16 feature map feeds 4,096 inputs (+1 bias) a class.
     assert [p.totals.params for p in points] == [448 + 4097 * 1, 448 + 4097 * 2]
-    with pytest.raises(KeyError):
+    with pytest.raises(ParameterError, match=r"^colour: unknown parameter for simple-cnn \(known"):
         run_sweep(reference, "colour", ["red"])

@@ -93,3 +93,29 @@ def test_weights_requests_are_all_carried_out_and_save_keeps_the_loaded_weights(
 
     assert same_arrays(first, second)
     assert len(h5_arrays(first)) > 100
+
+
+def test_a_sweep_reports_each_point_and_stops_on_cancel() -> None:
+    ours, theirs = multiprocessing.Pipe()
+    sides = [(s, s, 3) for s in (32, 48, 64, 80, 96, 112, 128, 144)]
+    ours.send(("sweep", 1, "resnet18:classes=10", "input_shape", sides[:3]))
+    ours.send(("sweep", 2, "resnet18:classes=10", "input_shape", sides))
+    ours.send(("cancel", 2))  # arrives while sweep 1 runs: sweep 2 stops at its first check
+    ours.send(("sweep", 3, "resnet18", "colour", ["red"]))
+    thread = threading.Thread(target=serve, args=(theirs,))
+    thread.start()
+    try:
+        assert ours.recv()[0] == "ready"
+        replies = [ours.recv() for _ in range(6)]
+        assert [r[:3] for r in replies[:3]] == [("sweep_point", 1, i) for i in range(3)]
+        assert [r[3].value for r in replies[:3]] == sides[:3]
+        assert replies[3] == ("sweep_done", 1, False)
+        assert replies[4] == ("sweep_done", 2, True)
+        assert replies[5] == (
+            "sweep_failed",
+            3,
+            "colour: unknown parameter for resnet18 (known: input_shape, classes, variant)",
+        )
+    finally:
+        ours.send(("stop",))
+        thread.join(60)
