@@ -216,7 +216,8 @@ def stage_rows(summaries: Sequence[ModelSummary]) -> tuple[list[str], list[list[
     return headers, rows
 
 
-def _right_of_stage(headers: list[str]) -> set[int]:
+def stage_numeric_columns(headers: list[str]) -> set[int]:
+    """The columns of a stage table that hold numbers (right-aligned)."""
     return {i for i, h in enumerate(headers) if h.endswith(("params", "MACs"))}
 
 
@@ -226,7 +227,7 @@ def compare_text(summaries: Sequence[ModelSummary]) -> str:
     lines += ["", *_table(headers, rows, set(range(1, len(headers))))]
     staged = stage_rows(summaries)
     if staged is not None:
-        lines += ["", "By stage:", *_table(staged[0], staged[1], _right_of_stage(staged[0]))]
+        lines += ["", "By stage:", *_table(staged[0], staged[1], stage_numeric_columns(staged[0]))]
     return "\n".join(lines) + "\n"
 
 
@@ -238,7 +239,7 @@ def compare_markdown(summaries: Sequence[ModelSummary]) -> str:
     lines += ["", *_markdown_table(headers, rows, set(range(1, len(headers))))]
     staged = stage_rows(summaries)
     if staged is not None:
-        right = _right_of_stage(staged[0])
+        right = stage_numeric_columns(staged[0])
         lines += ["", "### By stage", "", *_markdown_table(staged[0], staged[1], right)]
     return "\n".join(lines) + "\n"
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QStyle
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from explorer.core import model_files
 from explorer.core.catalog import parse_reference
@@ -21,6 +21,7 @@ from explorer.core.export import summary_csv, summary_markdown
 from explorer.core.files import write_text_atomic
 from explorer.core.summary import ModelSummary
 from explorer.core.weights import KERAS_SUFFIX, CompatibilityReport, suggested_name
+from explorer.qt.menus import make_action
 from explorer.qt.weights_dialog import CompatibilityDialog
 
 if TYPE_CHECKING:
@@ -42,31 +43,36 @@ class FileActions(QObject):
         super().__init__(window)
         self.window = window
         worker = window.worker
-        self.open_action = self._action(
+        self.open_action = make_action(
+            self.window,
             "&Open Model File…",
             self.open_model_file,
             QKeySequence.StandardKey.Open,
             "Show the layers of a .keras or legacy .h5 model file",
         )
-        self.save_action = self._action(
+        self.save_action = make_action(
+            self.window,
             "&Save Weights…",
             self.save_weights,
             QKeySequence.StandardKey.Save,
             "Write the model's weights to a .weights.h5 file",
         )
-        self.load_action = self._action(
+        self.load_action = make_action(
+            self.window,
             "&Load Weights…",
             self.load_weights,
             "Ctrl+L",
             "Check a weights file against the model, then load it",
         )
-        self.export_csv_action = self._action(
+        self.export_csv_action = make_action(
+            self.window,
             "Export Table as &CSV…",
             lambda: self.export_table("csv"),
             "Ctrl+E",
             "Save the layer table as comma-separated values",
         )
-        self.export_markdown_action = self._action(
+        self.export_markdown_action = make_action(
+            self.window,
             "Export Table as &Markdown…",
             lambda: self.export_table("md"),
             "Ctrl+Shift+E",
@@ -83,23 +89,6 @@ class FileActions(QObject):
         worker.weights_loaded.connect(self._on_loaded)
         worker.weights_failed.connect(self._on_failed)
         self._rebuild_recent_menu()
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: object,
-        tip: str,
-        icon: QStyle.StandardPixmap | None = None,
-    ) -> QAction:
-        action = QAction(text, self.window)
-        if icon is not None:
-            action.setIcon(self.window.style().standardIcon(icon))
-        action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({action.shortcut().toString()})")
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     def _model_actions(self) -> tuple[QAction, ...]:
         return (

@@ -7,11 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -34,8 +32,10 @@ from explorer.core.summary import ModelSummary
 from explorer.qt.about import APP_TITLE, about_html
 from explorer.qt.architecture_picker import ArchitecturePicker
 from explorer.qt.build_worker import BuildWorker
+from explorer.qt.compare_panel import ComparePanel
 from explorer.qt.file_actions import FileActions
 from explorer.qt.layer_table import LayerTableView
+from explorer.qt.menus import build_menus, make_action
 from explorer.qt.param_form import ParameterForm
 from explorer.qt.totals_panel import TotalsPanel
 
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.form = ParameterForm()
         self.table = LayerTableView()
         self.totals = TotalsPanel()
+        self.compare = ComparePanel()
         self.heading = QLabel("Loading TensorFlow… the first table appears in a few seconds.")
         self.heading.setObjectName("heading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.totals_dock = self._dock("Totals", "totals_dock", self.totals, bottom)
+        self.compare_dock = self._dock("Compare", "compare_dock", self.compare, bottom)
+        self.tabifyDockWidget(self.totals_dock, self.compare_dock)
+        self.totals_dock.raise_()
         self._fit_to_screen(1440, 860)
         self._size_docks()
 
@@ -154,61 +158,18 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.build_time)
         bar.addPermanentWidget(self.device_label)
 
-    def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip or text)
-        action.triggered.connect(slot)
-        return action
-
     def _build_menus(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        file_menu.addAction(self.files.open_action)
-        file_menu.addMenu(self.files.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.files.save_action)
-        file_menu.addAction(self.files.load_action)
-        file_menu.addSeparator()
-        toolbar = self.addToolBar("File")
-        toolbar.setObjectName("file_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.files.open_action, self.files.save_action, self.files.load_action):
-            toolbar.addAction(action)
+        self.pin_action = make_action(
+            self,
+            "&Pin for Comparison",
+            self.pin_current,
+            "Ctrl+D",
+            "Keep this model in the Compare panel while you look at others",
+        )
+        self.pin_action.setEnabled(False)
         self.export_csv_action = self.files.export_csv_action
         self.export_markdown_action = self.files.export_markdown_action
-        file_menu.addAction(self.export_csv_action)
-        file_menu.addAction(self.export_markdown_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-
-        edit_menu = menus.addMenu("&Edit")
-        edit_menu.addAction(
-            self._action(
-                "&Copy Selected Layers",
-                self.table.copy_selection,
-                None,
-                "Copy the selected rows as tab-separated text",
-            )
-        )
-        edit_menu.addAction(self._action("Find &Layer…", self._focus_filter, "Ctrl+F"))
-        edit_menu.addAction(self._action("Find &Architecture…", self._focus_search, "Ctrl+K"))
-        edit_menu.addAction(
-            self._action("&Reset Parameters to Defaults", self.form.reset_to_defaults, "Ctrl+R")
-        )
-
-        view_menu = menus.addMenu("&View")
-        for dock in (self.picker_dock, self.form_dock, self.totals_dock):
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
-        view_menu.addAction(self._action("Reset &Window Layout", self._reset_layout))
-
-        help_menu = menus.addMenu("&Help")
-        help_menu.addAction(self._action(f"&About {APP_TITLE}", self.show_about))
+        build_menus(self)
         self._default_state = self.saveState()
 
     # --- building ---------------------------------------------------------------------------
@@ -293,7 +254,16 @@ class MainWindow(QMainWindow):
             f" &nbsp;·&nbsp; {len(summary.layers)} layers{weights}"
         )
         self.files.model_shown()
+        self.pin_action.setEnabled(True)
         self.settings.setValue("model/reference", reference.text())
+
+    def pin_current(self) -> None:
+        """Pin the model on screen; the Compare panel comes to the front."""
+        if self.summary is None or self.reference is None:
+            return
+        self.compare.pin(self.reference.text(), self.summary)
+        self.compare_dock.show()
+        self.compare_dock.raise_()
 
     def set_busy(self, busy: bool, message: str = "") -> None:
         self.busy.setVisible(busy)
@@ -326,16 +296,16 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
 
-    def _focus_filter(self) -> None:
+    def focus_filter(self) -> None:
         self.table.filter_edit.setFocus()
         self.table.filter_edit.selectAll()
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.picker_dock.show()
         self.picker.search_edit.setFocus()
         self.picker.search_edit.selectAll()
 
-    def _reset_layout(self) -> None:
+    def reset_layout(self) -> None:
         self.restoreState(self._default_state)
         for dock in (self.picker_dock, self.form_dock, self.totals_dock):
             dock.show()

@@ -1,0 +1,181 @@
+"""Pinned models side by side: totals with differences to the first, and a stage-aligned table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.export import compare_rows, stage_numeric_columns, stage_rows
+from explorer.core.summary import ModelSummary
+
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class TextTableModel(QAbstractTableModel):
+    """A table of ready-made text cells (the core's comparison tables)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._rows: list[list[str]] = []
+        self._right: set[int] = set()
+
+    def set_table(self, headers: list[str], rows: list[list[str]], right: set[int]) -> None:
+        self.beginResetModel()
+        self._headers, self._rows, self._right = headers, rows, right
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if index.column() in self._right else _LEFT
+        return None
+
+
+def _table_view(model: TextTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    return view
+
+
+class ComparePanel(QWidget):
+    """Models stay pinned while the current architecture changes; the first is the baseline."""
+
+    pinned_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pinned: list[tuple[str, ModelSummary]] = []
+        self.labels = QStringListModel(self)
+        self.pinned_view = QListView()
+        self.pinned_view.setModel(self.labels)
+        self.pinned_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pinned_view.setToolTip("Pinned models; the first is the baseline of the differences")
+        self.remove_button = QPushButton("Unpin")
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.clear_button = QPushButton("Unpin All")
+        self.clear_button.clicked.connect(self.clear)
+        self.totals_model = TextTableModel(self)
+        self.stages_model = TextTableModel(self)
+        self.totals_table = _table_view(self.totals_model)
+        self.stages_table = _table_view(self.stages_model)
+        self.stages_note = QLabel()
+        self.hint = QLabel(
+            "Pin models (Ctrl+D) to compare them: ResNet34 against ResNet50, or "
+            "one architecture at two input sizes."
+        )
+        self.hint.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.clear_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("Pinned models"))
+        left_layout.addWidget(self.pinned_view, 1)
+        left_layout.addLayout(buttons)
+        tables = QWidget()
+        tables_layout = QVBoxLayout(tables)
+        tables_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.hint, self.totals_table, self.stages_note, self.stages_table):
+            tables_layout.addWidget(widget)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(tables)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._refresh()
+
+    def pin(self, label: str, summary: ModelSummary) -> None:
+        self._pinned.append((label, summary))
+        self._refresh()
+
+    def clear(self) -> None:
+        self._pinned.clear()
+        self._refresh()
+
+    def unpin(self, index: int) -> None:
+        del self._pinned[index]
+        self._refresh()
+
+    def pinned(self) -> list[tuple[str, ModelSummary]]:
+        return list(self._pinned)
+
+    def _remove_selected(self) -> None:
+        rows = sorted((i.row() for i in self.pinned_view.selectedIndexes()), reverse=True)
+        for row in rows:
+            del self._pinned[row]
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.labels.setStringList(
+            [f"{i}. {label}" for i, (label, _) in enumerate(self._pinned, start=1)]
+        )
+        summaries = [summary for _, summary in self._pinned]
+        self.hint.setVisible(len(summaries) < 2)
+        if summaries:
+            headers, rows = compare_rows(summaries)
+            self.totals_model.set_table(headers, rows, set(range(1, len(headers))))
+        else:
+            self.totals_model.set_table([], [], set())
+        staged = stage_rows(summaries) if summaries else None
+        if staged is None:
+            self.stages_model.set_table([], [], set())
+            self.stages_note.setText(
+                "By stage: only when every pinned model has named stages (the ResNets)."
+                if summaries
+                else ""
+            )
+        else:
+            headers, rows = staged
+            self.stages_model.set_table(headers, rows, stage_numeric_columns(headers))
+            self.stages_note.setText("By stage:")
+        self.totals_table.resizeColumnsToContents()
+        self.stages_table.resizeColumnsToContents()
+        for button in (self.remove_button, self.clear_button):
+            button.setEnabled(bool(self._pinned))
+        self.pinned_changed.emit()

@@ -1,0 +1,72 @@
+"""Pinning models and reading the comparison tables, in the window."""
+
+from __future__ import annotations
+
+from tests.qt.test_main_window import TIMEOUT_MS, open_window, pick
+
+
+def cells(model) -> list[list[str]]:
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_pin_resnet34_and_resnet50_and_read_the_tables(qtbot, settings) -> None:
+    window = open_window(qtbot, settings)
+    pick(qtbot, window, "resnet34")
+    assert window.pin_action.shortcut().toString() == "Ctrl+D"
+    window.pin_action.trigger()
+    pick(qtbot, window, "resnet50")
+    window.pin_current()
+    compare = window.compare
+    assert compare.labels.stringList() == ["1. resnet34", "2. resnet50"]
+    totals = cells(compare.totals_model)
+    assert totals[1] == ["Trainable params", "21,797,672", "25,557,032", "+3,759,360 (+17.2%)"]
+    stages = cells(compare.stages_model)
+    assert [row[0] for row in stages] == [
+        "stem",
+        "conv2_x",
+        "conv3_x",
+        "conv4_x",
+        "conv5_x",
+        "head",
+    ]
+    assert stages[4] == [
+        "conv5_x",
+        "(None, 7, 7, 512)",
+        "13,121,536",
+        "642,252,800",
+        "(None, 7, 7, 2048)",
+        "14,987,264",
+        "732,168,192",
+    ]
+    # Pinned models stay while the current architecture changes.
+    pick(qtbot, window, "vgg16")
+    assert [label for label, _ in compare.pinned()] == ["resnet34", "resnet50"]
+    # A model without stages: totals still compare, the stage table explains why it is empty.
+    window.pin_current()
+    assert compare.totals_model.columnCount() == 1 + 3 + 2
+    assert compare.stages_model.rowCount() == 0
+    assert compare.stages_note.text().startswith("By stage: only when every pinned model")
+    compare.unpin(2)
+    assert compare.stages_model.rowCount() == 6
+    compare.clear()
+    assert compare.totals_model.rowCount() == 0 and compare.labels.stringList() == []
+    window.close()
+
+
+def test_one_architecture_at_two_input_sizes(qtbot, settings) -> None:
+    window = open_window(qtbot, settings)
+    pick(qtbot, window, "resnet18")
+    window.pin_current()
+    with qtbot.waitSignal(window.worker.build_finished, timeout=TIMEOUT_MS):
+        window.form.editor("input_shape").set_value((112, 112, 3))
+        window.form.values_edited.emit()
+    window.pin_current()
+    totals = cells(window.compare.totals_model)
+    params, macs = totals[0], totals[4]
+    assert params[3] == "+0 (+0.0%)"  # global pooling: the same parameters at any input size
+    # A quarter of the area: a little over a quarter of the MACs (the classifier stays).
+    assert macs[3] == "-1,328,713,728 (-73.2%)"
+    window.close()
