@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -32,6 +32,7 @@ from explorer.core.summary import ModelSummary
 from explorer.qt.about import APP_TITLE, about_html
 from explorer.qt.architecture_picker import ArchitecturePicker
 from explorer.qt.build_worker import BuildWorker
+from explorer.qt.charts_panel import ChartsPanel
 from explorer.qt.compare_panel import ComparePanel
 from explorer.qt.file_actions import FileActions
 from explorer.qt.layer_table import LayerTableView
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.table = LayerTableView()
         self.totals = TotalsPanel()
         self.compare = ComparePanel()
+        self.charts = ChartsPanel()
         self.heading = QLabel("Loading TensorFlow… the first table appears in a few seconds.")
         self.heading.setObjectName("heading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -86,6 +88,9 @@ class MainWindow(QMainWindow):
         self.worker.build_finished.connect(self._on_build_finished)
         self.worker.build_failed.connect(self._on_build_failed)
         self.worker.crashed.connect(self._on_worker_crashed)
+        # A bar clicked selects its layer's row; the current row's bar is highlighted.
+        self.charts.layer_clicked.connect(self.select_layer)
+        self.table.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self._restore()
         if not self.worker.is_running():
@@ -124,7 +129,9 @@ class MainWindow(QMainWindow):
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.totals_dock = self._dock("Totals", "totals_dock", self.totals, bottom)
         self.compare_dock = self._dock("Compare", "compare_dock", self.compare, bottom)
+        self.charts_dock = self._dock("Charts", "charts_dock", self.charts, bottom)
         self.tabifyDockWidget(self.totals_dock, self.compare_dock)
+        self.tabifyDockWidget(self.compare_dock, self.charts_dock)
         self.totals_dock.raise_()
         self._fit_to_screen(1440, 860)
         self._size_docks()
@@ -244,6 +251,7 @@ class MainWindow(QMainWindow):
         self.summary, self.reference = summary, reference
         self.table.set_summary(summary)
         self.totals.set_totals(summary.totals)
+        self.charts.set_summary(summary)
         weights = (
             f" &nbsp;·&nbsp; weights from <code>{Path(weights_from).name}</code>"
             if weights_from
@@ -256,6 +264,18 @@ class MainWindow(QMainWindow):
         self.files.model_shown()
         self.pin_action.setEnabled(True)
         self.settings.setValue("model/reference", reference.text())
+
+    @Slot(int)
+    def select_layer(self, row: int) -> None:
+        """Select summary row ``row`` in the table (if the filter shows it) and scroll to it."""
+        index = self.table.proxy.mapFromSource(self.table.model.index(row, 0))
+        if index.isValid():
+            self.table.table.selectRow(index.row())
+            self.table.table.scrollTo(index)
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        source = self.table.proxy.mapToSource(current)
+        self.charts.highlight(source.row() if source.isValid() else None)
 
     def pin_current(self) -> None:
         """Pin the model on screen; the Compare panel comes to the front."""

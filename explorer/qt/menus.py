@@ -77,7 +77,13 @@ def build_menus(window: MainWindow) -> None:
     )
 
     view_menu = menus.addMenu("&View")
-    for dock in (window.picker_dock, window.form_dock, window.totals_dock, window.compare_dock):
+    for dock in (
+        window.picker_dock,
+        window.form_dock,
+        window.totals_dock,
+        window.compare_dock,
+        window.charts_dock,
+    ):
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addSeparator()
     view_menu.addAction(make_action(window, "Reset &Window Layout", window.reset_layout))

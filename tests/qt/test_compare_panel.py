@@ -70,3 +70,18 @@ def test_one_architecture_at_two_input_sizes(qtbot, settings) -> None:
     # A quarter of the area: a little over a quarter of the MACs (the classifier stays).
     assert macs[3] == "-1,328,713,728 (-73.2%)"
     window.close()
+
+
+def test_charts_follow_the_table_and_a_clicked_bar_selects_its_row(qtbot, settings) -> None:
+    window = open_window(qtbot, settings)  # resnet50
+    charts = window.charts
+    assert len(charts.series) == 176
+    with qtbot.waitSignal(charts.layer_clicked) as clicked:
+        charts.click_at(10.2)
+    assert clicked.args == [10]
+    selected = window.table.table.selectionModel().selectedRows()
+    assert [window.table.proxy.mapToSource(i).row() for i in selected] == [10]
+    # Selecting a row highlights its bar.
+    window.select_layer(42)
+    assert [m.value() for m in charts.markers.values()] == [42] * len(charts.markers)
+    window.close()
