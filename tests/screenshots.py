@@ -13,10 +13,12 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "screenshots"
 
 
 def main() -> int:
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from explorer.core.catalog import parse_reference
     from explorer.qt.main_window import MainWindow
+    from explorer.qt.weights_dialog import CompatibilityDialog
 
     app = QApplication.instance() or QApplication(sys.argv)
     folder = tempfile.mkdtemp()
@@ -44,14 +46,27 @@ def main() -> int:
     pause.exec()
     window.grab().save(str(OUT / "main-window-inline-error.png"))
 
-    # The compatibility report for ResNet34 weights checked against ResNet18.
-    from explorer.core.catalog import parse_reference
-    from explorer.qt.weights_dialog import CompatibilityDialog
-
     def show_reference(text: str) -> None:
         reference = parse_reference(text)
         window.show_reference(reference.architecture, reference.values)
         wait_for(window.worker.build_finished)
+
+    # ResNet34 against ResNet50, pinned side by side, and the charts.
+    show_reference("resnet34")
+    window.pin_current()
+    show_reference("resnet50")
+    window.pin_current()
+    window.resizeDocks([window.compare_dock], [400], Qt.Orientation.Vertical)
+    app.processEvents()
+    window.grab().save(str(OUT / "compare-resnet34-resnet50.png"))
+    window.charts_dock.raise_()
+    window.select_layer(150)
+    app.processEvents()
+    window.grab().save(str(OUT / "charts-resnet50.png"))
+    window.totals_dock.raise_()
+    window.compare.clear()
+
+    # The compatibility report for ResNet34 weights checked against ResNet18.
 
     show_reference("resnet34:input_shape=64x64x3,classes=10")
     path = os.path.join(folder, "resnet34.weights.h5")

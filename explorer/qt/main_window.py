@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
 
     def _show(self, summary: ModelSummary, reference: Reference, weights_from: str | None) -> None:
         self.set_busy(False)
+        self.statusBar().clearMessage()  # a model on screen supersedes an earlier complaint
         self.summary, self.reference = summary, reference
         self.table.set_summary(summary)
         self.totals.set_totals(summary.totals)
