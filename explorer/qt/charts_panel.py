@@ -46,6 +46,8 @@ def _new_plot(key: str, parent: QWidget) -> pg.PlotWidget:
         item.getAxis(side).setTextPen("k")
     item.showGrid(x=False, y=True, alpha=0.2)
     item.ctrl.logXCheck.setEnabled(False)  # the x axis is a layer index: a log of it means nothing
+    # Small minimum: the panel shares a dock area with the short totals strip; drag it taller.
+    plot.setMinimumSize(60, 30)
     return plot
 
 

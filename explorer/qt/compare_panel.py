@@ -76,6 +76,7 @@ def _table_view(model: TextTableModel) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setWordWrap(False)
+    view.setMinimumHeight(30)  # the panel shares a dock area with the short totals strip
     return view
 
 
@@ -91,6 +92,7 @@ class ComparePanel(QWidget):
         self.pinned_view = QListView()
         self.pinned_view.setModel(self.labels)
         self.pinned_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pinned_view.setMinimumHeight(30)
         self.pinned_view.setToolTip("Pinned models; the first is the baseline of the differences")
         self.remove_button = QPushButton("Unpin")
         self.remove_button.clicked.connect(self._remove_selected)
