@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -11,11 +13,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -23,10 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.export import compare_rows, stage_numeric_columns, stage_rows
+from explorer.core.errors import ExplorerError
+from explorer.core.export import (
+    compare_rows,
+    render_comparison,
+    stage_numeric_columns,
+    stage_rows,
+)
+from explorer.core.files import write_text_atomic
 from explorer.core.summary import ModelSummary
 
 _Index = QModelIndex | QPersistentModelIndex
+EXPORT_FORMATS = {".md": "markdown", ".csv": "csv", ".json": "json"}
+EXPORT_FILTERS = ("Markdown (*.md)", "CSV (*.csv)", "JSON (*.json)")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -98,6 +112,12 @@ class ComparePanel(QWidget):
         self.remove_button.clicked.connect(self._remove_selected)
         self.clear_button = QPushButton("Unpin All")
         self.clear_button.clicked.connect(self.clear)
+        self.copy_button = QPushButton("Copy as Markdown")
+        self.copy_button.setToolTip("Both tables as Markdown, for notes and reports")
+        self.copy_button.clicked.connect(self.copy_markdown)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save the comparison as Markdown, CSV or JSON")
+        self.export_button.clicked.connect(lambda: self.export())
         self.totals_model = TextTableModel(self)
         self.stages_model = TextTableModel(self)
         self.totals_table = _table_view(self.totals_model)
@@ -112,12 +132,16 @@ class ComparePanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.clear_button)
+        exports = QHBoxLayout()
+        exports.addWidget(self.copy_button)
+        exports.addWidget(self.export_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("Pinned models"))
         left_layout.addWidget(self.pinned_view, 1)
         left_layout.addLayout(buttons)
+        left_layout.addLayout(exports)
         tables = QWidget()
         tables_layout = QVBoxLayout(tables)
         tables_layout.setContentsMargins(0, 0, 0, 0)
@@ -146,6 +170,39 @@ class ComparePanel(QWidget):
 
     def pinned(self) -> list[tuple[str, ModelSummary]]:
         return list(self._pinned)
+
+    def copy_markdown(self) -> None:
+        QGuiApplication.clipboard().setText(self.render("markdown"))
+
+    def render(self, fmt: str) -> str:
+        return render_comparison([summary for _, summary in self._pinned], fmt)
+
+    def export(self, path: str | None = None) -> bool:
+        """Write the comparison; the format follows the suffix (.md, .csv, .json)."""
+        if not self._pinned:
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export Comparison", "comparison.md", ";;".join(EXPORT_FILTERS)
+            )
+            if not path:
+                return False
+        fmt = EXPORT_FORMATS.get(Path(path).suffix.lower())
+        if fmt is None:
+            QMessageBox.warning(
+                self,
+                "Export Comparison",
+                f"{Path(path).name}: choose a .md, .csv or .json file name",
+            )
+            return False
+        try:
+            write_text_atomic(path, self.render(fmt))
+        except ExplorerError as error:
+            QMessageBox.critical(
+                self, "Export Comparison", f"The comparison was not exported.\n\n{error}"
+            )
+            return False
+        return True
 
     def _remove_selected(self) -> None:
         rows = sorted((i.row() for i in self.pinned_view.selectedIndexes()), reverse=True)
@@ -178,6 +235,6 @@ class ComparePanel(QWidget):
             self.stages_note.setText("By stage:")
         self.totals_table.resizeColumnsToContents()
         self.stages_table.resizeColumnsToContents()
-        for button in (self.remove_button, self.clear_button):
+        for button in (self.remove_button, self.clear_button, self.copy_button, self.export_button):
             button.setEnabled(bool(self._pinned))
         self.pinned_changed.emit()

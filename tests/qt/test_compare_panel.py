@@ -85,3 +85,30 @@ def test_charts_follow_the_table_and_a_clicked_bar_selects_its_row(qtbot, settin
     window.select_layer(42)
     assert [m.value() for m in charts.markers.values()] == [42] * len(charts.markers)
     window.close()
+
+
+def test_the_comparison_is_copied_and_exported(qtbot, tmp_path, summary_of) -> None:
+    import csv
+    import io
+    import json
+
+    from PySide6.QtGui import QGuiApplication
+
+    from explorer.core.export import compare_markdown
+    from explorer.qt.compare_panel import ComparePanel
+
+    panel = ComparePanel()
+    qtbot.addWidget(panel)
+    assert not panel.export_button.isEnabled()
+    r34, r50 = summary_of("resnet34"), summary_of("resnet50")
+    panel.pin("resnet34", r34)
+    panel.pin("resnet50", r50)
+    panel.copy_markdown()
+    assert QGuiApplication.clipboard().text() == compare_markdown([r34, r50])
+    assert panel.export(str(tmp_path / "c.csv"))
+    rows = list(csv.reader(io.StringIO((tmp_path / "c.csv").read_text())))
+    assert rows[2] == ["Trainable params", "21797672", "25557032", "3759360"]
+    assert panel.export(str(tmp_path / "c.json"))
+    assert len(json.loads((tmp_path / "c.json").read_text())["stages"]) == 6
+    assert panel.export(str(tmp_path / "c.md"))
+    assert "### By stage" in (tmp_path / "c.md").read_text()
