@@ -23,6 +23,7 @@ from explorer.core.catalog import Reference
 log = logging.getLogger(__name__)
 _INSTANCES: weakref.WeakSet[BuildWorker] = weakref.WeakSet()
 STOP_TIMEOUT_S = 3.0
+_WEIGHTS_REPLIES = ("saved", "checked", "loaded", "weights_failed")
 
 
 def running_workers() -> list[BuildWorker]:
@@ -55,7 +56,7 @@ class BuildWorker(QObject):
         super().__init__(parent)
         self._generation = 0
         self._requests = 0  # weights requests: never dropped, so counted apart from builds
-        self._paths: dict[int, str] = {}
+        self._paths: dict[int, str] = {}  # weights requests awaiting their reply
         self._is_ready = False
         self._stopping = False
         self._failed_to_start = False
@@ -165,14 +166,16 @@ class BuildWorker(QObject):
             self._on_exited(message[1])
         elif kind == "progress":
             self.progress.emit(message[2])
-        elif kind == "saved":
-            self.weights_saved.emit(message[2])
-        elif kind == "checked":
-            self.weights_checked.emit(message[2], self._paths.get(message[1], ""))
-        elif kind == "loaded":
-            self.weights_loaded.emit(message[2], message[3])
-        elif kind == "weights_failed":
-            self.weights_failed.emit(message[2], message[3])
+        elif kind in _WEIGHTS_REPLIES:
+            path = self._paths.pop(message[1], "")  # the request is answered
+            if kind == "saved":
+                self.weights_saved.emit(message[2])
+            elif kind == "checked":
+                self.weights_checked.emit(message[2], path)
+            elif kind == "loaded":
+                self.weights_loaded.emit(message[2], message[3])
+            else:
+                self.weights_failed.emit(message[2], message[3])
         elif message[1] == self._generation:  # the newest request only
             if kind == "build_started":
                 self.build_started.emit(message[1])
