@@ -13,7 +13,19 @@ from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QCursor, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QCheckBox, QGridLayout, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.core.chart_data import EMPTY_SERIES, METRICS, ChartSeries, chart_series, point_text
 from explorer.core.summary import ModelSummary
@@ -125,8 +137,19 @@ class ChartsPanel(QWidget):
         grid = QGridLayout()
         for position, key in enumerate(METRICS):
             grid.addWidget(self.plots[key], position // 2, position % 2)
+        self.export_choice = QComboBox()
+        for key in METRICS:
+            self.export_choice.addItem(_TITLES[key][0], key)
+        self.export_button = QPushButton("Export Chart…")
+        self.export_button.setToolTip("Save the chosen chart as PNG or SVG")
+        self.export_button.clicked.connect(lambda: self.export_with_dialog())
+        controls = QHBoxLayout()
+        controls.addWidget(self.log_scale)
+        controls.addStretch(1)
+        controls.addWidget(self.export_choice)
+        controls.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.log_scale)
+        layout.addLayout(controls)
         layout.addLayout(grid)
 
     @staticmethod
@@ -230,6 +253,22 @@ class ChartsPanel(QWidget):
         x = self._view_x(key, event.scenePos())
         if x is not None:
             self.click_at(x)
+
+    def export_with_dialog(self, path: str | None = None) -> bool:
+        """Export the chart chosen in the combo box; the file name's suffix picks the format."""
+        key = self.export_choice.currentData()
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export Chart", f"{key}.png", "PNG image (*.png);;SVG drawing (*.svg)"
+            )
+            if not path:
+                return False
+        try:
+            self.export(key, path)
+        except (ValueError, OSError) as error:
+            QMessageBox.warning(self, "Export Chart", f"The chart was not exported.\n\n{error}")
+            return False
+        return True
 
     def export(self, key: str, path: str) -> None:
         """Writes one plot as PNG or SVG, chosen by the file's suffix."""

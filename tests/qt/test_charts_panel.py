@@ -148,3 +148,22 @@ def test_export(panel, tmp_path):
     with pytest.raises(ValueError, match=r"\.pdf"):
         panel.export("macs", str(tmp_path / "macs.pdf"))
     assert not (tmp_path / "macs.pdf").exists()
+
+
+def test_export_button_uses_the_chosen_chart(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from explorer.qt.charts_panel import ChartsPanel
+
+    panel = ChartsPanel()
+    qtbot.addWidget(panel)
+    panel.export_choice.setCurrentIndex(2)
+    assert panel.export_choice.currentData() == "macs"
+    assert panel.export_with_dialog(str(tmp_path / "macs.svg"))
+    assert "<svg" in (tmp_path / "macs.svg").read_text()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    assert not panel.export_with_dialog(str(tmp_path / "macs.gif"))
+    assert shown == [
+        "The chart was not exported.\n\ncannot export a chart as .gif; use .png or .svg"
+    ]
