@@ -9,7 +9,6 @@ preview removes its own from that list as soon as it is built.
 from __future__ import annotations
 
 import logging
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +30,6 @@ class BuildResult:
     reference: Reference
     preview: bool
     model: Any
-    seconds: float
 
 
 def _pending_variables() -> list[Any]:
@@ -67,7 +65,6 @@ def check_memory_for_weights(reference: Reference, needed: int, available: int |
 
 def build_model(reference: Reference, *, preview: bool = True) -> BuildResult:
     keras = import_keras()
-    start = time.perf_counter()
     if not preview:
         # A preview costs milliseconds and tells whether the real weights can fit.
         sizes = build_model(reference, preview=True).model.weights
@@ -90,7 +87,7 @@ def build_model(reference: Reference, *, preview: bool = True) -> BuildResult:
         raise BuildError(f"could not build {reference.text()}: {first_line}") from error
     finally:
         del pending[already_pending:]
-    return BuildResult(reference, preview, model, time.perf_counter() - start)
+    return BuildResult(reference, preview, model)
 
 
 def summarize(reference: Reference, *, preview: bool = True) -> ModelSummary:

@@ -72,10 +72,6 @@ class BuildWorker(QObject):
         return self._is_ready
 
     @property
-    def latest_generation(self) -> int:
-        return self._generation
-
-    @property
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
