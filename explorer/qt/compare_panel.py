@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStringListModel,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -28,15 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.errors import ExplorerError
 from explorer.core.export import (
     compare_rows,
     render_comparison,
     stage_numeric_columns,
     stage_rows,
 )
-from explorer.core.files import write_text_atomic
 from explorer.core.summary import ModelSummary
+from explorer.qt.text_files import save_text
 
 _Index = QModelIndex | QPersistentModelIndex
 EXPORT_FORMATS = {".md": "markdown", ".csv": "csv", ".json": "json"}
@@ -96,8 +94,6 @@ def _table_view(model: TextTableModel) -> QTableView:
 
 class ComparePanel(QWidget):
     """Models stay pinned while the current architecture changes; the first is the baseline."""
-
-    pinned_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,14 +191,9 @@ class ComparePanel(QWidget):
                 f"{Path(path).name}: choose a .md, .csv or .json file name",
             )
             return False
-        try:
-            write_text_atomic(path, self.render(fmt))
-        except ExplorerError as error:
-            QMessageBox.critical(
-                self, "Export Comparison", f"The comparison was not exported.\n\n{error}"
-            )
-            return False
-        return True
+        return (
+            save_text(self, "Export Comparison", "comparison", path, self.render(fmt)) is not None
+        )
 
     def _remove_selected(self) -> None:
         rows = sorted((i.row() for i in self.pinned_view.selectedIndexes()), reverse=True)
@@ -237,4 +228,3 @@ class ComparePanel(QWidget):
         self.stages_table.resizeColumnsToContents()
         for button in (self.remove_button, self.clear_button, self.copy_button, self.export_button):
             button.setEnabled(bool(self._pinned))
-        self.pinned_changed.emit()

@@ -18,10 +18,10 @@ from explorer.core import model_files
 from explorer.core.catalog import parse_reference
 from explorer.core.errors import ExplorerError
 from explorer.core.export import summary_csv, summary_markdown
-from explorer.core.files import write_text_atomic
 from explorer.core.summary import ModelSummary
 from explorer.core.weights import KERAS_SUFFIX, CompatibilityReport, suggested_name
 from explorer.qt.menus import make_action
+from explorer.qt.text_files import save_text
 from explorer.qt.weights_dialog import CompatibilityDialog
 
 if TYPE_CHECKING:
@@ -115,12 +115,8 @@ class FileActions(QObject):
             )
             if not path:
                 return False
-        try:
-            written = write_text_atomic(path, render(summary))
-        except ExplorerError as error:
-            QMessageBox.critical(
-                self.window, "Export Table", f"The table was not exported.\n\n{error}"
-            )
+        written = save_text(self.window, "Export Table", "table", path, render(summary))
+        if written is None:
             return False
         self.window.statusBar().showMessage(f"Exported the table to {written}", 8000)
         return True
