@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
 from explorer.core.cost import ShapeTuple
+from explorer.core.stages import compare_stages
 from explorer.core.summary import LayerRow, ModelSummary
 
 
@@ -86,3 +88,36 @@ def point_text(series: ChartSeries, point: int, metric: str) -> str:
         depth = f"{channels:,} channels" if channels is not None else "unknown channels"
         return f"{name} — {size}, {depth}"
     raise ValueError(f"unknown chart {metric!r}; expected one of {', '.join(METRICS)}")
+
+
+# --- pinned models side by side -----------------------------------------------------------------
+
+STAGE_METRICS = {
+    "params": "Parameters",
+    "macs": "MACs",
+    "activation_elements": "Activations per sample",
+}
+
+
+@dataclass(frozen=True)
+class GroupedBars:
+    """Bars in groups along x (stages, or one "total" group), one bar per model in each group."""
+
+    groups: tuple[str, ...]
+    values: tuple[tuple[int, ...], ...]  # per model, per group; 0 where a model lacks a stage
+    by_stage: bool
+
+
+def stage_bars(summaries: Sequence[ModelSummary], metric: str) -> GroupedBars:
+    """``metric`` of each model per aligned stage; its total when some model has no stages."""
+    if metric not in STAGE_METRICS:
+        raise ValueError(f"unknown metric {metric!r}; expected one of {', '.join(STAGE_METRICS)}")
+    comparison = compare_stages(summaries) if summaries else None
+    if comparison is None:
+        totals = tuple((getattr(summary.totals, metric),) for summary in summaries)
+        return GroupedBars(("total",), totals, by_stage=False)
+    values = tuple(
+        tuple(0 if stage is None else getattr(stage, metric) for stage in model)
+        for model in comparison.per_model
+    )
+    return GroupedBars(comparison.names, values, by_stage=True)

@@ -11,11 +11,11 @@ from explorer.core.cost import ShapeTuple
 from explorer.core.params import format_value
 from explorer.core.stages import compare_stages
 from explorer.core.summary import LayerRow, ModelSummary, Totals
-from explorer.core.units import binary_and_decimal
+from explorer.core.tables import markdown_table, plain_table
+from explorer.core.units import BYTES_PER_ACTIVATION, binary_and_decimal
 from explorer.core.weights import CompatibilityReport
 
 FORMATS = ("text", "json", "csv", "markdown")
-BYTES_PER_ACTIVATION = 4  # float32
 
 
 def shape_text(shape: ShapeTuple) -> str:
@@ -46,19 +46,6 @@ LAYER_HEADERS = ["#", "Layer (type)", "Output shape", "Params", "Trainable", "MA
 _RIGHT = {0, 3, 4, 5}
 
 
-def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(
-            c.rjust(w) if i in right else c.ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
-
-    rule = "-" * len(line(headers))
-    return [line(headers), rule, *(line(r) for r in rows), rule]
-
-
 def totals_lines(totals: Totals) -> list[tuple[str, str]]:
     activation_bytes = totals.activation_elements * BYTES_PER_ACTIVATION
     return [
@@ -79,7 +66,7 @@ def totals_lines(totals: Totals) -> list[tuple[str, str]]:
 def summary_text(summary: ModelSummary) -> str:
     rows = [_row_cells(i, row) for i, row in enumerate(summary.layers, start=1)]
     lines = [f"Architecture: {summary.architecture} ({params_text(summary)})", ""]
-    lines += _table(LAYER_HEADERS, rows, _RIGHT)
+    lines += plain_table(LAYER_HEADERS, rows, _RIGHT)
     width = max(len(label) for label, _ in totals_lines(summary.totals))
     lines += [
         f"{label + ':':<{width + 1}}  {value}" for label, value in totals_lines(summary.totals)
@@ -125,20 +112,12 @@ def summary_csv(summary: ModelSummary) -> str:
     return out.getvalue()
 
 
-def _markdown_table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-    def esc(cell: str) -> str:
-        return cell.replace("|", "\\|")
-
-    align = ["---:" if i in right else "---" for i in range(len(headers))]
-    return ["| " + " | ".join(esc(c) for c in r) + " |" for r in [headers, align, *rows]]
-
-
 def summary_markdown(summary: ModelSummary) -> str:
     rows = [_row_cells(i, row) for i, row in enumerate(summary.layers, start=1)]
     for cells, row in zip(rows, summary.layers, strict=True):
         cells[1] = "&nbsp;" * 4 * row.depth + f"`{row.name}` ({row.type})"
     lines = [f"## {summary.architecture}", "", f"Parameters: {params_text(summary)}", ""]
-    lines += _markdown_table(LAYER_HEADERS, rows, _RIGHT)
+    lines += markdown_table(LAYER_HEADERS, rows, _RIGHT)
     lines += ["", *(f"- **{label}:** {value}" for label, value in totals_lines(summary.totals))]
     return "\n".join(lines) + "\n"
 
@@ -224,10 +203,14 @@ def stage_numeric_columns(headers: list[str]) -> set[int]:
 def compare_text(summaries: Sequence[ModelSummary]) -> str:
     headers, rows = compare_rows(summaries)
     lines = [f"{i}. {s.architecture} ({params_text(s)})" for i, s in enumerate(summaries, start=1)]
-    lines += ["", *_table(headers, rows, set(range(1, len(headers))))]
+    lines += ["", *plain_table(headers, rows, set(range(1, len(headers))))]
     staged = stage_rows(summaries)
     if staged is not None:
-        lines += ["", "By stage:", *_table(staged[0], staged[1], stage_numeric_columns(staged[0]))]
+        lines += [
+            "",
+            "By stage:",
+            *plain_table(staged[0], staged[1], stage_numeric_columns(staged[0])),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -236,11 +219,11 @@ def compare_markdown(summaries: Sequence[ModelSummary]) -> str:
     lines = [
         f"{i}. `{s.architecture}` ({params_text(s)})" for i, s in enumerate(summaries, start=1)
     ]
-    lines += ["", *_markdown_table(headers, rows, set(range(1, len(headers))))]
+    lines += ["", *markdown_table(headers, rows, set(range(1, len(headers))))]
     staged = stage_rows(summaries)
     if staged is not None:
         right = stage_numeric_columns(staged[0])
-        lines += ["", "### By stage", "", *_markdown_table(staged[0], staged[1], right)]
+        lines += ["", "### By stage", "", *markdown_table(staged[0], staged[1], right)]
     return "\n".join(lines) + "\n"
 
 
@@ -308,7 +291,7 @@ def report_text(report: CompatibilityReport) -> str:
     ]
     lines = [report.summary_line(), f"Format: {report.format}"]
     if rows:
-        lines += ["", *_table(headers, rows, set())]
+        lines += ["", *plain_table(headers, rows, set())]
     return "\n".join(lines) + "\n"
 
 

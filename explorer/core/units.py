@@ -24,3 +24,6 @@ def short_count(n: int) -> str:
     power = min((digits - 1) // 3, len(_SUFFIXES) - 1)
     decimals = max(0, 2 - (digits - 1 - 3 * power)) if power else 0
     return f"{n / 1000**power:.{decimals}f} {_SUFFIXES[power]}".rstrip()
+
+
+BYTES_PER_ACTIVATION = 4  # activations are counted as float32

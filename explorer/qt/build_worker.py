@@ -51,6 +51,9 @@ class BuildWorker(QObject):
     weights_checked = Signal(object, str)  # CompatibilityReport, path
     weights_loaded = Signal(object, object)  # ModelSummary, CompatibilityReport
     weights_failed = Signal(str, object)  # message, CompatibilityReport or None
+    sweep_point = Signal(int, int, object)  # request, index, SweepPoint
+    sweep_done = Signal(int, bool)  # request, cancelled
+    sweep_failed = Signal(int, str)  # request, message
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +120,15 @@ class BuildWorker(QObject):
         self._paths[self._requests] = path
         self._send((kind, self._requests, reference.text(), path))
 
+    def sweep(self, reference: Reference, param: str, values: list[Any]) -> int:
+        """Totals at each value, reported a point at a time; returns the request's number."""
+        self._requests += 1
+        self._send(("sweep", self._requests, reference.text(), param, values))
+        return self._requests
+
+    def cancel_sweep(self, request: int) -> None:
+        self._send(("cancel", request))
+
     def stop(self) -> None:
         """End the worker; a build under way is abandoned (its process is ended)."""
         if self._process is None:
@@ -172,6 +184,12 @@ class BuildWorker(QObject):
                 self.weights_loaded.emit(message[2], message[3])
             else:
                 self.weights_failed.emit(message[2], message[3])
+        elif kind == "sweep_point":
+            self.sweep_point.emit(*message[1:])
+        elif kind == "sweep_done":
+            self.sweep_done.emit(*message[1:])
+        elif kind == "sweep_failed":
+            self.sweep_failed.emit(*message[1:])
         elif message[1] == self._generation:  # the newest request only
             if kind == "build_started":
                 self.build_started.emit(message[1])

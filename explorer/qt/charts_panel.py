@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
-from pyqtgraph.exporters import ImageExporter
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QCursor, QPainter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
-    QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QMessageBox,
-    QPushButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -29,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.chart_data import EMPTY_SERIES, METRICS, ChartSeries, chart_series, point_text
 from explorer.core.summary import ModelSummary
+from explorer.qt.plots import ExportChooser, export_plot, export_plot_with_dialog, new_plot
 
 _X_LABEL = "layer (model order)"
 _TITLES = {
@@ -46,50 +38,12 @@ def _values(values: tuple[int | None, ...]) -> np.ndarray:
     return np.array([np.nan if v is None else v for v in values], dtype=float)
 
 
-def _new_plot(key: str, parent: QWidget) -> pg.PlotWidget:
+def _new_plot(key: str, panel: ChartsPanel) -> pg.PlotWidget:
     title, y_label = _TITLES[key]
-    plot = pg.PlotWidget(parent, background="w")
-    item = plot.getPlotItem()
-    item.setTitle(title, color="k")
-    item.setLabel("bottom", _X_LABEL)
-    item.setLabel("left", y_label)
-    for side in ("bottom", "left", "right"):
-        item.getAxis(side).setPen("k")
-        item.getAxis(side).setTextPen("k")
-    item.showGrid(x=False, y=True, alpha=0.2)
-    item.ctrl.logXCheck.setEnabled(False)  # the x axis is a layer index: a log of it means nothing
-    # Small minimum: the panel shares a dock area with the short totals strip; drag it taller.
-    plot.setMinimumSize(60, 30)
+    plot = new_plot(panel, title, _X_LABEL, y_label, export=partial(panel.export_with_dialog, key))
+    # The x axis is a layer index: a log of it means nothing.
+    plot.getPlotItem().ctrl.logXCheck.setEnabled(False)
     return plot
-
-
-def _windows() -> dict[int, QWidget]:
-    """Top-level widgets by C++ address: a Python wrapper's id() can change between calls."""
-    return {shiboken6.getCppPointer(w)[0]: w for w in QApplication.topLevelWidgets()}
-
-
-def _adopt_new_windows(owner: QWidget, before: set[int]) -> None:
-    """pyqtgraph makes its context menus (and an emptied form) without a parent; as children of
-    ``owner``, still popups, they are deleted with it instead of outliving it."""
-    for address, widget in _windows().items():
-        if address not in before and widget.parentWidget() is None and widget is not owner:
-            widget.setParent(owner, widget.windowFlags())
-
-
-def _export_svg(item: pg.PlotItem, path: str) -> None:
-    """The plot's part of the scene through QSvgGenerator. pyqtgraph's SVGExporter cannot read
-    the path data Qt 6.12 writes (pyqtgraph issue #3485), so it fails on every plot for now."""
-    source = item.sceneBoundingRect()
-    generator = QSvgGenerator()
-    generator.setFileName(path)
-    generator.setSize(source.size().toSize())
-    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle(item.titleLabel.text)
-    painter = QPainter(generator)
-    try:
-        item.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
-    finally:
-        painter.end()
 
 
 class ChartsPanel(QWidget):
@@ -105,7 +59,6 @@ class ChartsPanel(QWidget):
         self.log_scale = QCheckBox("Log scale for parameters")
         self.log_scale.toggled.connect(self.set_log_scale)
 
-        windows = set(_windows())
         self.plots: dict[str, pg.PlotWidget] = {key: _new_plot(key, self) for key in METRICS}
         self.params_bars = pg.BarGraphItem(x=[], height=[], width=_BAR_WIDTH, brush=_BLUE, pen=None)
         self.macs_bars = pg.BarGraphItem(x=[], height=[], width=_BAR_WIDTH, brush=_GREEN, pen=None)
@@ -132,22 +85,17 @@ class ChartsPanel(QWidget):
             plot.scene().sigMouseClicked.connect(partial(self._on_mouse_clicked, key))
 
         self.plots["params"].getPlotItem().ctrl.logYCheck.toggled.connect(self.set_log_scale)
-        _adopt_new_windows(self, windows)
 
         grid = QGridLayout()
         for position, key in enumerate(METRICS):
             grid.addWidget(self.plots[key], position // 2, position % 2)
-        self.export_choice = QComboBox()
-        for key in METRICS:
-            self.export_choice.addItem(_TITLES[key][0], key)
-        self.export_button = QPushButton("Export Chart…")
-        self.export_button.setToolTip("Save the chosen chart as PNG or SVG")
-        self.export_button.clicked.connect(lambda: self.export_with_dialog())
+        self.exporter = ExportChooser(
+            {key: title for key, (title, _) in _TITLES.items()}, self.export_with_dialog
+        )
         controls = QHBoxLayout()
         controls.addWidget(self.log_scale)
         controls.addStretch(1)
-        controls.addWidget(self.export_choice)
-        controls.addWidget(self.export_button)
+        controls.addWidget(self.exporter)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(grid)
@@ -156,7 +104,7 @@ class ChartsPanel(QWidget):
     def _add_right_axis(plot: pg.PlotWidget) -> pg.ViewBox:
         """A second view for channels behind the main one, so the main view keeps the mouse."""
         item = plot.getPlotItem()
-        view = pg.ViewBox(enableMouse=False)
+        view = pg.ViewBox(enableMouse=False, enableMenu=False)
         view.setParentItem(item)  # a child of the plot, so exporters draw it too
         view.setZValue(item.vb.zValue() - 1)
         view.setXLink(item.vb)
@@ -254,31 +202,10 @@ class ChartsPanel(QWidget):
         if x is not None:
             self.click_at(x)
 
-    def export_with_dialog(self, path: str | None = None) -> bool:
-        """Export the chart chosen in the combo box; the file name's suffix picks the format."""
-        key = self.export_choice.currentData()
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Export Chart", f"{key}.png", "PNG image (*.png);;SVG drawing (*.svg)"
-            )
-            if not path:
-                return False
-        try:
-            self.export(key, path)
-        except (ValueError, OSError) as error:
-            QMessageBox.warning(self, "Export Chart", f"The chart was not exported.\n\n{error}")
-            return False
-        return True
+    def export_with_dialog(self, key: str, path: str | None = None) -> bool:
+        """Export chart ``key``; the file name's suffix picks PNG or SVG."""
+        return export_plot_with_dialog(self, self.plots[key], key, path)
 
     def export(self, key: str, path: str) -> None:
         """Writes one plot as PNG or SVG, chosen by the file's suffix."""
-        suffix = Path(path).suffix.lower()
-        item = self.plots[key].getPlotItem()
-        if suffix == ".png":
-            ImageExporter(item).export(path)
-        elif suffix == ".svg":
-            _export_svg(item, path)
-        else:
-            raise ValueError(
-                f"cannot export a chart as {suffix or 'a file without a suffix'}; use .png or .svg"
-            )
+        export_plot(self.plots[key], path)

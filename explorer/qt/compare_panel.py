@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QStringListModel,
-    Qt,
-)
+from PySide6.QtCore import QStringListModel
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,61 +29,13 @@ from explorer.core.export import (
 )
 from explorer.core.summary import ModelSummary
 from explorer.qt.text_files import save_text
+from explorer.qt.text_table import TextTableView
 
-_Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from explorer.qt.compare_charts import CompareCharts
+
 EXPORT_FORMATS = {".md": "markdown", ".csv": "csv", ".json": "json"}
 EXPORT_FILTERS = ("Markdown (*.md)", "CSV (*.csv)", "JSON (*.json)")
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-class TextTableModel(QAbstractTableModel):
-    """A table of ready-made text cells (the core's comparison tables)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers: list[str] = []
-        self._rows: list[list[str]] = []
-        self._right: set[int] = set()
-
-    def set_table(self, headers: list[str], rows: list[list[str]], right: set[int]) -> None:
-        self.beginResetModel()
-        self._headers, self._rows, self._right = headers, rows, right
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if index.column() in self._right else _LEFT
-        return None
-
-
-def _table_view(model: TextTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setMinimumHeight(30)  # the panel shares a dock area with the short totals strip
-    return view
 
 
 class ComparePanel(QWidget):
@@ -114,10 +60,9 @@ class ComparePanel(QWidget):
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Save the comparison as Markdown, CSV or JSON")
         self.export_button.clicked.connect(lambda: self.export())
-        self.totals_model = TextTableModel(self)
-        self.stages_model = TextTableModel(self)
-        self.totals_table = _table_view(self.totals_model)
-        self.stages_table = _table_view(self.stages_model)
+        self.totals_table = TextTableView("comparison-totals")
+        self.stages_table = TextTableView("comparison-stages")
+        self.charts: CompareCharts | None = None  # made when first shown: most sessions never do
         self.stages_note = QLabel()
         self.hint = QLabel(
             "Pin models (Ctrl+D) to compare them: ResNet34 against ResNet50, or "
@@ -143,14 +88,36 @@ class ComparePanel(QWidget):
         tables_layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.hint, self.totals_table, self.stages_note, self.stages_table):
             tables_layout.addWidget(widget)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(tables, "Tables")
+        self.tabs.addTab(QWidget(), "Charts")
+        self.tabs.currentChanged.connect(lambda index: index == 1 and self.show_charts())
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(tables)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._refresh()
+
+    def show_charts(self) -> CompareCharts:
+        """The overlaid charts, made on first use and shown."""
+        if self.charts is None:
+            from explorer.qt.compare_charts import CompareCharts
+
+            self.charts = CompareCharts()
+            self.charts.set_models(*self._labels_and_summaries())
+            current = self.tabs.currentIndex()
+            self.tabs.removeTab(1)
+            self.tabs.insertTab(1, self.charts, "Charts")
+            self.tabs.setCurrentIndex(current)
+        self.tabs.setCurrentWidget(self.charts)
+        return self.charts
+
+    def _labels_and_summaries(self) -> tuple[list[str], list[ModelSummary]]:
+        labels = [f"{i}. {label}" for i, (label, _) in enumerate(self._pinned, start=1)]
+        return labels, [summary for _, summary in self._pinned]
 
     def pin(self, label: str, summary: ModelSummary) -> None:
         self._pinned.append((label, summary))
@@ -202,19 +169,19 @@ class ComparePanel(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        self.labels.setStringList(
-            [f"{i}. {label}" for i, (label, _) in enumerate(self._pinned, start=1)]
-        )
-        summaries = [summary for _, summary in self._pinned]
+        labels, summaries = self._labels_and_summaries()
+        self.labels.setStringList(labels)
+        if self.charts is not None:
+            self.charts.set_models(labels, summaries)
         self.hint.setVisible(len(summaries) < 2)
         if summaries:
             headers, rows = compare_rows(summaries)
-            self.totals_model.set_table(headers, rows, set(range(1, len(headers))))
+            self.totals_table.set_table(headers, rows, set(range(1, len(headers))))
         else:
-            self.totals_model.set_table([], [], set())
+            self.totals_table.set_table([], [], set())
         staged = stage_rows(summaries) if summaries else None
         if staged is None:
-            self.stages_model.set_table([], [], set())
+            self.stages_table.set_table([], [], set())
             self.stages_note.setText(
                 "By stage: only when every pinned model has named stages (the ResNets)."
                 if summaries
@@ -222,9 +189,7 @@ class ComparePanel(QWidget):
             )
         else:
             headers, rows = staged
-            self.stages_model.set_table(headers, rows, stage_numeric_columns(headers))
+            self.stages_table.set_table(headers, rows, stage_numeric_columns(headers))
             self.stages_note.setText("By stage:")
-        self.totals_table.resizeColumnsToContents()
-        self.stages_table.resizeColumnsToContents()
         for button in (self.remove_button, self.clear_button, self.copy_button, self.export_button):
             button.setEnabled(bool(self._pinned))

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.export import BYTES_PER_ACTIVATION, output_shape_text
+from explorer.core.export import output_shape_text
 from explorer.core.summary import LayerRow, ModelSummary
-from explorer.core.units import binary_and_decimal
+from explorer.core.tables import tsv_table
+from explorer.core.units import BYTES_PER_ACTIVATION, binary_and_decimal
 
 _Index = QModelIndex | QPersistentModelIndex
 _INDENT = "    "  # per nesting level; a flat table has no tree lines, so spaces show the depth
@@ -276,15 +277,16 @@ class LayerTableView(QWidget):
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         if not rows:
             return ""
-        lines = ["\t".join(LayerTableModel.COLUMNS)]
+        cells = []
         for proxy_row in rows:
             source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
-            cells = (
-                self.model.data(self.model.index(source_row, column), LayerTableModel.TEXT_ROLE)
-                for column in range(self.model.columnCount())
+            cells.append(
+                [
+                    str(self.model.data(self.model.index(source_row, c), LayerTableModel.TEXT_ROLE))
+                    for c in range(self.model.columnCount())
+                ]
             )
-            lines.append("\t".join(str(cell) for cell in cells))
-        return "\n".join(lines) + "\n"
+        return tsv_table(LayerTableModel.COLUMNS, cells)
 
     def copy_selection(self) -> None:
         QGuiApplication.clipboard().setText(self.selection_as_tsv())

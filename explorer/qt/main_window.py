@@ -38,6 +38,7 @@ from explorer.qt.file_actions import FileActions
 from explorer.qt.layer_table import LayerTableView
 from explorer.qt.menus import build_menus, make_action
 from explorer.qt.param_form import ParameterForm
+from explorer.qt.sweep_panel import SweepPanel
 from explorer.qt.totals_panel import TotalsPanel
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.totals = TotalsPanel()
         self.compare = ComparePanel()
         self.charts = ChartsPanel()
+        self.sweep = SweepPanel(self.worker, lambda: [label for label, _ in self.compare.pinned()])
         self.heading = QLabel("Loading TensorFlow… the first table appears in a few seconds.")
         self.heading.setObjectName("heading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -130,8 +132,10 @@ class MainWindow(QMainWindow):
         self.totals_dock = self._dock("Totals", "totals_dock", self.totals, bottom)
         self.compare_dock = self._dock("Compare", "compare_dock", self.compare, bottom)
         self.charts_dock = self._dock("Charts", "charts_dock", self.charts, bottom)
+        self.sweep_dock = self._dock("Sweep", "sweep_dock", self.sweep, bottom)
         self.tabifyDockWidget(self.totals_dock, self.compare_dock)
         self.tabifyDockWidget(self.compare_dock, self.charts_dock)
+        self.tabifyDockWidget(self.charts_dock, self.sweep_dock)
         self.totals_dock.raise_()
         self._fit_to_screen(1440, 860)
         self._size_docks()
@@ -253,6 +257,7 @@ class MainWindow(QMainWindow):
         self.table.set_summary(summary)
         self.totals.set_totals(summary.totals)
         self.charts.set_summary(summary)
+        self.sweep.set_current(reference)
         weights = (
             f" &nbsp;·&nbsp; weights from <code>{Path(weights_from).name}</code>"
             if weights_from

@@ -83,6 +83,7 @@ def build_menus(window: MainWindow) -> None:
         window.totals_dock,
         window.compare_dock,
         window.charts_dock,
+        window.sweep_dock,
     ):
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addSeparator()

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from explorer.core.export import BYTES_PER_ACTIVATION
 from explorer.core.summary import Totals
-from explorer.core.units import binary_and_decimal, short_count
+from explorer.core.units import BYTES_PER_ACTIVATION, binary_and_decimal, short_count
 
 EMPTY = "—"
 _ROWS_PER_COLUMN = 3

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QToolTip
 
 from explorer.core.chart_data import chart_series
+from explorer.core.errors import ExplorerError
 from explorer.qt.charts_panel import ChartsPanel
 
 
@@ -150,20 +151,47 @@ def test_export(panel, tmp_path):
     assert not (tmp_path / "macs.pdf").exists()
 
 
-def test_export_button_uses_the_chosen_chart(qtbot, tmp_path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
+def test_export_button_and_the_plots_menu_use_our_exporter(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from explorer.qt.charts_panel import ChartsPanel
 
     panel = ChartsPanel()
     qtbot.addWidget(panel)
-    panel.export_choice.setCurrentIndex(2)
-    assert panel.export_choice.currentData() == "macs"
-    assert panel.export_with_dialog(str(tmp_path / "macs.svg"))
+    answers = [str(tmp_path / "macs.svg"), str(tmp_path / "cumulative.png")]
+    asked = []
+
+    def save_name(parent, title, name, filters):
+        asked.append(name)
+        return answers.pop(0), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    panel.exporter.choice.setCurrentIndex(2)
+    assert panel.exporter.choice.currentData() == "macs"
+    panel.exporter.button.click()
     assert "<svg" in (tmp_path / "macs.svg").read_text()
+    # pyqtgraph's right-click "Export..." would open its own dialog and broken SVG exporter.
+    action = panel.plots["cumulative"].scene().contextMenu[0]
+    assert action.text() == "Export Chart…"
+    action.trigger()
+    assert (tmp_path / "cumulative.png").read_bytes()[:4] == b"\x89PNG"
+    assert asked == ["macs.png", "cumulative.png"]
+
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    assert not panel.export_with_dialog(str(tmp_path / "macs.gif"))
+    assert not panel.export_with_dialog("macs", str(tmp_path / "macs.gif"))
     assert shown == [
         "The chart was not exported.\n\ncannot export a chart as .gif; use .png or .svg"
     ]
+
+
+def test_a_failed_export_leaves_the_old_file_whole(panel, tmp_path, monkeypatch) -> None:
+    from pyqtgraph.exporters import ImageExporter
+
+    old = tmp_path / "params.png"
+    old.write_bytes(b"an older chart")
+    monkeypatch.setattr(ImageExporter, "export", lambda self, name: None)  # Qt wrote nothing
+    with pytest.raises(ExplorerError, match=r"params\.png: Qt wrote an empty file"):
+        panel.export("params", str(old))
+    assert old.read_bytes() == b"an older chart"
+    assert [p.name for p in tmp_path.iterdir()] == ["params.png"]

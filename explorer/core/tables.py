@@ -1,0 +1,56 @@
+"""A table of text cells (headers, rows, right-aligned columns) as plain text, Markdown, CSV or
+tab-separated text: one renderer of each kind for every table the program shows or exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+
+Cells = Sequence[str]
+_GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")
+
+
+def plain_number(cell: str) -> str:
+    """``"1,234,567"`` -> ``"1234567"`` for files and spreadsheets; any other cell unchanged."""
+    return cell.replace(",", "") if _GROUPED_NUMBER.match(cell) else cell
+
+
+def plain_table(headers: Cells, rows: Sequence[Cells], right: set[int]) -> list[str]:
+    """Aligned columns between two rules, for a terminal."""
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(cells: Cells) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    rule = "-" * len(line(headers))
+    return [line(headers), rule, *(line(r) for r in rows), rule]
+
+
+def markdown_table(headers: Cells, rows: Sequence[Cells], right: set[int]) -> list[str]:
+    def esc(cell: str) -> str:
+        return cell.replace("|", "\\|")
+
+    align = ["---:" if i in right else "---" for i in range(len(headers))]
+    return ["| " + " | ".join(esc(c) for c in r) + " |" for r in [headers, align, *rows]]
+
+
+def csv_table(headers: Cells, rows: Sequence[Cells]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows([plain_number(c) for c in r] for r in rows)
+    return out.getvalue()
+
+
+def tsv_table(headers: Cells, rows: Sequence[Cells]) -> str:
+    """Tab-separated lines, as spreadsheets paste them; a tab or newline in a cell is a space."""
+
+    def clean(cell: str) -> str:
+        return plain_number(cell).replace("\t", " ").replace("\n", " ")
+
+    return "".join("\t".join(clean(c) for c in r) + "\n" for r in [headers, *rows])
