@@ -59,10 +59,26 @@ def main() -> int:
     window.resizeDocks([window.compare_dock], [400], Qt.Orientation.Vertical)
     app.processEvents()
     window.grab().save(str(OUT / "compare-resnet34-resnet50.png"))
+    window.compare.show_charts()
+    app.processEvents()
+    window.grab().save(str(OUT / "compare-charts-resnet34-resnet50.png"))
+    window.compare.tabs.setCurrentIndex(0)
     window.charts_dock.raise_()
     window.select_layer(150)
     app.processEvents()
     window.grab().save(str(OUT / "charts-resnet50.png"))
+    # Input sizes of the current ResNet50 and the pinned ResNet34 side by side.
+    window.sweep_dock.raise_()
+    window.resizeDocks([window.sweep_dock], [430], Qt.Orientation.Vertical)
+    window.sweep.with_pinned.setChecked(True)
+    window.sweep.set_range(64, 352, 32)
+    window.sweep.run()
+    while window.sweep.is_running():
+        wait_for(window.worker.sweep_done)
+    pause = QEventLoop()
+    QTimer.singleShot(300, pause.quit)  # let the docks settle into their new sizes
+    pause.exec()
+    window.grab().save(str(OUT / "sweep-input-size.png"))
     window.totals_dock.raise_()
     window.compare.clear()
 

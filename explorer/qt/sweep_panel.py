@@ -46,7 +46,7 @@ from explorer.qt.text_table import TextTableView
 PLOTS = {
     "params": ("Total parameters", "parameters"),
     "macs": ("MACs per sample", "MACs"),
-    "activations": ("Activation memory per sample", "MiB (float32)"),
+    "activations": ("Activations per sample", "MiB (float32)"),
 }
 
 
@@ -116,41 +116,43 @@ class SweepPanel(QWidget):
             key: new_plot(self, title, "value", y_label, partial(self.export_with_dialog, key))
             for key, (title, y_label) in PLOTS.items()
         }
-        self.legend = add_legend(self.plots["params"])
+        self.legend = add_legend(self.plots["macs"])  # rising curves leave its top left empty
         self.exporter = ExportChooser(
             {key: title for key, (title, _) in PLOTS.items()}, self.export_with_dialog
         )
         self.table = TextTableView("sweep")
 
-        range_row = QHBoxLayout()
-        for text, spin in (("from", self.start), ("to", self.stop), ("step", self.step)):
-            range_row.addWidget(QLabel(text))
-            range_row.addWidget(spin)
-        range_row.addWidget(self.count)
         form = QFormLayout()
         form.addRow("Parameter", self.param)
-        form.addRow("Values", range_row)
+        form.addRow("From", self.start)
+        form.addRow("To", self.stop)
+        form.addRow("Step", self.step)
+        form.addRow("", self.count)
+        form.addRow("", self.with_pinned)
         buttons = QHBoxLayout()
-        for widget in (self.with_pinned, self.run_button, self.cancel_button):
-            buttons.addWidget(widget)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
         controls = QVBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
         controls.addLayout(form)
         controls.addLayout(buttons)
         controls.addWidget(self.progress)
         controls.addWidget(self.status)
-        controls.addWidget(self.exporter)
         controls.addStretch(1)
+        controls.addWidget(self.exporter)
         left = QWidget()
         left.setLayout(controls)
-        left_split = QSplitter()
-        left_split.addWidget(left)
+        left.setMaximumWidth(260)
+        top = QSplitter()
+        top.addWidget(left)
         for plot in self.plots.values():
-            left_split.addWidget(plot)
-        split = QSplitter()
-        split.setOrientation(Qt.Orientation.Vertical)
-        split.addWidget(left_split)
+            top.addWidget(plot)
+            top.setStretchFactor(top.count() - 1, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -329,7 +331,7 @@ class SweepPanel(QWidget):
                     symbolBrush=colour(index),
                     symbolPen=None,
                     connect="finite",
-                    name=run.label if key == "params" else None,
+                    name=run.label if key == "macs" else None,
                 )
         rows = sweep_rows((run.label, run.points) for run in self.runs)
         self.table.set_table(SWEEP_HEADERS, rows, {2, 3, 4})
