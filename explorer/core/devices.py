@@ -195,10 +195,10 @@ def detect_devices(
     if include_tensorflow:
         tf_version, keras_version, tf_gpus = _tensorflow_view()
         tf_names = tuple(name for name, _ in tf_gpus)
-        if gpus:  # assumes TF sees the first N GPUs (CUDA_VISIBLE_DEVICES may differ)
+        if gpus and tf_version is not None:  # assumes TF sees the first N GPUs
             n_tf = len(tf_names)
             gpus = [replace(g, usable_by_tensorflow=g.index < n_tf) for g in gpus]
-        else:
+        elif not gpus:
             gpus = [
                 GpuDevice(i, model, None, "tensorflow", True)
                 for i, (_, model) in enumerate(tf_gpus)
@@ -211,7 +211,8 @@ def detect_devices(
 def format_devices_text(report: DeviceReport) -> str:
     """Human-readable lines for `explorer devices --format text`."""
     lines = [f"Summary: {report.summary_line}"]
-    usable = {True: "yes", False: "no", None: "not checked"}
+    unknown = "unknown, TensorFlow is not available" if report.tensorflow_version is None else ""
+    usable = {True: "yes", False: "no", None: unknown or "not checked"}
     for g in report.gpus:
         lines.append(
             f"GPU {g.index}: {g.name}, memory {_gib(g.memory_total_bytes)}, "

@@ -274,9 +274,14 @@ def test_tensorflow_not_importable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "tensorflow", None)
     monkeypatch.setitem(sys.modules, "keras", None)
     report = detect_devices()
-    assert report.gpus == (GpuDevice(0, "GPU A", A100_BYTES, "nvml", False),)
+    # Without TensorFlow nobody can tell whether it could use the GPU: unknown, not "no".
+    assert report.gpus == (GpuDevice(0, "GPU A", A100_BYTES, "nvml", None),)
     assert (report.tensorflow_version, report.keras_version) == (None, None)
     assert report.tensorflow_gpus == ()
+    assert format_devices_text(report).splitlines()[1] == (
+        "GPU 0: GPU A, memory 40.0 GiB, usable by TensorFlow: unknown, "
+        "TensorFlow is not available (via nvml)"
+    )
 
 
 def test_quiet_stderr_fd_hides_and_restores(capfd: pytest.CaptureFixture[str]) -> None:
