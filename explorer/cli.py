@@ -50,6 +50,7 @@ def _add_set(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from explorer.core.codegen import STYLES
     from explorer.core.export import FORMATS
 
     parser = _Parser(
@@ -79,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_set(compare)
     _add_format(compare, FORMATS)
     compare.add_argument("--full", action="store_true", help="build real weights")
+
+    code = commands.add_parser("code", help="Python code that builds REF with Keras")
+    code.add_argument("reference", metavar="REF", help="ID, ID:NAME=VALUE,... or a design file")
+    _add_set(code)
+    code.add_argument(
+        "--style", choices=STYLES, default="functional", help="Keras API style (functional)"
+    )
 
     weights = commands.add_parser("weights", help="save, check and load weights files")
     actions = weights.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
@@ -154,6 +162,10 @@ def _run(args: argparse.Namespace) -> str:
     overrides = parse_assignments(args.set, source="--set")
     if args.command == "weights":
         return _weights(args, parse_reference(args.reference, overrides))
+    if args.command == "code":
+        from explorer.core.codegen import code_for
+
+        return code_for(parse_reference(args.reference, overrides), args.style)
     if args.command == "summary":
         reference = parse_reference(args.reference, overrides)
         return render_summary(summarize(reference, preview=not args.full), args.format)

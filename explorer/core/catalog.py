@@ -91,17 +91,31 @@ def get(architecture_id: str) -> Architecture:
 
 
 def parse_reference(text: str, overrides: Mapping[str, Any] | None = None) -> Reference:
-    """``resnet50:classes=10,input_shape=32x32x3``, or a model file ``net.keras[:trust=true]``;
-    ``overrides`` (``--set``) win over the text."""
-    from explorer.core import model_files
-
+    """``resnet50:classes=10,input_shape=32x32x3``, a model file ``net.keras[:trust=true]``, a
+    design file ``net.design.json`` or a design's JSON text; ``overrides`` (``--set``) win over
+    the text."""
     head, colon, tail = text.rpartition(":")
-    if model_files.is_model_file(text):
-        arch, rest = model_files.architecture_for(text), ""
-    elif colon and model_files.is_model_file(head):
-        arch, rest = model_files.architecture_for(head), tail
+    if text.lstrip().startswith("{"):
+        from explorer.core.design_files import architecture_for_json
+
+        arch, rest = architecture_for_json(text), ""
+    elif (file_arch := _file_architecture(text)) is not None:
+        arch, rest = file_arch, ""
+    elif colon and (file_arch := _file_architecture(head)) is not None:
+        arch, rest = file_arch, tail
     else:
         arch_id, _, rest = text.partition(":")
         arch = get(arch_id)
     inline = parse_assignments([p for p in rest.split(",") if p.strip()], source=text)
     return arch.resolve({**inline, **(overrides or {})})
+
+
+def _file_architecture(path: str) -> Architecture | None:
+    """The entry for a model or design file, or None when ``path`` names neither."""
+    from explorer.core import design_files, model_files
+
+    if model_files.is_model_file(path):
+        return model_files.architecture_for(path)
+    if design_files.is_design_file(path):
+        return design_files.architecture_for(path)
+    return None

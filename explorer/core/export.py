@@ -30,6 +30,12 @@ def params_text(summary: ModelSummary) -> str:
     return ", ".join(f"{name}={format_value(value)}" for name, value in summary.params)
 
 
+def _titled(name: str, summary: ModelSummary) -> str:
+    """``resnet50 (input_shape=224x224x3, ...)``; a design, which has no parameters, bare."""
+    params = params_text(summary)
+    return f"{name} ({params})" if params else name
+
+
 def _row_cells(index: int, row: LayerRow) -> list[str]:
     return [
         str(index),
@@ -65,7 +71,7 @@ def totals_lines(totals: Totals) -> list[tuple[str, str]]:
 
 def summary_text(summary: ModelSummary) -> str:
     rows = [_row_cells(i, row) for i, row in enumerate(summary.layers, start=1)]
-    lines = [f"Architecture: {summary.architecture} ({params_text(summary)})", ""]
+    lines = [f"Architecture: {_titled(summary.architecture, summary)}", ""]
     lines += plain_table(LAYER_HEADERS, rows, _RIGHT)
     width = max(len(label) for label, _ in totals_lines(summary.totals))
     lines += [
@@ -116,7 +122,9 @@ def summary_markdown(summary: ModelSummary) -> str:
     rows = [_row_cells(i, row) for i, row in enumerate(summary.layers, start=1)]
     for cells, row in zip(rows, summary.layers, strict=True):
         cells[1] = "&nbsp;" * 4 * row.depth + f"`{row.name}` ({row.type})"
-    lines = [f"## {summary.architecture}", "", f"Parameters: {params_text(summary)}", ""]
+    lines = [f"## {summary.architecture}", ""]
+    if summary.params:
+        lines += [f"Parameters: {params_text(summary)}", ""]
     lines += markdown_table(LAYER_HEADERS, rows, _RIGHT)
     lines += ["", *(f"- **{label}:** {value}" for label, value in totals_lines(summary.totals))]
     return "\n".join(lines) + "\n"
@@ -202,7 +210,7 @@ def stage_numeric_columns(headers: list[str]) -> set[int]:
 
 def compare_text(summaries: Sequence[ModelSummary]) -> str:
     headers, rows = compare_rows(summaries)
-    lines = [f"{i}. {s.architecture} ({params_text(s)})" for i, s in enumerate(summaries, start=1)]
+    lines = [f"{i}. {_titled(s.architecture, s)}" for i, s in enumerate(summaries, start=1)]
     lines += ["", *plain_table(headers, rows, set(range(1, len(headers))))]
     staged = stage_rows(summaries)
     if staged is not None:
@@ -216,9 +224,7 @@ def compare_text(summaries: Sequence[ModelSummary]) -> str:
 
 def compare_markdown(summaries: Sequence[ModelSummary]) -> str:
     headers, rows = compare_rows(summaries)
-    lines = [
-        f"{i}. `{s.architecture}` ({params_text(s)})" for i, s in enumerate(summaries, start=1)
-    ]
+    lines = [f"{i}. {_titled(f'`{s.architecture}`', s)}" for i, s in enumerate(summaries, start=1)]
     lines += ["", *markdown_table(headers, rows, set(range(1, len(headers))))]
     staged = stage_rows(summaries)
     if staged is not None:

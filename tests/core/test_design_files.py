@@ -1,0 +1,183 @@
+"""Design files: exact round trips, one-line messages for bad files, and use as references."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from explorer.core.build import summarize
+from explorer.core.catalog import parse_reference
+from explorer.core.design import Design, DesignLayer
+from explorer.core.design_catalog import design_from_reference
+from explorer.core.design_files import (
+    EXAMPLES,
+    DesignFileError,
+    example_designs,
+    from_json,
+    load,
+    reference_for_json,
+    save,
+    to_json,
+)
+from explorer.core.errors import ParameterError
+
+HEAD = '"format": "keras-architecture-explorer.design", "version": 1, "name": "n"'
+INPUT = '{"type": "Input", "name": "input_layer", "args": {"shape": [8, 8, 3]}}'
+
+
+def test_the_examples_are_there_and_written_exactly_as_saved() -> None:
+    names = [path.name for path in example_designs()]
+    assert names == ["mini-resnet.design.json", "simple-cnn.design.json", "small-vgg.design.json"]
+    for path in example_designs():
+        assert to_json(load(path)) == path.read_text(encoding="utf-8")
+
+
+def test_round_trips_are_exact(tmp_path: Path) -> None:
+    design = design_from_reference(parse_reference("resnet50:variant=tutorial"))
+    assert from_json(to_json(design)) == design
+    path = save(design, tmp_path / "copy.design.json")
+    assert load(path) == design
+    assert [p.name for p in tmp_path.iterdir()] == ["copy.design.json"]  # no temporary left
+    data = json.loads(path.read_text())
+    assert list(data) == ["format", "version", "name", "layers"]
+    assert data["layers"][1] == {
+        "type": "ZeroPadding2D",
+        "name": "conv1_pad",
+        "args": {"padding": 3},
+    }
+    # Arguments left out of a file take their defaults.
+    short = from_json("{" + HEAD + ', "layers": [' + INPUT + ', {"type": "Flatten", "name": "f"}]}')
+    assert short == Design("n", (DesignLayer("Input", "input_layer", (("shape", (8, 8, 3)),)),
+                                 DesignLayer("Flatten", "f")))  # fmt: skip
+
+
+def _file(*layers: str, head: str = HEAD) -> str:
+    return "{" + head + ', "layers": [' + ", ".join(layers) + "]}"
+
+
+KNOWN_TYPES = (
+    "Input, Conv2D, DepthwiseConv2D, SeparableConv2D, MaxPooling2D, AveragePooling2D, "
+    "GlobalAveragePooling2D, ZeroPadding2D, BatchNormalization, ReLU, Activation, Dropout, "
+    "Flatten, Dense, ResidualBlock"
+)
+NOT_A_DESIGN = 'is not a design file: "format" is not "keras-architecture-explorer.design"'
+BAD_FILES = [
+    (
+        "{\n  'format': 1}",
+        "is not JSON: Expecting property name enclosed in double quotes at line 2 column 3",
+    ),
+    ('{"format": "something.else"}', NOT_A_DESIGN),
+    ("[1, 2]", NOT_A_DESIGN),
+    (
+        _file(INPUT, head=HEAD.replace('"version": 1', '"version": 2')),
+        "was written by a newer version (2); this program reads version 1",
+    ),
+    (
+        _file(INPUT, head=HEAD.replace('"version": 1', '"version": "1"')),
+        ': "version" must be a whole number',
+    ),
+    (
+        _file(INPUT, '{"type": "Conv3D", "name": "c"}'),
+        f": layer 2 (Conv3D c): type: unknown layer type 'Conv3D' (known: {KNOWN_TYPES})",
+    ),
+    (
+        _file(INPUT, '{"type": "Dense", "name": "d", "args": {"units": 0}}'),
+        ": layer 2 (Dense d): units: 0 is out of range: expected an integer from 1 to 100,000",
+    ),
+    (
+        _file(INPUT, '{"type": "Dense", "name": "d", "args": {"units": 2.5}}'),
+        ": layer 2 (Dense d): units: 2.5 is not an integer from 1 to 100,000",
+    ),
+    (
+        _file(INPUT, '{"type": "Dropout", "name": "d", "args": {"ratio": 0.1}}'),
+        ": layer 2 (Dropout d): ratio: unknown argument of Dropout d (known: rate)",
+    ),
+    (
+        _file(INPUT, '{"type": "Flatten", "name": "input_layer"}'),
+        ": layer 2 (Flatten input_layer): name: 'input_layer' is already used by layer "
+        "'input_layer': layer names must be unique",
+    ),
+    (
+        _file(INPUT, '{"type": "Flatten", "nam": "f"}'),
+        ": layer 2: unknown key 'nam' (known: type, name, args)",
+    ),
+    (
+        _file('{"type": "Flatten", "name": "f"}'),
+        ": the first layer must be an Input (found Flatten f)",
+    ),
+    (_file(), ": the first layer must be an Input (found no layers)"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_FILES)
+def test_bad_files_are_refused_with_one_line(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "bad.design.json"
+    path.write_text(text)
+    with pytest.raises(DesignFileError) as caught:
+        load(path)
+    separator = "" if message.startswith(":") else " "
+    assert str(caught.value) == f"{path}{separator}{message}"
+
+
+def test_design_files_are_references(tmp_path: Path, summary_of) -> None:
+    path = str(EXAMPLES / "simple-cnn.design.json")
+    reference = parse_reference(path)
+    assert (reference.text(), reference.architecture.family) == (path, "Designs")
+    summary = summary_of(path)
+    seed = summary_of("simple-cnn")
+    assert summary.layers == seed.layers and summary.totals == seed.totals
+    assert summary.totals.params == 200_705_448
+    with pytest.raises(ParameterError, match=r"^filters: unknown parameter for .*simple-cnn"):
+        parse_reference(f"{path}:filters=8")
+    with pytest.raises(DesignFileError) as caught:
+        parse_reference(str(tmp_path / "absent.design.json"))
+    assert str(caught.value) == f"{tmp_path / 'absent.design.json'}: no such file"
+
+
+def test_json_text_is_a_reference_for_the_worker(summary_of) -> None:
+    text = (EXAMPLES / "mini-resnet.design.json").read_text()
+    from_text = summarize(reference_for_json(text))
+    assert from_text.architecture == "mini-resnet"
+    assert summarize(parse_reference(text)) == from_text
+    assert from_text.layers == summary_of(str(EXAMPLES / "mini-resnet.design.json")).layers
+    with pytest.raises(DesignFileError) as caught:
+        reference_for_json("{,}")
+    assert str(caught.value) == (
+        "design is not JSON: Expecting property name enclosed in double quotes at line 1 column 2"
+    )
+
+
+def _conv(k: int, c_in: int, c_out: int, bias: bool = True) -> int:
+    return k * k * c_in * c_out + c_out * bias
+
+
+def test_the_small_vgg_and_mini_resnet_examples(summary_of) -> None:
+    vgg = summary_of(str(EXAMPLES / "small-vgg.design.json"))
+    convs = [(3, 32), (32, 32), (32, 64), (64, 64), (64, 128), (128, 128)]
+    assert vgg.totals.params == sum(_conv(3, a, b) for a, b in convs) + (
+        4 * 4 * 128 * 256 + 256 + 256 * 10 + 10
+    )
+    assert vgg.layers[-1].output_shape == (None, 10)
+
+    resnet = summary_of(str(EXAMPLES / "mini-resnet.design.json"))
+    rows = {row.name: row for row in resnet.layers}
+    bn = 4  # scale, offset, moving mean and variance per channel
+
+    def block(c_in: int, c_out: int) -> int:
+        projection = _conv(1, c_in, c_out, False) + bn * c_out if c_in != c_out else 0
+        return (
+            _conv(3, c_in, c_out, False)
+            + _conv(3, c_out, c_out, False)
+            + 2 * bn * c_out
+            + projection
+        )
+
+    stem = _conv(3, 3, 16, False) + bn * 16
+    assert (
+        resnet.totals.params == stem + block(16, 16) + block(16, 32) + block(32, 64) + 64 * 10 + 10
+    )
+    assert "block1_0_conv" not in rows  # identity shortcut where the shape stays
+    assert rows["block2_add"].inbound == ("block2_2_bn", "block2_0_bn")
+    assert rows["block3_out"].output_shape == (None, 8, 8, 64)
