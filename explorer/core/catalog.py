@@ -27,6 +27,8 @@ class Architecture:
     build: Builder = field(repr=False)
     # Cross-parameter checks that must pass before any TensorFlow work starts.
     check: Checker | None = field(default=None, repr=False)
+    # What parse_reference needs when the id is not enough: an unsaved design's JSON text.
+    source: str | None = field(default=None, repr=False)
 
     def param(self, name: str) -> Param:
         for spec in self.params:
@@ -60,6 +62,11 @@ class Reference:
             if value != self.architecture.param(name).default
         ]
         return self.architecture.id + (":" + ",".join(changed) if changed else "")
+
+    def request_text(self) -> str:
+        """What ``parse_reference`` turns back into this reference (the worker gets this):
+        ``text()``, or the JSON of a design that lives only in the window."""
+        return self.architecture.source or self.text()
 
     def build(self) -> keras.Model:
         return self.architecture.build(self.values)

@@ -210,7 +210,7 @@ def _sequential(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
     blocks = [layer.name for layer in design.layers if layer.kind == "ResidualBlock"]
     if blocks:
         raise CodeExportError(
-            f"design {design.name!r} cannot be written as a Sequential model: its residual "
+            f"{design.name} cannot be written as a Sequential model: its residual "
             f"block {blocks[0]} adds a shortcut, and Sequential models are one straight "
             "line of layers; use the functional or subclassing style"
         )

@@ -176,6 +176,7 @@ def architecture_of(design: Design, architecture_id: str | None = None) -> Archi
         description=f"A design of {count} layer{'s' * (count != 1)}.",
         params=(),
         build=DesignBuilder(design),
+        source=None if architecture_id else to_json(design),
     )
 
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import platform
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QMessageBox
 
 from explorer import __version__
 from explorer.core.devices import DeviceReport
+
+if TYPE_CHECKING:
+    from explorer.qt.main_window import MainWindow
 
 APP_TITLE = "Keras Architecture Explorer"
 
@@ -24,3 +29,7 @@ def about_html(report: DeviceReport | None) -> str:
         f"<p>TensorFlow {tf} · Keras {keras}<br>Qt {qVersion()} · PySide6 {pyside_version}"
         f" · Python {platform.python_version()}<br>Device: {device}</p>"
     )
+
+
+def show_about(window: MainWindow) -> None:
+    QMessageBox.about(window, f"About {APP_TITLE}", about_html(window.device_report))

@@ -164,3 +164,7 @@ class ArchitecturePicker(QWidget):
             self._select_first()
             return True
         return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()

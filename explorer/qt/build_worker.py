@@ -103,7 +103,7 @@ class BuildWorker(QObject):
 
     def request(self, reference: Reference, *, preview: bool = True) -> int:
         self._generation += 1
-        self._send(("build", self._generation, reference.text(), preview))
+        self._send(("build", self._generation, reference.request_text(), preview))
         return self._generation
 
     def save_weights(self, reference: Reference, path: str) -> None:
@@ -118,12 +118,12 @@ class BuildWorker(QObject):
     def _weights_request(self, kind: str, reference: Reference, path: str) -> None:
         self._requests += 1
         self._paths[self._requests] = path
-        self._send((kind, self._requests, reference.text(), path))
+        self._send((kind, self._requests, reference.request_text(), path))
 
     def sweep(self, reference: Reference, param: str, values: list[Any]) -> int:
         """Totals at each value, reported a point at a time; returns the request's number."""
         self._requests += 1
-        self._send(("sweep", self._requests, reference.text(), param, values))
+        self._send(("sweep", self._requests, reference.request_text(), param, values))
         return self._requests
 
     def cancel_sweep(self, request: int) -> None:

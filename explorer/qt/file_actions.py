@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
-from explorer.core import model_files
+from explorer.core import design_files, model_files
 from explorer.core.catalog import parse_reference
 from explorer.core.errors import ExplorerError
 from explorer.core.export import summary_csv, summary_markdown
@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 
 RECENT_KEY = "files/recent"
 RECENT_MAX = 8
-DROPPABLE = (".keras", ".h5", ".hdf5")
+DROPPABLE = (".keras", ".h5", ".hdf5", design_files.SUFFIX)
 WEIGHTS_FILTER = "Keras weights (*.weights.h5);;Legacy weights or models (*.h5 *.keras)"
-MODEL_FILTER = "Keras models (*.keras *.h5 *.hdf5)"
+MODEL_FILTER = f"Keras models and designs (*.keras *.h5 *.hdf5 *{design_files.SUFFIX})"
 EXPORTS = {
     "csv": ("CSV files (*.csv)", summary_csv),
     "md": ("Markdown files (*.md)", summary_markdown),
@@ -203,6 +203,8 @@ class FileActions(QObject):
             path, _ = QFileDialog.getOpenFileName(self.window, "Open Model File", "", MODEL_FILTER)
             if not path:
                 return False
+        if design_files.is_design_file(path):  # designs open in the designer, to be edited
+            return self.window.designs.open_design(path)
         if not model_files.holds_model(path) and Path(path).exists():
             answer = QMessageBox.question(
                 self.window,
@@ -225,7 +227,7 @@ class FileActions(QObject):
         for url in urls:
             path = url.toLocalFile()
             if path.lower().endswith(DROPPABLE):
-                if model_files.holds_model(path):
+                if design_files.is_design_file(path) or model_files.holds_model(path):
                     return self.open_model_file(path)
                 return self.load_weights(path)
         return False
@@ -261,6 +263,8 @@ class FileActions(QObject):
         self.recent_menu.setEnabled(bool(self.recent()))
 
     def open_recent(self, path: str) -> bool:
-        if model_files.holds_model(path) or not Path(path).exists():
+        if design_files.is_design_file(path) or model_files.holds_model(path):
+            return self.open_model_file(path)
+        if not Path(path).exists():
             return self.open_model_file(path)
         return self.load_weights(path)

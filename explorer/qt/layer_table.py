@@ -228,7 +228,7 @@ class LayerTableView(QWidget):
             self.table, "Select all", QKeySequence.StandardKey.SelectAll, self.table.selectAll
         )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self._add_action(self, "Find", QKeySequence.StandardKey.Find, self._focus_filter)
+        self._add_action(self, "Find", QKeySequence.StandardKey.Find, self.focus_filter)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -294,6 +294,6 @@ class LayerTableView(QWidget):
     def visible_row_count(self) -> int:
         return self.proxy.rowCount()
 
-    def _focus_filter(self) -> None:
+    def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()

@@ -24,16 +24,18 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import QSignalDebouncer
 
-from explorer.core import model_files
+from explorer.core import design_files, model_files
 from explorer.core.catalog import Architecture, Reference, get, parse_reference
 from explorer.core.devices import DeviceReport, format_devices_text
 from explorer.core.errors import ExplorerError, ParameterError
 from explorer.core.summary import ModelSummary
-from explorer.qt.about import APP_TITLE, about_html
+from explorer.qt.about import APP_TITLE
 from explorer.qt.architecture_picker import ArchitecturePicker
 from explorer.qt.build_worker import BuildWorker
 from explorer.qt.charts_panel import ChartsPanel
 from explorer.qt.compare_panel import ComparePanel
+from explorer.qt.design_actions import DesignActions
+from explorer.qt.designer_panel import DesignerPanel
 from explorer.qt.file_actions import FileActions
 from explorer.qt.layer_table import LayerTableView
 from explorer.qt.menus import build_menus, make_action
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.totals = TotalsPanel()
         self.compare = ComparePanel()
         self.charts = ChartsPanel()
+        self.designer = DesignerPanel()
         self.sweep = SweepPanel(self.worker, lambda: [label for label, _ in self.compare.pinned()])
         self.heading = QLabel("Loading TensorFlow… the first table appears in a few seconds.")
         self.heading.setObjectName("heading")
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_status_bar()
         self.files = FileActions(self)
+        self.designs = DesignActions(self)
         self._build_menus()
         self.setAcceptDrops(True)
 
@@ -133,6 +137,9 @@ class MainWindow(QMainWindow):
         self.compare_dock = self._dock("Compare", "compare_dock", self.compare, bottom)
         self.charts_dock = self._dock("Charts", "charts_dock", self.charts, bottom)
         self.sweep_dock = self._dock("Sweep", "sweep_dock", self.sweep, bottom)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.designer_dock = self._dock("Designer", "designer_dock", self.designer, right)
+        self.designer_dock.hide()  # until a design is started, opened or copied
         self.tabifyDockWidget(self.totals_dock, self.compare_dock)
         self.tabifyDockWidget(self.compare_dock, self.charts_dock)
         self.tabifyDockWidget(self.charts_dock, self.sweep_dock)
@@ -208,6 +215,10 @@ class MainWindow(QMainWindow):
             )
             return
         self.form.clear_errors()
+        self.build(reference)
+
+    def build(self, reference: Reference) -> None:
+        """Build ``reference`` in the worker, or as soon as TensorFlow is ready."""
         if not self.worker.is_ready:
             self._waiting_reference = reference
             return
@@ -269,7 +280,8 @@ class MainWindow(QMainWindow):
         )
         self.files.model_shown()
         self.pin_action.setEnabled(True)
-        self.settings.setValue("model/reference", reference.text())
+        if reference.architecture.source is None:  # an unsaved design cannot come back
+            self.settings.setValue("model/reference", reference.text())
 
     @Slot(int)
     def select_layer(self, row: int) -> None:
@@ -316,21 +328,6 @@ class MainWindow(QMainWindow):
 
     # --- actions ----------------------------------------------------------------------------
 
-    def about_text(self) -> str:
-        return about_html(self.device_report)
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_TITLE}", self.about_text())
-
-    def focus_filter(self) -> None:
-        self.table.filter_edit.setFocus()
-        self.table.filter_edit.selectAll()
-
-    def focus_search(self) -> None:
-        self.picker_dock.show()
-        self.picker.search_edit.setFocus()
-        self.picker.search_edit.selectAll()
-
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
         for dock in (self.picker_dock, self.form_dock, self.totals_dock):
@@ -360,7 +357,7 @@ class MainWindow(QMainWindow):
 
     def show_reference(self, architecture: Architecture, values: dict) -> None:
         self.form.set_architecture(architecture, values)
-        if architecture.family == model_files.FAMILY:  # files are not in the picker's catalog
+        if architecture.family in (model_files.FAMILY, design_files.FAMILY):  # not in the picker
             self.request_build()
         else:
             self.picker.select(architecture.id)

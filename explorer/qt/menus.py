@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
-from explorer.qt.about import APP_TITLE
+from explorer.qt.about import APP_TITLE, show_about
 
 if TYPE_CHECKING:
     from explorer.qt.main_window import MainWindow
@@ -68,13 +68,26 @@ def build_menus(window: MainWindow) -> None:
             "Copy the selected rows as tab-separated text",
         )
     )
-    edit_menu.addAction(make_action(window, "Find &Layer…", window.focus_filter, "Ctrl+F"))
-    edit_menu.addAction(make_action(window, "Find &Architecture…", window.focus_search, "Ctrl+K"))
+    edit_menu.addAction(make_action(window, "Find &Layer…", window.table.focus_filter, "Ctrl+F"))
+    edit_menu.addAction(
+        make_action(
+            window,
+            "Find &Architecture…",
+            lambda: (window.picker_dock.show(), window.picker.focus_search()),
+            "Ctrl+K",
+        )
+    )
     edit_menu.addAction(
         make_action(
             window, "&Reset Parameters to Defaults", window.form.reset_to_defaults, "Ctrl+R"
         )
     )
+
+    design_menu = menus.addMenu("&Design")
+    for action in window.designs.actions():
+        design_menu.addAction(action)
+    toolbar.addAction(window.designs.copy_action)
+    toolbar.addAction(window.designs.code_action)
 
     view_menu = menus.addMenu("&View")
     for dock in (
@@ -84,10 +97,11 @@ def build_menus(window: MainWindow) -> None:
         window.compare_dock,
         window.charts_dock,
         window.sweep_dock,
+        window.designer_dock,
     ):
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addSeparator()
     view_menu.addAction(make_action(window, "Reset &Window Layout", window.reset_layout))
 
     help_menu = menus.addMenu("&Help")
-    help_menu.addAction(make_action(window, f"&About {APP_TITLE}", window.show_about))
+    help_menu.addAction(make_action(window, f"&About {APP_TITLE}", lambda: show_about(window)))

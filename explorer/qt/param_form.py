@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.catalog import Architecture
+from explorer.core.design_layers import LayerKind
 from explorer.core.params import (
     BoolParam,
     ChoiceParam,
@@ -161,9 +162,10 @@ class ParameterForm(QWidget):
 
     values_edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, resettable: bool = True) -> None:
         super().__init__(parent)
-        self._architecture: Architecture | None = None
+        self._resettable = resettable
+        self._architecture: Architecture | LayerKind | None = None
         self._fields: dict[str, _Field] = {}
         self._rows = QWidget()
         self._general_error = _error_label()
@@ -179,7 +181,7 @@ class ParameterForm(QWidget):
         self.setStyleSheet(_STYLE)
 
     def set_architecture(
-        self, architecture: Architecture, values: Mapping[str, Value] | None = None
+        self, architecture: Architecture | LayerKind, values: Mapping[str, Value] | None = None
     ) -> None:
         """Rebuilds the editors; the old ones are silenced first so no stale edit escapes."""
         old = self._rows
@@ -200,6 +202,7 @@ class ParameterForm(QWidget):
             rows.addRow(*self._row(spec))
         self._layout.insertWidget(0, self._rows)
         self.reset_button.setEnabled(True)
+        self.reset_button.setVisible(self._resettable and bool(architecture.params))
         self.clear_errors()
         self.set_values({spec.name: spec.default for spec in architecture.params})
         self.set_values(values or {})
@@ -224,7 +227,7 @@ class ParameterForm(QWidget):
     def _edited(self) -> None:
         self.values_edited.emit()
 
-    def architecture(self) -> Architecture | None:
+    def architecture(self) -> Architecture | LayerKind | None:
         return self._architecture
 
     def editor(self, name: str) -> QWidget:

@@ -28,7 +28,7 @@ def test_code_prints_the_functional_style_by_default(capsys) -> None:
     [
         (
             ["code", MINI_RESNET, "--style", "sequential"],
-            "error: design 'mini-resnet' cannot be written as a Sequential model: its residual "
+            "error: mini-resnet cannot be written as a Sequential model: its residual "
             "block block1 adds a shortcut, and Sequential models are one straight line of "
             "layers; use the functional or subclassing style\n",
         ),

@@ -82,7 +82,7 @@ def test_sequential_is_refused_for_residual_blocks_with_the_reason() -> None:
     with pytest.raises(CodeExportError) as caught:
         code_for(parse_reference(str(EXAMPLES / "mini-resnet.design.json")), "sequential")
     assert str(caught.value) == (
-        "design 'mini-resnet' cannot be written as a Sequential model: its residual block "
+        "mini-resnet cannot be written as a Sequential model: its residual block "
         "block1 adds a shortcut, and Sequential models are one straight line of layers; use "
         "the functional or subclassing style"
     )

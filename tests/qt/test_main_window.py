@@ -154,13 +154,27 @@ def test_about_names_the_versions(window) -> None:
     import keras
     import tensorflow as tf
 
-    text = window.about_text()
+    from explorer.qt.about import about_html
+
+    text = about_html(window.device_report)
     assert f"TensorFlow {tf.__version__}" in text and f"Keras {keras.__version__}" in text
 
 
 def test_menus_and_shortcuts(window) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert menus == ["&File", "&Edit", "&Design", "&View", "&Help"]
+    design = window.menuBar().actions()[2].menu()
+    assert [(a.text(), a.shortcut().toString()) for a in design.actions()] == [
+        ("&New Design", "Ctrl+N"),
+        ("&Open Design…", "Ctrl+Shift+O"),
+        ("&Save Design", "Ctrl+Shift+S"),
+        ("Save Design &As…", ""),
+        ("&Edit a Copy", "Ctrl+Shift+C"),
+        ("Show &Code…", "Ctrl+Shift+K"),
+    ]
+    every = [a for menu in window.menuBar().actions() for a in menu.menu().actions()]
+    keys = [a.shortcut().toString() for a in every if not a.shortcut().isEmpty()]
+    assert len(keys) == len(set(keys)), "two menu actions share a shortcut"
     assert window.export_csv_action.shortcut().toString() == "Ctrl+E"
     assert window.export_csv_action.isEnabled()
     window.form.editor("classes").setValue(7)
