@@ -101,6 +101,28 @@ def main() -> int:
     window.files.confirm = grab
     window.files.load_weights(path)
     wait_for(window.worker.weights_checked)
+
+    # The designer: a small VGG with a 7x7 convolution after its last pooling (4x4 left).
+    window.designs.open_design(
+        str(OUT.parents[1] / "resources" / "designs" / "small-vgg.design.json")
+    )
+    wait_for(window.worker.build_finished)
+    window.designer.layers.setCurrentRow(9)
+    window.designer.add_layer("Conv2D", kernel_size=7)
+    wait_for(window.worker.build_finished)
+    window.totals_dock.raise_()
+    window.resizeDocks([window.designer_dock], [560], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.totals_dock], [170], Qt.Orientation.Vertical)
+    pause = QEventLoop()
+    QTimer.singleShot(300, pause.quit)  # let the docks settle into their new sizes
+    pause.exec()
+    app.processEvents()
+    window.grab().save(str(OUT / "designer-invalid-layer.png"))
+    dialog = window.designs.show_code()
+    dialog.resize(900, 640)
+    app.processEvents()
+    dialog.grab().save(str(OUT / "code-view.png"))
+    dialog.close()
     window.close()
     print(f"wrote {OUT}")
     return 0

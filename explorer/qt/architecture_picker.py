@@ -110,6 +110,19 @@ class ArchitecturePicker(QWidget):
             self._quiet = False
         self._pick(arch.id)
 
+    def show_other(self, title: str, description: str) -> None:
+        """A model from outside the catalog (a file, a design) is on screen: no entry is
+        current, so clicking the one that was picks it again."""
+        self._quiet = True
+        try:
+            self.tree.setCurrentIndex(QModelIndex())
+            self.tree.clearSelection()
+        finally:
+            self._quiet = False
+        self._current_id = None
+        title, text = escape(title, quote=False), escape(description, quote=False)
+        self.description.setText(f"<b>{title}</b><p>{text}</p>")
+
     def _current_changed(self, current: Index, _previous: Index) -> None:
         arch_id = current.data(ID_ROLE)
         if not self._quiet and arch_id:

@@ -32,6 +32,7 @@ from explorer.core.export import shape_text
 from explorer.qt.param_form import ParameterForm
 
 _PROBLEM = QColor("#b00020")
+_PROBLEM_BACKGROUND = QColor("#fde7e9")
 
 
 def starter_design() -> Design:
@@ -190,6 +191,7 @@ class DesignerPanel(QWidget):
                 item = QListWidgetItem(self._item_text(result))
                 if not result.ok:
                     item.setForeground(QBrush(_PROBLEM))
+                    item.setBackground(QBrush(_PROBLEM_BACKGROUND))
                     item.setIcon(warning)
                     item.setToolTip(result.problem)
                 self.layers.addItem(item)

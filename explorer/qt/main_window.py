@@ -265,6 +265,9 @@ class MainWindow(QMainWindow):
         self.set_busy(False)
         self.statusBar().clearMessage()  # a model on screen supersedes an earlier complaint
         self.summary, self.reference = summary, reference
+        architecture = reference.architecture
+        if architecture.family in (model_files.FAMILY, design_files.FAMILY):
+            self.picker.show_other(architecture.title, architecture.description)
         self.table.set_summary(summary)
         self.totals.set_totals(summary.totals)
         self.charts.set_summary(summary)

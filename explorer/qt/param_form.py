@@ -169,12 +169,15 @@ class ParameterForm(QWidget):
         self._fields: dict[str, _Field] = {}
         self._rows = QWidget()
         self._general_error = _error_label()
+        self._empty = QLabel("Nothing to set here: a design is changed in the Designer.")
+        self._empty.setWordWrap(True)
+        self._empty.hide()
         self.reset_button = QPushButton("Reset to defaults")
         self.reset_button.setObjectName("reset_button")
         self.reset_button.setEnabled(False)
         self.reset_button.clicked.connect(self.reset_to_defaults)
         self._layout = QVBoxLayout(self)
-        for widget in (self._rows, self._general_error):
+        for widget in (self._rows, self._empty, self._general_error):
             self._layout.addWidget(widget)
         self._layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._layout.addStretch(1)
@@ -203,6 +206,7 @@ class ParameterForm(QWidget):
         self._layout.insertWidget(0, self._rows)
         self.reset_button.setEnabled(True)
         self.reset_button.setVisible(self._resettable and bool(architecture.params))
+        self._empty.setVisible(self._resettable and not architecture.params)
         self.clear_errors()
         self.set_values({spec.name: spec.default for spec in architecture.params})
         self.set_values(values or {})

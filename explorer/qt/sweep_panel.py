@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -142,9 +144,14 @@ class SweepPanel(QWidget):
         controls.addWidget(self.exporter)
         left = QWidget()
         left.setLayout(controls)
-        left.setMaximumWidth(260)
+        # Scrolled, so the dock area it shares with the short totals strip can stay short.
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMaximumWidth(280)
         top = QSplitter()
-        top.addWidget(left)
+        top.addWidget(scroll)
         for plot in self.plots.values():
             top.addWidget(plot)
             top.setStretchFactor(top.count() - 1, 1)

@@ -181,3 +181,15 @@ def test_the_small_vgg_and_mini_resnet_examples(summary_of) -> None:
     assert "block1_0_conv" not in rows  # identity shortcut where the shape stays
     assert rows["block2_add"].inbound == ("block2_2_bn", "block2_0_bn")
     assert rows["block3_out"].output_shape == (None, 8, 8, 64)
+
+
+def test_a_design_held_only_in_memory_travels_to_the_worker_as_its_json() -> None:
+    from explorer.core.design_files import reference_for
+
+    design = load(EXAMPLES / "small-vgg.design.json").with_args(11, units=20)
+    reference = reference_for(design)
+    assert reference.text() == "small-vgg"  # what the window shows
+    again = parse_reference(reference.request_text())  # what the worker gets
+    assert design_from_reference(again) == design
+    on_disk = parse_reference(str(EXAMPLES / "small-vgg.design.json"))
+    assert on_disk.request_text() == on_disk.text() == str(EXAMPLES / "small-vgg.design.json")
