@@ -9,7 +9,9 @@ def wait_until_done(qtbot, sweep) -> None:
     qtbot.waitUntil(lambda: not sweep.is_running(), timeout=TIMEOUT_MS)
 
 
-def test_sweep_input_size_then_classes_with_a_pinned_model(qtbot, settings, summary_of) -> None:
+def test_sweep_input_size_then_classes_with_a_pinned_model(
+    qtbot, settings, summary_of, tmp_path
+) -> None:
     window = open_window(qtbot, settings)
     pick(qtbot, window, "resnet18")
     sweep = window.sweep
@@ -53,6 +55,12 @@ def test_sweep_input_size_then_classes_with_a_pinned_model(qtbot, settings, summ
     legend = [label.text for _, label in sweep.legend.items]
     assert legend == ["resnet18", "resnet34"]
     assert len(sweep.table.table.rows) == 6
+    assert sweep.export_with_dialog("activations", str(tmp_path / "sweep.svg"))
+    assert "<svg" in (tmp_path / "sweep.svg").read_text()
+    assert sweep.table.export(str(tmp_path / "sweep.csv"))
+    lines = (tmp_path / "sweep.csv").read_text().splitlines()
+    assert lines[0] == "Model,Value,Params,MACs per sample,Activations per sample (MiB)"
+    assert lines[1].startswith(f"resnet18,10,{sweep.runs[0].points[0].totals.params},")
     window.close()
 
 
