@@ -108,10 +108,8 @@ class ComparePanel(QWidget):
 
             self.charts = CompareCharts()
             self.charts.set_models(*self._labels_and_summaries())
-            current = self.tabs.currentIndex()
             self.tabs.removeTab(1)
             self.tabs.insertTab(1, self.charts, "Charts")
-            self.tabs.setCurrentIndex(current)
         self.tabs.setCurrentWidget(self.charts)
         return self.charts
 

@@ -98,7 +98,7 @@ class DesignerPanel(QWidget):
         self.layers.setMinimumWidth(140)
         self.layers.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.layers.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.layers.currentRowChanged.connect(self._on_row_changed)
+        self.layers.currentRowChanged.connect(lambda _row: self._show_properties())
         self.layers.model().rowsMoved.connect(self._on_rows_dragged)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(lambda: self.delete_layer(self.layers.currentRow()))
@@ -224,9 +224,6 @@ class DesignerPanel(QWidget):
             self.properties.clear_errors()
         self.problem.setText(result.problem or "")
         self.problem.setVisible(not result.ok)
-
-    def _on_row_changed(self, _row: int) -> None:
-        self._show_properties()
 
     def problems(self) -> dict[str, str]:
         """Layer name -> why it cannot work, for every layer that cannot."""

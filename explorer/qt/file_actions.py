@@ -263,8 +263,10 @@ class FileActions(QObject):
         self.recent_menu.setEnabled(bool(self.recent()))
 
     def open_recent(self, path: str) -> bool:
-        if design_files.is_design_file(path) or model_files.holds_model(path):
-            return self.open_model_file(path)
-        if not Path(path).exists():
+        if (
+            design_files.is_design_file(path)
+            or model_files.holds_model(path)
+            or not Path(path).exists()  # open_model_file explains and forgets it
+        ):
             return self.open_model_file(path)
         return self.load_weights(path)

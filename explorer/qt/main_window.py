@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_REFERENCE = "resnet50"
 EDIT_DEBOUNCE_MS = 250
+OUTSIDE_CATALOG = (model_files.FAMILY, design_files.FAMILY)  # families the picker does not list
 
 
 class MainWindow(QMainWindow):
@@ -266,7 +267,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # a model on screen supersedes an earlier complaint
         self.summary, self.reference = summary, reference
         architecture = reference.architecture
-        if architecture.family in (model_files.FAMILY, design_files.FAMILY):
+        if architecture.family in OUTSIDE_CATALOG:
             self.picker.show_other(architecture.title, architecture.description)
         self.table.set_summary(summary)
         self.totals.set_totals(summary.totals)
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
 
     def show_reference(self, architecture: Architecture, values: dict) -> None:
         self.form.set_architecture(architecture, values)
-        if architecture.family in (model_files.FAMILY, design_files.FAMILY):  # not in the picker
+        if architecture.family in OUTSIDE_CATALOG:
             self.request_build()
         else:
             self.picker.select(architecture.id)

@@ -61,6 +61,7 @@ class SweepRun:
     values: list[object]
     points: list[SweepPoint] = field(default_factory=list)
     request: int | None = None
+    curves: dict[str, pg.PlotDataItem] = field(default_factory=dict)  # by plot
 
 
 def _y(points: list[SweepPoint], key: str) -> np.ndarray:
@@ -255,6 +256,7 @@ class SweepPanel(QWidget):
         self.progress.setValue(0)
         note = f" (skipped, no {axis.param}: {', '.join(skipped)})" if skipped else ""
         self.status.setText(f"Sweeping {axis.label}…{note}")
+        self._add_curves()
         self._redraw()
         self._start_next()
         return True
@@ -323,15 +325,13 @@ class SweepPanel(QWidget):
 
     # --- showing ---------------------------------------------------------------------------
 
-    def _redraw(self) -> None:
-        for key, plot in self.plots.items():
-            item = plot.getPlotItem()
-            item.clear()
-            for index, run in enumerate(self.runs):
-                x = np.array([axis_value(p.value) for p in run.points], dtype=float)
-                item.plot(
-                    x,
-                    _y(run.points, key),
+    def _add_curves(self) -> None:
+        """Empty curves for every run, made once per sweep; points only update them."""
+        for plot in self.plots.values():
+            plot.getPlotItem().clear()
+        for index, run in enumerate(self.runs):
+            for key, plot in self.plots.items():
+                run.curves[key] = plot.getPlotItem().plot(
                     pen=pg.mkPen(colour(index), width=2),
                     symbol="o",
                     symbolSize=6,
@@ -340,6 +340,12 @@ class SweepPanel(QWidget):
                     connect="finite",
                     name=run.label if key == "macs" else None,
                 )
+
+    def _redraw(self) -> None:
+        for run in self.runs:
+            x = np.array([axis_value(p.value) for p in run.points], dtype=float)
+            for key, curve in run.curves.items():
+                curve.setData(x, _y(run.points, key))
         rows = sweep_rows((run.label, run.points) for run in self.runs)
         self.table.set_table(SWEEP_HEADERS, rows, {2, 3, 4})
 
