@@ -22,7 +22,7 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
-	$(PY) -m explorer.qt.platform_check
+	$(PY) -m explorer.preflight
 	$(PY) -m explorer
 
 # Weights written by tf.keras 2.x, made in an environment of their own (tf_keras must stay out

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from explorer import __version__
-from explorer.core.errors import ExplorerError, user_message
+from explorer.core.base.errors import ExplorerError, user_message
 
 if TYPE_CHECKING:
-    from explorer.core.catalog import Reference
+    from explorer.core.references.architecture import Reference
 
 log = logging.getLogger("explorer")
 
@@ -50,8 +50,8 @@ def _add_set(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from explorer.core.codegen import STYLES
-    from explorer.core.export import FORMATS
+    from explorer.core.exports.code import STYLES
+    from explorer.core.exports.summaries import FORMATS
 
     parser = _Parser(
         prog="explorer",
@@ -147,23 +147,24 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "list":
         return _list(args.format)
     if args.command == "devices":
-        from explorer.core.devices import detect_devices, format_devices_text
+        from explorer.core.worker.devices import detect_devices, format_devices_text
 
         report = detect_devices()
         if args.format == "json":
             return json.dumps(report.to_json_dict(), indent=2) + "\n"
         return format_devices_text(report)
 
-    from explorer.core.build import summarize
-    from explorer.core.catalog import parse_reference
-    from explorer.core.export import render_comparison, render_summary
-    from explorer.core.params import parse_assignments
+    from explorer.core.analysis.build import summarize
+    from explorer.core.exports.comparisons import render_comparison
+    from explorer.core.exports.summaries import render_summary
+    from explorer.core.params.values import parse_assignments
+    from explorer.core.sources.lookup import parse_reference
 
     overrides = parse_assignments(args.set, source="--set")
     if args.command == "weights":
         return _weights(args, parse_reference(args.reference, overrides))
     if args.command == "code":
-        from explorer.core.codegen import code_for
+        from explorer.core.exports.code import code_for
 
         return code_for(parse_reference(args.reference, overrides), args.style)
     if args.command == "summary":
@@ -176,8 +177,8 @@ def _run(args: argparse.Namespace) -> str:
 
 def _weights(args: argparse.Namespace, reference: Reference) -> str:
     from explorer.core import weights
-    from explorer.core.build import build_model
-    from explorer.core.export import report_json, report_text
+    from explorer.core.analysis.build import build_model
+    from explorer.core.exports.weights_reports import report_json, report_text
 
     if args.action == "save":
         model = build_model(reference, preview=False).model
@@ -197,8 +198,8 @@ def _weights(args: argparse.Namespace, reference: Reference) -> str:
 
 
 def _list(fmt: str) -> str:
-    from explorer.core.catalog import architectures
-    from explorer.core.params import as_json_value, format_value
+    from explorer.core.params.values import as_json_value, format_value
+    from explorer.core.sources.catalog import architectures
 
     if fmt == "json":
         entries = [

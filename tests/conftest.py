@@ -13,14 +13,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
-from explorer.core.summary import ModelSummary  # noqa: E402
+from explorer.core.analysis.summary import ModelSummary
 
 
 @pytest.fixture(scope="session")
 def summary_of() -> Callable[..., ModelSummary]:
     """``summary_of("resnet50:variant=tutorial")``: a preview summary, built once per session."""
-    from explorer.core.build import summarize
-    from explorer.core.catalog import parse_reference
+    from explorer.core.analysis.build import summarize
+    from explorer.core.sources.lookup import parse_reference
 
     cache: dict[tuple[str, bool], ModelSummary] = {}
 

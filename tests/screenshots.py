@@ -16,9 +16,9 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from explorer.core.catalog import parse_reference
+    from explorer.core.sources.lookup import parse_reference
+    from explorer.qt.dialogs.weights_report import CompatibilityDialog
     from explorer.qt.main_window import MainWindow
-    from explorer.qt.weights_dialog import CompatibilityDialog
 
     app = QApplication.instance() or QApplication(sys.argv)
     folder = tempfile.mkdtemp()

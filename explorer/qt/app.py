@@ -18,7 +18,7 @@ def _report_unexpected(
     """A failure nothing caught: log its traceback, show one message, keep the window alive."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from explorer.core.errors import user_message
+    from explorer.core.base.errors import user_message
 
     log.error("unexpected failure", exc_info=(kind, error, trace))
     window = QApplication.activeWindow()

@@ -24,24 +24,27 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import QSignalDebouncer
 
-from explorer.core import design_files, model_files
-from explorer.core.catalog import Architecture, Reference, get, parse_reference
-from explorer.core.devices import DeviceReport, format_devices_text
-from explorer.core.errors import ExplorerError, ParameterError
-from explorer.core.summary import ModelSummary
-from explorer.qt.about import APP_TITLE
-from explorer.qt.architecture_picker import ArchitecturePicker
-from explorer.qt.build_worker import BuildWorker
-from explorer.qt.charts_panel import ChartsPanel
-from explorer.qt.compare_panel import ComparePanel
-from explorer.qt.design_actions import DesignActions
-from explorer.qt.designer_panel import DesignerPanel
-from explorer.qt.file_actions import FileActions
-from explorer.qt.layer_table import LayerTableView
-from explorer.qt.menus import build_menus, make_action
-from explorer.qt.param_form import ParameterForm
-from explorer.qt.sweep_panel import SweepPanel
-from explorer.qt.totals_panel import TotalsPanel
+from explorer.core.analysis.summary import ModelSummary
+from explorer.core.base.errors import ExplorerError, ParameterError
+from explorer.core.references.architecture import Architecture, Reference
+from explorer.core.sources import model_files
+from explorer.core.sources.catalog import get
+from explorer.core.sources.designs import files as design_files
+from explorer.core.sources.lookup import parse_reference
+from explorer.core.worker.devices import DeviceReport, format_devices_text
+from explorer.qt.actions.about import APP_TITLE
+from explorer.qt.actions.designs import DesignActions
+from explorer.qt.actions.files import FileActions
+from explorer.qt.actions.menus import build_menus, make_action
+from explorer.qt.panels.charts import ChartsPanel
+from explorer.qt.panels.compare import ComparePanel
+from explorer.qt.panels.designer import DesignerPanel
+from explorer.qt.panels.layer_table import LayerTableView
+from explorer.qt.panels.picker import ArchitecturePicker
+from explorer.qt.panels.sweep import SweepPanel
+from explorer.qt.panels.totals import TotalsPanel
+from explorer.qt.widgets.param_form import ParameterForm
+from explorer.qt.worker_client import BuildWorker
 
 log = logging.getLogger(__name__)
 

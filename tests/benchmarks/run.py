@@ -35,8 +35,8 @@ SEED_CNN = (
 RESNET50 = "import keras; keras.applications.ResNet50(weights=None).summary()"
 SWEEP_SIDES = "list(range(64, 64 + 32 * 10, 32))"  # 10 input sizes, 64 to 352
 SWEEP = (
-    "from explorer.core.catalog import parse_reference; "
-    "from explorer.core.sweep import run_sweep, square_inputs; "
+    "from explorer.core.sources.lookup import parse_reference; "
+    "from explorer.core.analysis.sweep import run_sweep, square_inputs; "
     "points = run_sweep(parse_reference('resnet50'), 'input_shape', "
     f"square_inputs((224, 224, 3), {SWEEP_SIDES})); "
     "assert all(p.totals for p in points) and len(points) == 10"

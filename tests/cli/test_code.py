@@ -7,7 +7,7 @@ import json
 import pytest
 
 from explorer.cli import main
-from explorer.core.design_files import EXAMPLES
+from explorer.core.sources.designs.files import EXAMPLES
 
 MINI_RESNET = str(EXAMPLES / "mini-resnet.design.json")
 

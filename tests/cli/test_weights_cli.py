@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from explorer.core.catalog import parse_reference
+from explorer.core.sources.lookup import parse_reference
 from tests.cli.test_cli import run_cli
 from tests.helpers import same_arrays
 
@@ -35,8 +35,8 @@ def test_save_check_load_round_trip_and_mismatch(tmp_path) -> None:
     assert report["loads_fully"] is True and report["counts"]["matched"] == 73
 
     # The CLI wrote what a plain Keras model of the same architecture reads back exactly.
-    from explorer.core.build import build_model
-    from explorer.core.catalog import parse_reference
+    from explorer.core.analysis.build import build_model
+    from explorer.core.sources.lookup import parse_reference
 
     model = build_model(parse_reference(REF), preview=False).model
     model.load_weights(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.catalog import architectures
+from explorer.core.sources.catalog import architectures
 
 APPLICATIONS = [a for a in architectures() if a.family == "Keras applications"]
 
@@ -13,7 +13,7 @@ APPLICATIONS = [a for a in architectures() if a.family == "Keras applications"]
 def test_totals_equal_keras_count_params(summary_of, arch) -> None:
     import keras
 
-    from explorer.core.architectures.applications import _ENTRIES
+    from explorer.core.sources.catalog.applications import _ENTRIES
 
     constructor = {entry[0]: entry[1] for entry in _ENTRIES}[arch.id]
     for reference, kwargs in (

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from explorer.core.catalog import architectures
+from explorer.core.sources.catalog import architectures
 
 ALL_AT_DEFAULTS = [a.id for a in architectures()] + [
     "simple-cnn:api=functional",
@@ -17,8 +17,8 @@ ALL_AT_DEFAULTS = [a.id for a in architectures()] + [
 
 @pytest.mark.parametrize("reference", ALL_AT_DEFAULTS)
 def test_preview_and_full_builds_give_identical_summaries(summary_of, reference: str) -> None:
-    from explorer.core.build import summarize
-    from explorer.core.catalog import parse_reference
+    from explorer.core.analysis.build import summarize
+    from explorer.core.sources.lookup import parse_reference
 
     preview = summary_of(reference)
     full = summarize(parse_reference(reference), preview=False)
@@ -35,8 +35,8 @@ def _rss_bytes() -> int:
 def test_a_preview_allocates_no_weights_and_is_never_materialised_later() -> None:
     import keras
 
-    from explorer.core.build import build_model
-    from explorer.core.catalog import parse_reference
+    from explorer.core.analysis.build import build_model
+    from explorer.core.sources.lookup import parse_reference
 
     before = _rss_bytes()
     preview = build_model(parse_reference("simple-cnn"), preview=True).model
@@ -54,8 +54,8 @@ def test_a_preview_allocates_no_weights_and_is_never_materialised_later() -> Non
 
 
 def test_a_full_build_has_real_weights() -> None:
-    from explorer.core.build import build_model
-    from explorer.core.catalog import parse_reference
+    from explorer.core.analysis.build import build_model
+    from explorer.core.sources.lookup import parse_reference
 
     model = build_model(
         parse_reference("resnet18:input_shape=32x32x3,classes=10"), preview=False
@@ -66,8 +66,8 @@ def test_a_full_build_has_real_weights() -> None:
 
 
 def test_a_full_build_that_cannot_fit_in_memory_is_refused_before_allocating() -> None:
-    from explorer.core.build import BuildError, build_model, check_memory_for_weights
-    from explorer.core.catalog import parse_reference
+    from explorer.core.analysis.build import BuildError, build_model, check_memory_for_weights
+    from explorer.core.sources.lookup import parse_reference
 
     reference = parse_reference("simple-cnn:input_shape=8192x8192x3,filters=4096,strides=1")
     with pytest.raises(BuildError) as caught:

@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from explorer.core.catalog import architectures, families, get, parse_reference
-from explorer.core.errors import ParameterError
+from explorer.core.base.errors import ParameterError
+from explorer.core.sources.catalog import architectures, families, get
+from explorer.core.sources.lookup import parse_reference
 
 RESNETS = ["resnet18", "resnet34", "resnet50", "resnet101", "resnet152"]
 REQUIRED_APPLICATIONS = ["vgg16", "mobilenet_v2", "efficientnet_b0", "densenet121"]
@@ -134,8 +135,8 @@ def test_validation_needs_no_tensorflow() -> None:
 
     code = (
         "import sys\n"
-        "from explorer.core.catalog import parse_reference\n"
-        "from explorer.core.errors import ParameterError\n"
+        "from explorer.core.sources.lookup import parse_reference\n"
+        "from explorer.core.base.errors import ParameterError\n"
         "try:\n"
         "    parse_reference('resnet50:input_shape=8x8x3')\n"
         "except ParameterError:\n"

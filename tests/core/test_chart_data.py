@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.chart_data import chart_series, point_text
+from explorer.core.analysis.chart_data import chart_series, point_text
 
 
 def test_resnet50_series(summary_of):

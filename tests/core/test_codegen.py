@@ -6,12 +6,13 @@ from typing import Any
 
 import pytest
 
-from explorer.core.build import summarize
-from explorer.core.catalog import Architecture, parse_reference
-from explorer.core.codegen import STYLES, CodeExportError, code_for, code_for_design
-from explorer.core.design import Design, DesignLayer
-from explorer.core.design_files import EXAMPLES, reference_for
-from explorer.core.summary import ModelSummary
+from explorer.core.analysis.build import summarize
+from explorer.core.analysis.summary import ModelSummary
+from explorer.core.exports.code import STYLES, CodeExportError, code_for, code_for_design
+from explorer.core.references.architecture import Architecture
+from explorer.core.sources.designs.files import EXAMPLES, reference_for
+from explorer.core.sources.designs.model import Design, DesignLayer
+from explorer.core.sources.lookup import parse_reference
 
 REFERENCES = [
     *(str(EXAMPLES / f"{name}.design.json") for name in ("simple-cnn", "small-vgg", "mini-resnet")),

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.design import Design, DesignError, DesignLayer, build, check, new_layer
-from explorer.core.design_layers import KINDS
-from explorer.core.errors import ParameterError
-from explorer.core.params import label_of
+from explorer.core.base.errors import ParameterError
+from explorer.core.params.specs import label_of
+from explorer.core.sources.designs.keras_build import build_design
+from explorer.core.sources.designs.kinds import KINDS
+from explorer.core.sources.designs.model import (
+    Design,
+    DesignError,
+    DesignLayer,
+    new_layer,
+)
+from explorer.core.sources.designs.shapes import check
 
 CONV_ARGS = "filters, kernel_size, strides, padding, activation, use_bias"
 
@@ -163,13 +170,13 @@ def test_the_reasons_name_the_layer_and_the_values() -> None:
         "Dense dense: no input: the first layer of a design must be an Input"
     )
     with pytest.raises(DesignError) as caught:
-        build(headless)
+        build_design(headless)
     assert str(caught.value) == "design 'net' cannot be built: its first layer must be an Input"
 
 
 def test_a_layer_that_cannot_work_is_left_out_and_the_rest_still_builds() -> None:
-    from explorer.core.build import summarize
-    from explorer.core.design_files import reference_for
+    from explorer.core.analysis.build import summarize
+    from explorer.core.sources.designs.files import reference_for
 
     design = Design(
         "net",

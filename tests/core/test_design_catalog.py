@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.build import summarize
-from explorer.core.catalog import parse_reference
-from explorer.core.design import DesignError, check
-from explorer.core.design_catalog import design_from_reference
-from explorer.core.design_files import EXAMPLES, reference_for
+from explorer.core.analysis.build import summarize
+from explorer.core.sources.copies import design_from_reference
+from explorer.core.sources.designs.files import EXAMPLES, reference_for
+from explorer.core.sources.designs.model import DesignError
+from explorer.core.sources.designs.shapes import check
+from explorer.core.sources.lookup import parse_reference
 
 COPIES = [
     "simple-cnn",

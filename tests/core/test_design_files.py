@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.build import summarize
-from explorer.core.catalog import parse_reference
-from explorer.core.design import Design, DesignLayer
-from explorer.core.design_catalog import design_from_reference
-from explorer.core.design_files import (
+from explorer.core.analysis.build import summarize
+from explorer.core.base.errors import ParameterError
+from explorer.core.sources.copies import design_from_reference
+from explorer.core.sources.designs.files import (
     EXAMPLES,
     DesignFileError,
     example_designs,
@@ -21,7 +20,8 @@ from explorer.core.design_files import (
     save,
     to_json,
 )
-from explorer.core.errors import ParameterError
+from explorer.core.sources.designs.model import Design, DesignLayer
+from explorer.core.sources.lookup import parse_reference
 
 HEAD = '"format": "keras-architecture-explorer.design", "version": 1, "name": "n"'
 INPUT = '{"type": "Input", "name": "input_layer", "args": {"shape": [8, 8, 3]}}'
@@ -184,7 +184,7 @@ def test_the_small_vgg_and_mini_resnet_examples(summary_of) -> None:
 
 
 def test_a_design_held_only_in_memory_travels_to_the_worker_as_its_json() -> None:
-    from explorer.core.design_files import reference_for
+    from explorer.core.sources.designs.files import reference_for
 
     design = load(EXAMPLES / "small-vgg.design.json").with_args(11, units=20)
     reference = reference_for(design)

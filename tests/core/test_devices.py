@@ -1,4 +1,4 @@
-"""explorer.core.devices: real detection on a CPU-only machine, fakes for GPUs."""
+"""explorer.core.worker.devices: real detection on a CPU-only machine, fakes for GPUs."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ from typing import Any
 
 import pytest
 
-from explorer.core import devices
-from explorer.core.devices import (
+from explorer.core.base.runtime import quiet_stderr_fd
+from explorer.core.worker import devices
+from explorer.core.worker.devices import (
     CpuInfo,
     DeviceReport,
     GpuDevice,
     detect_devices,
     format_devices_text,
 )
-from explorer.core.runtime import quiet_stderr_fd
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 H100_BYTES = 81559 * 2**20  # what NVML reports for an "NVIDIA H100 80GB HBM3"
@@ -129,7 +129,7 @@ def test_cpu_memory_from_psutil_and_from_proc_meminfo(
 def test_no_tensorflow_mode_imports_only_the_standard_library() -> None:
     code = (
         "import json, sys\n"
-        "from explorer.core.devices import detect_devices, format_devices_text\n"
+        "from explorer.core.worker.devices import detect_devices, format_devices_text\n"
         "heavy = ('tensorflow', 'keras', 'pynvml', 'psutil')\n"
         "at_import = [m for m in heavy if m in sys.modules]\n"
         "text = format_devices_text(detect_devices(include_tensorflow=False))\n"

@@ -5,12 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from explorer.core.export import (
-    compare_csv,
-    compare_text,
-    render_summary,
-    summary_csv,
-)
+from explorer.core.exports.comparisons import compare_csv, compare_text
+from explorer.core.exports.summaries import render_summary, summary_csv
 
 SEED_TEXT = """\
 Architecture: simple-cnn (api=sequential, input_shape=224x224x3, filters=16, kernel_size=3, strides=2, classes=1000)

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from explorer.core.files import FileWriteError, write_text_atomic
+from explorer.core.base.files import FileWriteError, write_text_atomic
 
 
 def test_writes_and_replaces(tmp_path) -> None:

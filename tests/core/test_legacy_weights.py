@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from explorer.core import weights
-from explorer.core.catalog import parse_reference
+from explorer.core.sources.lookup import parse_reference
 
 
 @pytest.mark.parametrize("depth", [34, 50])

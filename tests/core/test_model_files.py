@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.build import summarize
-from explorer.core.catalog import parse_reference
-from explorer.core.model_files import ModelFileError
+from explorer.core.analysis.build import summarize
+from explorer.core.sources.lookup import parse_reference
+from explorer.core.sources.model_files import ModelFileError
 
 
 @pytest.fixture(scope="module")

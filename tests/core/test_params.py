@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.errors import ParameterError
-from explorer.core.params import (
-    BoolParam,
-    ChoiceParam,
-    FloatParam,
-    IntParam,
-    ShapeParam,
-    format_value,
-    parse_assignments,
-    resolve,
-)
+from explorer.core.base.errors import ParameterError
+from explorer.core.params.specs import BoolParam, ChoiceParam, FloatParam, IntParam, ShapeParam
+from explorer.core.params.values import format_value, parse_assignments, resolve
 
 SHAPE = ShapeParam("input_shape", (224, 224, 3), "input", min_size=32)
 

@@ -46,7 +46,7 @@ def _rows(summary):
     ("depth", "seed_builder"), [(34, seed_resnet.ResNet34), (50, seed_resnet.ResNet50)]
 )
 def test_tutorial_variant_is_the_seed_code(summary_of, depth: int, seed_builder) -> None:
-    from explorer.core.summary import summarize_model
+    from explorer.core.analysis.summary import summarize_model
 
     seed = summarize_model(seed_builder((224, 224, 3), n_classes=101))
     ours = summary_of(f"resnet{depth}:variant=tutorial,classes=101")

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from explorer.core.build import summarize
-from explorer.core.catalog import parse_reference
-from explorer.core.errors import ParameterError
-from explorer.core.export import compare_json, compare_text
-from explorer.core.stages import compare_stages, stages
-from explorer.core.sweep import run_sweep, square_inputs
+from explorer.core.analysis.build import summarize
+from explorer.core.analysis.stages import compare_stages, stages
+from explorer.core.analysis.sweep import run_sweep, square_inputs
+from explorer.core.base.errors import ParameterError
+from explorer.core.exports.comparisons import compare_json, compare_text
+from explorer.core.sources.lookup import parse_reference
 
 STAGE_NAMES = ("stem", "conv2_x", "conv3_x", "conv4_x", "conv5_x", "head")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.summary import summarize_model
+from explorer.core.analysis.summary import summarize_model
 
 
 def _nested_functional():

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.catalog import parse_reference
-from explorer.core.errors import ParameterError, user_message
+from explorer.core.base.errors import ParameterError, user_message
+from explorer.core.sources.lookup import parse_reference
 
 
 def test_sweep_axes_values_and_table() -> None:
-    from explorer.core.summary import Totals
-    from explorer.core.sweep import SweepPoint, sweep_axes, sweep_rows, sweep_values
+    from explorer.core.analysis.summary import Totals
+    from explorer.core.analysis.sweep import SweepPoint, sweep_axes, sweep_rows, sweep_values
 
     reference = parse_reference("simple-cnn:input_shape=64x64x1")
     axes = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.chart_data import stage_bars
-from explorer.core.stages import stages
-from explorer.core.tables import csv_table, markdown_table, plain_number, tsv_table
+from explorer.core.analysis.chart_data import stage_bars
+from explorer.core.analysis.stages import stages
+from explorer.core.exports.tables import csv_table, markdown_table, plain_number, tsv_table
 
 HEADERS = ["Quantity", "1. a", "2. b"]
 ROWS = [["Total params", "1,234,567", "+12 (+0.0%)"], ["Note", "a\tb|c", "-7,000"]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.units import binary_and_decimal, short_count
+from explorer.core.base.units import binary_and_decimal, short_count
 
 
 def test_units_are_labelled_honestly() -> None:

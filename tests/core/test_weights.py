@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from explorer.core import weights
-from explorer.core.build import build_model
-from explorer.core.catalog import parse_reference
-from explorer.core.files import FileWriteError
+from explorer.core.analysis.build import build_model
+from explorer.core.base.files import FileWriteError
+from explorer.core.sources.lookup import parse_reference
 
 SMALL = "input_shape=32x32x3,classes=10"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import threading
 
-from explorer.core.devices import DeviceReport
-from explorer.core.worker import serve
+from explorer.core.worker.devices import DeviceReport
+from explorer.core.worker.service import serve
 from tests.helpers import h5_arrays, same_arrays
 
 

@@ -20,7 +20,7 @@ def _top_level_widgets() -> dict[int, str]:
 @pytest.fixture(autouse=True)
 def no_leaked_widgets_or_threads(qapp):
     """Fail a test that leaves a top-level widget or a worker thread behind."""
-    from explorer.qt.build_worker import running_workers
+    from explorer.qt.worker_client import running_workers
 
     before = _top_level_widgets()
     yield

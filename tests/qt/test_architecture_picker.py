@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from explorer.core.catalog import architectures, families, get
-from explorer.qt.architecture_picker import ID_ROLE, ArchitecturePicker
+from explorer.core.sources.catalog import architectures, families, get
+from explorer.qt.panels.picker import ID_ROLE, ArchitecturePicker
 
 
 @pytest.fixture
@@ -121,7 +121,7 @@ def test_enter_or_down_picks_the_first_match(qtbot, picker: ArchitecturePicker) 
 
 
 def test_unknown_id_is_refused(picker: ArchitecturePicker) -> None:
-    from explorer.core.errors import ParameterError
+    from explorer.core.base.errors import ParameterError
 
     with pytest.raises(ParameterError):
         picker.select("lenet")

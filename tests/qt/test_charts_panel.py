@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QToolTip
 
-from explorer.core.chart_data import chart_series
-from explorer.core.errors import ExplorerError
-from explorer.qt.charts_panel import ChartsPanel
+from explorer.core.analysis.chart_data import chart_series
+from explorer.core.base.errors import ExplorerError
+from explorer.qt.panels.charts import ChartsPanel
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_export(panel, tmp_path):
 def test_export_button_and_the_plots_menu_use_our_exporter(qtbot, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from explorer.qt.charts_panel import ChartsPanel
+    from explorer.qt.panels.charts import ChartsPanel
 
     panel = ChartsPanel()
     qtbot.addWidget(panel)

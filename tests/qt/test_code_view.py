@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPlainTextEdit
 
-from explorer.core import codegen, design_files
-from explorer.core.errors import ParameterError
-from explorer.qt.code_view import COLOURS, CodeDialog, PythonHighlighter
+from explorer.core.base.errors import ParameterError
+from explorer.core.exports import code as codegen
+from explorer.core.sources.designs import files as design_files
+from explorer.qt.dialogs.code_view import COLOURS, CodeDialog, PythonHighlighter
 
 ROOT = Path(__file__).resolve().parents[2]
 DESIGN = design_files.load(ROOT / "resources" / "designs" / "mini-resnet.design.json")
@@ -108,7 +109,7 @@ def test_an_unexpected_failure_is_logged_and_still_explained(qtbot, caplog) -> N
     def broken(style: str) -> str:
         raise RuntimeError(f"no {style}")
 
-    with caplog.at_level(logging.ERROR, logger="explorer.qt.code_view"):
+    with caplog.at_level(logging.ERROR, logger="explorer.qt.dialogs.code_view"):
         dialog = make(qtbot, source=broken)
     assert dialog.message() == "unexpected RuntimeError: no functional"
     assert [r.exc_info[0] for r in caplog.records] == [RuntimeError]

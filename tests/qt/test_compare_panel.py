@@ -94,8 +94,8 @@ def test_the_comparison_is_copied_and_exported(qtbot, tmp_path, summary_of) -> N
 
     from PySide6.QtGui import QGuiApplication
 
-    from explorer.core.export import compare_markdown
-    from explorer.qt.compare_panel import ComparePanel
+    from explorer.core.exports.comparisons import compare_markdown
+    from explorer.qt.panels.compare import ComparePanel
 
     panel = ComparePanel()
     qtbot.addWidget(panel)
@@ -115,9 +115,9 @@ def test_the_comparison_is_copied_and_exported(qtbot, tmp_path, summary_of) -> N
 
 
 def test_overlaid_charts_with_a_legend(qtbot, summary_of) -> None:
-    from explorer.core.chart_data import chart_series
-    from explorer.core.stages import stages
-    from explorer.qt.compare_panel import ComparePanel
+    from explorer.core.analysis.chart_data import chart_series
+    from explorer.core.analysis.stages import stages
+    from explorer.qt.panels.compare import ComparePanel
 
     panel = ComparePanel()
     qtbot.addWidget(panel)
@@ -167,7 +167,7 @@ def test_tables_copy_as_tsv_and_export(qtbot, tmp_path, summary_of) -> None:
     from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtGui import QGuiApplication
 
-    from explorer.qt.compare_panel import ComparePanel
+    from explorer.qt.panels.compare import ComparePanel
 
     panel = ComparePanel()
     qtbot.addWidget(panel)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from explorer.core import design_files
-from explorer.core.build import summarize
-from explorer.core.codegen import code_for
-from explorer.core.design_catalog import design_from_reference
+from explorer.core.analysis.build import summarize
+from explorer.core.exports.code import code_for
+from explorer.core.sources.copies import design_from_reference
+from explorer.core.sources.designs import files as design_files
 from tests.qt.test_main_window import TIMEOUT_MS, open_window, pick, table_cells
 
 MINI_RESNET = "resources/designs/mini-resnet.design.json"

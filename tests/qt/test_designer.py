@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from explorer.core import design_files
-from explorer.core.design import check
-from explorer.core.export import shape_text
-from explorer.qt.designer_panel import DesignerPanel
+from explorer.core.exports.summaries import shape_text
+from explorer.core.sources.designs import files as design_files
+from explorer.core.sources.designs.shapes import check
+from explorer.qt.panels.designer import DesignerPanel
 
 MINI_RESNET = "resources/designs/mini-resnet.design.json"
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView
 
-from explorer.core.summary import ModelSummary
-from explorer.qt.layer_table import LayerTableModel, LayerTableView
+from explorer.core.analysis.summary import ModelSummary
+from explorer.qt.panels.layer_table import LayerTableModel, LayerTableView
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

@@ -7,9 +7,9 @@ import io
 
 import pytest
 
-from explorer.core.build import summarize
-from explorer.core.catalog import parse_reference
-from explorer.core.export import output_shape_text
+from explorer.core.analysis.build import summarize
+from explorer.core.exports.summaries import output_shape_text
+from explorer.core.sources.lookup import parse_reference
 from explorer.qt.main_window import MainWindow
 
 TIMEOUT_MS = 60_000
@@ -154,7 +154,7 @@ def test_about_names_the_versions(window) -> None:
     import keras
     import tensorflow as tf
 
-    from explorer.qt.about import about_html
+    from explorer.qt.actions.about import about_html
 
     text = about_html(window.device_report)
     assert f"TensorFlow {tf.__version__}" in text and f"Keras {keras.__version__}" in text

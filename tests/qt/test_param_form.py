@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from explorer.core.catalog import get
-from explorer.qt.param_form import ParameterForm, ShapeEditor
+from explorer.core.sources.catalog import get
+from explorer.qt.widgets.param_form import ParameterForm, ShapeEditor
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_switching_architecture_rebuilds_editors(qtbot, form: ParameterForm) -> 
 def test_bool_and_float_params_get_their_editors(qtbot) -> None:
     from dataclasses import replace
 
-    from explorer.core.params import BoolParam, FloatParam
+    from explorer.core.params.specs import BoolParam, FloatParam
 
     params = (
         BoolParam("include_top", True, "Keep the head"),

@@ -7,7 +7,7 @@ import sys
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from explorer.qt.plots import new_plot
+from explorer.qt.widgets.plots import new_plot
 
 
 def test_plot_updates_keep_none_true_and_false_alive(qtbot) -> None:

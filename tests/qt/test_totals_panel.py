@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from explorer.core.summary import ModelSummary, Totals
-from explorer.qt.totals_panel import TotalsPanel
+from explorer.core.analysis.summary import ModelSummary, Totals
+from explorer.qt.panels.totals import TotalsPanel
 
 KEYS = (
     "params",

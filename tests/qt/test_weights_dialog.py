@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from explorer.core.export import report_text
-from explorer.core.weights import CompatibilityReport, ReportRow
-from explorer.qt.weights_dialog import CompatibilityDialog, ReportTableModel
+from explorer.core.exports.weights_reports import report_text
+from explorer.core.weights.compatibility import CompatibilityReport, ReportRow
+from explorer.qt.dialogs.weights_report import CompatibilityDialog, ReportTableModel
 
 FITS = CompatibilityReport(
     "/data/r34.weights.h5",

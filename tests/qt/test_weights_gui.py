@@ -7,8 +7,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from explorer.core import weights
-from explorer.core.build import build_model
-from explorer.core.catalog import parse_reference
+from explorer.core.analysis.build import build_model
+from explorer.core.sources.lookup import parse_reference
 from tests.helpers import same_arrays
 from tests.qt.test_main_window import TIMEOUT_MS, open_window, table_cells
 

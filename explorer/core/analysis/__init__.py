@@ -1,0 +1,1 @@
+"""A model's numbers: build (preview or full), trace, costs, summary, stages, sweeps, chart data."""

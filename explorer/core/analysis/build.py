@@ -1,0 +1,95 @@
+"""Reference -> model -> summary, as a preview (no weight memory) or a full build (real weights).
+
+A preview builds under ``keras.StatelessScope(initialize_variables=False)``: every shape and
+count is exact but no variable holds a value. Keras keeps such variables in a per-thread
+"pending" list and would initialise all of them at the next ordinary build in the thread, so a
+preview removes its own from that list as soon as it is built.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from explorer.core.analysis.summary import ModelSummary, summarize_model, weights_bytes
+from explorer.core.base.errors import ExplorerError
+from explorer.core.base.runtime import import_keras
+from explorer.core.base.units import binary_and_decimal
+from explorer.core.references.architecture import Reference
+
+log = logging.getLogger(__name__)
+
+
+class BuildError(ExplorerError):
+    """Keras refused to build a model the parameter checks let through."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    reference: Reference
+    preview: bool
+    model: Any
+
+
+def _pending_variables() -> list[Any]:
+    from keras.src.backend.common import global_state
+
+    return global_state.get_global_attribute("uninitialized_variables", [], set_to_default=True)
+
+
+def _reset_names() -> None:
+    """Fresh automatic layer names (``conv2d``, not ``conv2d_37``) for every build."""
+    from keras.src.utils.naming import reset_uids
+
+    reset_uids()
+
+
+def available_memory_bytes() -> int | None:
+    try:
+        import psutil
+    except ImportError:
+        return None
+    return int(psutil.virtual_memory().available)
+
+
+def check_memory_for_weights(reference: Reference, needed: int, available: int | None) -> None:
+    """Refuse a full build whose weights (and their initialisation) would not fit in memory."""
+    if available is not None and 2 * needed > available:
+        raise BuildError(
+            f"{reference.text()} needs {binary_and_decimal(needed)} for its weights and as much "
+            f"again to initialise them, but only {binary_and_decimal(available)} of memory is "
+            "free: use a preview, or smaller parameters"
+        )
+
+
+def build_model(reference: Reference, *, preview: bool = True) -> BuildResult:
+    keras = import_keras()
+    if not preview:
+        # A preview costs milliseconds and tells whether the real weights can fit.
+        sizes = build_model(reference, preview=True).model.weights
+        check_memory_for_weights(reference, weights_bytes(sizes), available_memory_bytes())
+    _reset_names()
+    pending = _pending_variables()
+    already_pending = len(pending)
+    try:
+        if preview:
+            with keras.StatelessScope(initialize_variables=False):
+                model = reference.build()
+        else:
+            model = reference.build()
+    except ExplorerError:
+        raise
+    except (ValueError, TypeError, MemoryError) as error:
+        first_line = (
+            str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        )
+        raise BuildError(f"could not build {reference.text()}: {first_line}") from error
+    finally:
+        del pending[already_pending:]
+    return BuildResult(reference, preview, model)
+
+
+def summarize(reference: Reference, *, preview: bool = True) -> ModelSummary:
+    result = build_model(reference, preview=preview)
+    return summarize_model(result.model, reference.architecture.id, reference.items)

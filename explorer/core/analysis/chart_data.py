@@ -1,0 +1,123 @@
+"""ModelSummary -> the per-layer series the charts plot: leaf layers only, in model order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+
+from explorer.core.analysis.stages import compare_stages
+from explorer.core.analysis.summary import LayerRow, ModelSummary
+from explorer.core.base.shapes import Shape
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One point per leaf layer; a nested model's row would count its layers twice."""
+
+    names: tuple[str, ...]
+    rows: tuple[int, ...]  # each point's index in summary.layers, to select the table row
+    params: tuple[int, ...]
+    cumulative_params: tuple[int, ...]
+    macs: tuple[int, ...]
+    spatial: tuple[int | None, ...]  # H*W of a (None, H, W, C) first output, else None
+    channels: tuple[int | None, ...]  # last dimension of the first output, None when unknown
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def point_of(self, row: int) -> int | None:
+        """The point showing summary row ``row``; None for a nested model's row or no row."""
+        try:
+            return self.rows.index(row)
+        except ValueError:
+            return None
+
+
+EMPTY_SERIES = ChartSeries((), (), (), (), (), (), ())
+
+
+def _first_shape(row: LayerRow) -> Shape | None:
+    return row.output_shapes[0] if row.output_shapes else None
+
+
+def spatial_size(shape: Shape | None) -> int | None:
+    """H*W of an image-like (batch, H, W, C) shape; None for any other shape."""
+    if shape is None or len(shape) != 4:
+        return None
+    height, width = shape[1], shape[2]
+    return height * width if height is not None and width is not None else None
+
+
+def channel_count(shape: Shape | None) -> int | None:
+    """The last (channels-last) dimension; None for a shape without one beyond the batch."""
+    if shape is None or len(shape) < 2:
+        return None
+    return shape[-1]
+
+
+def chart_series(summary: ModelSummary) -> ChartSeries:
+    indexed = [(i, row) for i, row in enumerate(summary.layers) if not row.is_container]
+    params = tuple(row.params for _, row in indexed)
+    return ChartSeries(
+        names=tuple(row.name for _, row in indexed),
+        rows=tuple(i for i, _ in indexed),
+        params=params,
+        cumulative_params=tuple(accumulate(params)),
+        macs=tuple(row.macs for _, row in indexed),
+        spatial=tuple(spatial_size(_first_shape(row)) for _, row in indexed),
+        channels=tuple(channel_count(_first_shape(row)) for _, row in indexed),
+    )
+
+
+METRICS = ("params", "cumulative", "macs", "feature_maps")
+
+
+def point_text(series: ChartSeries, point: int, metric: str) -> str:
+    """What hovering point ``point`` of chart ``metric`` says, e.g. "conv1 — 9,472 params"."""
+    name = series.names[point]
+    if metric == "params":
+        return f"{name} — {series.params[point]:,} params"
+    if metric == "cumulative":
+        return f"{name} — {series.cumulative_params[point]:,} params up to here"
+    if metric == "macs":
+        return f"{name} — {series.macs[point]:,} MACs"
+    if metric == "feature_maps":
+        spatial, channels = series.spatial[point], series.channels[point]
+        size = f"{spatial:,} positions (H×W)" if spatial is not None else "no H×W"
+        depth = f"{channels:,} channels" if channels is not None else "unknown channels"
+        return f"{name} — {size}, {depth}"
+    raise ValueError(f"unknown chart {metric!r}; expected one of {', '.join(METRICS)}")
+
+
+# --- pinned models side by side -----------------------------------------------------------------
+
+STAGE_METRICS = {
+    "params": "Parameters",
+    "macs": "MACs",
+    "activation_elements": "Activations per sample",
+}
+
+
+@dataclass(frozen=True)
+class GroupedBars:
+    """Bars in groups along x (stages, or one "total" group), one bar per model in each group."""
+
+    groups: tuple[str, ...]
+    values: tuple[tuple[int, ...], ...]  # per model, per group; 0 where a model lacks a stage
+    by_stage: bool
+
+
+def stage_bars(summaries: Sequence[ModelSummary], metric: str) -> GroupedBars:
+    """``metric`` of each model per aligned stage; its total when some model has no stages."""
+    if metric not in STAGE_METRICS:
+        raise ValueError(f"unknown metric {metric!r}; expected one of {', '.join(STAGE_METRICS)}")
+    comparison = compare_stages(summaries) if summaries else None
+    if comparison is None:
+        totals = tuple((getattr(summary.totals, metric),) for summary in summaries)
+        return GroupedBars(("total",), totals, by_stage=False)
+    values = tuple(
+        tuple(0 if stage is None else getattr(stage, metric) for stage in model)
+        for model in comparison.per_model
+    )
+    return GroupedBars(comparison.names, values, by_stage=True)

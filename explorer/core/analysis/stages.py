@@ -1,0 +1,88 @@
+"""Stages of staged networks (stem, conv2_x ... conv5_x, head) and their side-by-side comparison.
+
+"How much bigger is ResNet50 than ResNet34, and where?" is answered stage by stage: layers are
+grouped by the stage their name says they belong to (the ResNets here and keras.applications'
+ResNet50V2 name layers ``conv3_block2_1_conv``), and stages are aligned by name across models.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from explorer.core.analysis.summary import LayerRow, ModelSummary
+from explorer.core.base.shapes import Shape
+
+_BLOCK = re.compile(r"^conv(\d+)_block\d+_")
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    layers: int
+    output_shape: Shape
+    params: int
+    trainable_params: int
+    macs: int
+    activation_elements: int
+
+
+def stage_names(rows: Sequence[LayerRow]) -> list[str]:
+    """The stage of each top-level layer: its block's stage; before the first block the stem,
+    after the last block the head, and an unnamed layer between blocks (ResNetV2's shortcut
+    pooling) the stage of the block before it."""
+    blocks = [_BLOCK.match(row.name) for row in rows]
+    last_block = max((i for i, match in enumerate(blocks) if match), default=-1)
+    names, current = [], "stem"
+    for index, match in enumerate(blocks):
+        if match:
+            current = f"conv{match.group(1)}_x"
+        names.append("head" if index > last_block else current)
+    return names
+
+
+def stages(summary: ModelSummary) -> tuple[Stage, ...] | None:
+    """Stages in model order, or None for a network whose layers name no stages."""
+    top = [row for row in summary.layers if row.depth == 0]
+    if not any(_BLOCK.match(row.name) for row in top):
+        return None
+    groups: dict[str, list[LayerRow]] = {}
+    for name, row in zip(stage_names(top), top, strict=True):
+        groups.setdefault(name, []).append(row)
+    return tuple(
+        Stage(
+            name=name,
+            layers=len(rows),
+            output_shape=rows[-1].output_shapes[-1],
+            params=sum(r.params for r in rows),
+            trainable_params=sum(r.trainable_params for r in rows),
+            macs=sum(r.macs for r in rows),
+            activation_elements=sum(r.activation_elements for r in rows),
+        )
+        for name, rows in groups.items()
+    )
+
+
+@dataclass(frozen=True)
+class StageComparison:
+    """Stage names in order, and per model its stage of that name (None where it has none)."""
+
+    names: tuple[str, ...]
+    per_model: tuple[tuple[Stage | None, ...], ...]
+
+
+def compare_stages(summaries: Sequence[ModelSummary]) -> StageComparison | None:
+    """Stages aligned by name; None unless every model has stages."""
+    all_stages = [stages(summary) for summary in summaries]
+    if any(found is None for found in all_stages):
+        return None
+    names: list[str] = []
+    for found in all_stages:
+        for stage in found or ():
+            if stage.name not in names:
+                names.append(stage.name)
+    by_name = [{stage.name: stage for stage in found or ()} for found in all_stages]
+    return StageComparison(
+        tuple(names), tuple(tuple(model.get(name) for name in names) for model in by_name)
+    )

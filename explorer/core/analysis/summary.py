@@ -1,0 +1,179 @@
+"""keras.Model -> ModelSummary: one row per layer, with shapes, parameters and cost, and totals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from math import prod
+from typing import Any
+
+from explorer.core.analysis.cost import activation_elements, layer_macs
+from explorer.core.analysis.trace import trace_model
+from explorer.core.base.shapes import Shape
+from explorer.core.params.specs import Value
+from explorer.core.params.values import as_json_value
+
+
+@dataclass(frozen=True)
+class LayerRow:
+    name: str
+    type: str
+    output_shapes: tuple[Shape, ...]
+    params: int
+    trainable_params: int
+    inbound: tuple[str, ...]
+    macs: int
+    activation_elements: int
+    # Layers inside a nested model sit one level deeper; ``path`` is "outer/inner".
+    depth: int = 0
+    path: str = ""
+    # A nested model's row sums its layers' MACs and activations; totals count leaves only.
+    is_container: bool = False
+
+    @property
+    def output_shape(self) -> Shape | list[Shape]:
+        """One shape, or a list of shapes for layers with several outputs."""
+        return self.output_shapes[0] if len(self.output_shapes) == 1 else list(self.output_shapes)
+
+
+@dataclass(frozen=True)
+class Totals:
+    params: int
+    trainable_params: int
+    non_trainable_params: int
+    weights_bytes: int
+    macs: int
+    activation_elements: int
+
+
+@dataclass(frozen=True)
+class ModelSummary:
+    architecture: str
+    params: tuple[tuple[str, Value], ...]
+    model_name: str
+    layers: tuple[LayerRow, ...]
+    totals: Totals
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The CLI contract's ``summary --format json`` object."""
+        return {
+            "architecture": self.architecture,
+            "params": {name: as_json_value(value) for name, value in self.params},
+            "layers": [
+                {
+                    "name": row.path,
+                    "type": row.type,
+                    "output_shape": _json_shape(row.output_shape),
+                    "params": row.params,
+                    "trainable_params": row.trainable_params,
+                    "inbound": list(row.inbound),
+                    "macs": row.macs,
+                    "activation_elements": row.activation_elements,
+                }
+                for row in self.layers
+            ],
+            "totals": {
+                "params": self.totals.params,
+                "trainable_params": self.totals.trainable_params,
+                "non_trainable_params": self.totals.non_trainable_params,
+                "weights_bytes": self.totals.weights_bytes,
+                "macs": self.totals.macs,
+                "activation_elements": self.totals.activation_elements,
+            },
+        }
+
+
+def _json_shape(shape: Shape | list[Shape]) -> list[Any]:
+    return [list(s) for s in shape] if isinstance(shape, list) else list(shape)
+
+
+def _unique(variables: list[Any]) -> list[Any]:
+    return list({id(v): v for v in variables}.values())
+
+
+def _count(variables: list[Any]) -> int:
+    return sum(prod(v.shape) for v in _unique(variables))
+
+
+def _itemsize(dtype: str) -> int:
+    import numpy as np
+
+    try:
+        return int(np.dtype(dtype).itemsize)
+    except TypeError:  # bfloat16, float8_*: the width is in the name
+        bits = re.search(r"\d+", dtype)
+        return int(bits.group()) // 8 if bits else 4
+
+
+def weights_bytes(variables: list[Any]) -> int:
+    """Memory the values of ``variables`` take (or would take, for a preview)."""
+    return sum(prod(v.shape) * _itemsize(v.dtype) for v in _unique(variables))
+
+
+def summarize_model(
+    model: Any, architecture: str | None = None, params: tuple[tuple[str, Value], ...] = ()
+) -> ModelSummary:
+    calls = trace_model(model)
+    order: list[int] = []
+    merged: dict[int, dict[str, Any]] = {}
+    for call in calls:
+        key = id(call.layer)
+        if key not in merged:
+            order.append(key)
+            merged[key] = {"call": call, "outputs": [], "inbound": [], "macs": 0, "acts": 0}
+        entry = merged[key]
+        entry["outputs"] += call.outputs
+        entry["inbound"] += [n for n in call.inbound if n not in entry["inbound"]]
+        entry["macs"] += layer_macs(call.layer, call.inputs, call.outputs)
+        entry["acts"] += activation_elements(call.outputs)
+
+    paths = {
+        key: "/".join((*merged[key]["call"].path, merged[key]["call"].layer.name)) for key in order
+    }
+    containers = {"/".join(call.path[: i + 1]) for call in calls for i in range(len(call.path))}
+    rows: list[LayerRow] = []
+    for key in order:
+        entry = merged[key]
+        layer = entry["call"].layer
+        macs, acts = entry["macs"], entry["acts"]
+        if paths[key] in containers:
+            leaves = [
+                k
+                for k in order
+                if paths[k].startswith(paths[key] + "/") and paths[k] not in containers
+            ]
+            macs = sum(merged[k]["macs"] for k in leaves)
+            acts = sum(merged[k]["acts"] for k in leaves)
+        rows.append(
+            LayerRow(
+                name=layer.name,
+                type=type(layer).__name__,
+                output_shapes=tuple(entry["outputs"]),
+                params=_count(getattr(layer, "weights", [])),
+                trainable_params=_count(getattr(layer, "trainable_weights", [])),
+                inbound=tuple(entry["inbound"]),
+                macs=macs,
+                activation_elements=acts,
+                depth=len(entry["call"].path),
+                path=paths[key],
+                is_container=paths[key] in containers,
+            )
+        )
+
+    weights = _unique(model.weights)
+    leaves_only = [row for row in rows if not row.is_container]
+    totals = Totals(
+        params=_count(weights),
+        trainable_params=_count(model.trainable_weights),
+        non_trainable_params=_count(model.non_trainable_weights),
+        weights_bytes=weights_bytes(weights),
+        macs=sum(row.macs for row in leaves_only),
+        activation_elements=sum(row.activation_elements for row in leaves_only),
+    )
+    return ModelSummary(
+        architecture=architecture or model.name,
+        params=params,
+        model_name=model.name,
+        layers=tuple(rows),
+        totals=totals,
+    )

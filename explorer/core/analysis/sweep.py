@@ -1,0 +1,154 @@
+"""Parameter sweeps: totals of one architecture at many values of one parameter, from previews.
+
+A plain function with a progress callback and a cooperative stop, so the worker can run it and
+report each point as it comes, and a test can run it without Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from explorer.core.analysis.summary import Totals
+from explorer.core.base.errors import ExplorerError, ParameterError, user_message
+from explorer.core.base.units import BYTES_PER_ACTIVATION
+from explorer.core.params.specs import IntParam, ShapeParam, Value
+from explorer.core.params.values import format_value
+from explorer.core.references.architecture import Reference
+
+
+@dataclass(frozen=True)
+class SweepPoint:
+    value: Value
+    totals: Totals | None  # None when this value cannot be built
+    error: str = ""
+
+
+def square_inputs(base: tuple[int, ...], sides: Iterable[int]) -> list[tuple[int, ...]]:
+    """``(224, 224, 3)`` and sides 64, 128 -> ``(64, 64, 3)``, ``(128, 128, 3)``."""
+    return [(side, side, *base[2:]) for side in sides]
+
+
+def run_sweep(
+    reference: Reference,
+    param: str,
+    values: Iterable[Value],
+    *,
+    on_point: Callable[[int, SweepPoint], None] | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> list[SweepPoint]:
+    """Totals at each value of ``param``, the other parameters as in ``reference``."""
+    from explorer.core.analysis.build import summarize
+
+    architecture = reference.architecture
+    known = [spec.name for spec in architecture.params]
+    if param not in known:
+        raise ParameterError(
+            param, f"unknown parameter for {architecture.id} (known: {', '.join(known)})"
+        )
+    spec = architecture.param(param)
+    points: list[SweepPoint] = []
+    for index, value in enumerate(values):
+        if should_stop():
+            break
+        try:
+            point_reference = reference.architecture.resolve({**reference.values, param: value})
+            point = SweepPoint(value, summarize(point_reference).totals)
+        except ExplorerError as error:
+            point = SweepPoint(value, None, user_message(error))
+        if isinstance(spec, ShapeParam) and isinstance(value, str):
+            point = SweepPoint(spec.coerce(value), point.totals, point.error)
+        points.append(point)
+        if on_point is not None:
+            on_point(index, point)
+    return points
+
+
+# --- what the window offers to sweep, and the table of results ----------------------------------
+
+MAX_POINTS = 100
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SweepAxis:
+    """A numeric parameter to sweep; for an input shape, the side of a square input."""
+
+    param: str
+    label: str
+    minimum: int
+    maximum: int
+    default: int
+    square: bool = False  # the side of a square input shape, channels kept
+
+
+def sweep_axes(reference: Reference) -> list[SweepAxis]:
+    axes = []
+    for spec in reference.architecture.params:
+        if isinstance(spec, ShapeParam) and spec.rank == 3:
+            side = reference.values[spec.name][0]  # type: ignore[index]
+            label = "input size (square side)"
+            axes.append(
+                SweepAxis(spec.name, label, spec.min_size, spec.max_size, side, square=True)
+            )
+        elif isinstance(spec, IntParam):
+            value = reference.values[spec.name]
+            label = (spec.label or spec.name).replace("_", " ")
+            axes.append(SweepAxis(spec.name, label, spec.minimum, spec.maximum, value))  # type: ignore[arg-type]
+    return axes
+
+
+def sweep_values(reference: Reference, param: str, start: int, stop: int, step: int) -> list[Value]:
+    """The values from ``start`` to ``stop`` (included) every ``step``; an input shape keeps its
+    channels and becomes square at each side."""
+    axis = next((a for a in sweep_axes(reference) if a.param == param), None)
+    if axis is None:
+        names = ", ".join(a.param for a in sweep_axes(reference)) or "none"
+        raise ParameterError(
+            param,
+            f"{reference.architecture.id} has no numeric parameter {param!r} to sweep "
+            f"(it has: {names})",
+        )
+    if step < 1:
+        raise ParameterError("step", f"must be at least 1 (got {step})")
+    if start > stop:
+        raise ParameterError("from", f"{start} is larger than 'to' ({stop})")
+    for name, value in (("from", start), ("to", stop)):
+        if not axis.minimum <= value <= axis.maximum:
+            raise ParameterError(
+                name,
+                f"{value} is outside the range of {axis.label}: {axis.minimum} to {axis.maximum}",
+            )
+    sides = range(start, stop + 1, step)
+    if len(sides) > MAX_POINTS:
+        raise ParameterError(
+            "step",
+            f"{len(sides)} points are too many (at most {MAX_POINTS}); choose a larger step",
+        )
+    if axis.square:
+        return list(square_inputs(reference.values[param], sides))  # type: ignore[arg-type]
+    return list(sides)
+
+
+def axis_value(value: Value) -> int:
+    """Where a point sits on the x axis: the side of a square input, else the value itself."""
+    return value[0] if isinstance(value, tuple) else int(value)  # type: ignore[arg-type]
+
+
+SWEEP_HEADERS = ["Model", "Value", "Params", "MACs per sample", "Activations per sample (MiB)"]
+
+
+def sweep_rows(runs: Iterable[tuple[str, Iterable[SweepPoint]]]) -> list[list[str]]:
+    """One row per point of each model's sweep; a value that cannot be built says why."""
+    rows = []
+    for label, points in runs:
+        for point in points:
+            value = format_value(point.value)
+            if point.totals is None:
+                rows.append([label, value, "-", "-", point.error])
+                continue
+            mib = point.totals.activation_elements * BYTES_PER_ACTIVATION / MIB
+            rows.append(
+                [label, value, f"{point.totals.params:,}", f"{point.totals.macs:,}", f"{mib:,.2f}"]
+            )
+    return rows

@@ -1,0 +1,1 @@
+"""Foundations of the core: errors, units, atomic writes, shapes, the quiet Keras import."""

@@ -1,0 +1,310 @@
+"""Python source for a design (or simple-cnn, or a ResNet) in one of Keras's three API styles.
+
+The code reads like a tutorial: ``import keras``, ``from keras import layers``, a
+``build_model()`` that returns the model, and a ``__main__`` that prints its summary. Only
+arguments that differ from Keras's defaults are written, plus every layer's name, so the model
+it builds has the same layers, shapes and parameters as the explorer's own build. Residual
+blocks become one helper per kind of block: a function (functional) or a Layer class
+(subclassing). Layers the shape check rejects are left out, with a comment saying why.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from explorer.core.base.errors import ExplorerError
+from explorer.core.params.specs import Value
+from explorer.core.references.architecture import Reference
+from explorer.core.sources.copies import design_from_reference
+from explorer.core.sources.designs.blocks import (
+    BlockLayer,
+    Symbol,
+    block_layers,
+    merge_layers,
+    needs_projection,
+)
+from explorer.core.sources.designs.kinds import KINDS
+from explorer.core.sources.designs.model import Design, DesignLayer
+from explorer.core.sources.designs.shapes import LayerCheck, check
+
+STYLES = ("sequential", "functional", "subclassing")
+_WIDTH = 100
+# keras.Model attributes a layer attribute must not shadow in the subclassing style.
+_RESERVED = {
+    *("add", "build", "built", "call", "compile", "count_params", "dtype", "dtype_policy"),
+    *("evaluate", "fit", "get_config", "input", "input_spec", "inputs", "layers", "loss"),
+    *("losses", "metrics", "name", "non_trainable_variables", "non_trainable_weights"),
+    *("optimizer", "output", "outputs", "path", "predict", "save", "summary", "trainable"),
+    *("trainable_variables", "trainable_weights", "variables", "weights"),
+}
+
+
+class CodeExportError(ExplorerError):
+    """A design that cannot be written in the style asked for."""
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, Symbol):
+        return str(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return repr(value)
+
+
+@dataclass(frozen=True)
+class _Call:
+    head: str  # ``layers.Conv2D``
+    args: tuple[str, ...]
+
+    def lines(self, indent: str, before: str = "", after: str = "") -> list[str]:
+        """The call as one line, or wrapped like a code formatter would (100 columns)."""
+        inner = ", ".join(self.args)
+        one = f"{indent}{before}{self.head}({inner}){after}"
+        if len(one) <= _WIDTH:
+            return [one]
+        opened, closed = f"{indent}{before}{self.head}(", f"{indent}){after}"
+        if len(indent) + 4 + len(inner) <= _WIDTH:
+            return [opened, f"{indent}    {inner}", closed]
+        return [opened, *(f"{indent}    {arg}," for arg in self.args), closed]
+
+
+def _call(kind: str, args: dict[str, Value], name: str) -> _Call:
+    """``layers.Conv2D(16, 3, strides=2, padding="same", name="conv2d")``."""
+    named = f"name={_literal(name)}"
+    if kind not in KINDS:  # Add, inside residual blocks: no arguments
+        return _Call(f"layers.{kind}", (named,))
+    spec = KINDS[kind]
+    positional = [_literal(args[arg]) for arg in spec.required]
+    keywords = [
+        f"{arg}={_literal(value)}"
+        for arg, value in args.items()
+        if arg not in spec.required and value != spec.param(arg).default
+    ]
+    return _Call(f"layers.{kind}", (*positional, *keywords, named))
+
+
+def _part_call(part: BlockLayer) -> _Call:
+    return _call(part.type, dict(part.args), Symbol(f'f"{{name}}_{part.suffix}"'))
+
+
+_BLOCK_DOCS = {
+    ("basic", "paper"): "two 3x3 convolutions, a 1x1 projection when the shape changes, "
+    "ReLU after the addition (He et al. 2015)",
+    ("bottleneck", "paper"): "1x1, 3x3 and 1x1 convolutions (4x the filters out), a 1x1 "
+    "projection when the shape changes, ReLU after the addition (He et al. 2015)",
+    ("basic", "tutorial"): "the seed's two 3x3 Conv2D_BN units, a 3x3 projection when the "
+    "shape changes, no ReLU after the addition",
+    ("bottleneck", "tutorial"): "the seed's 1x1, 3x3 and 1x1 Conv2D_BN units, a 1x1 "
+    "projection when the shape changes, no ReLU after the addition",
+}
+
+
+def _helper_name(block: str, style: str, *, cls: bool) -> str:
+    words = (["Tutorial"] if style == "tutorial" else []) + [block.capitalize(), "Block"]
+    return "".join(words) if cls else "_".join(w.lower() for w in words)
+
+
+def _docstring(text: str, indent: str) -> list[str]:
+    wrapped = textwrap.wrap(f'"""{text}"""', _WIDTH - 1 - len(indent))
+    return [indent + line for line in wrapped]
+
+
+def _block_function(block: str, style: str) -> list[str]:
+    parts = block_layers(block, style, Symbol("filters"), Symbol("strides"))
+    out = "filters * 4" if block == "bottleneck" else "filters"
+    lines = [
+        f"def {_helper_name(block, style, cls=False)}(x, filters, strides, name):",
+        *_docstring(f"Residual block: {_BLOCK_DOCS[block, style]}.", "    "),
+        "    shortcut = x",
+    ]
+    for part in parts:
+        if not part.shortcut:
+            lines += _part_call(part).lines("    ", "x = ", "(x)")
+    lines.append(f"    if strides != 1 or shortcut.shape[-1] != {out}:")
+    for part in parts:
+        if part.shortcut:
+            lines += _part_call(part).lines("        ", "shortcut = ", "(shortcut)")
+    for part in merge_layers(style):
+        source = "([x, shortcut])" if part.type == "Add" else "(x)"
+        lines += _part_call(part).lines("    ", "x = ", source)
+    return [*lines, "    return x"]
+
+
+def _block_class(block: str, style: str) -> list[str]:
+    parts = block_layers(block, style, Symbol("filters"), Symbol("strides"))
+    add, *after = merge_layers(style)
+    main, projection = [], []
+    for part in parts:
+        indent = " " * (16 if part.shortcut else 12)
+        (projection if part.shortcut else main).extend(_part_call(part).lines(indent, after=","))
+    lines = [
+        f"class {_helper_name(block, style, cls=True)}(layers.Layer):",
+        *_docstring(f"Residual block: {_BLOCK_DOCS[block, style]}.", "    "),
+        "",
+        "    def __init__(self, filters, strides=1, projection=False, **kwargs):",
+        "        super().__init__(**kwargs)",
+        "        name = self.name",
+        "        self.main_path = [",
+        *main,
+        "        ]",
+        "        self.shortcut_path = []",
+        "        if projection:",
+        "            self.shortcut_path = [",
+        *projection,
+        "            ]",
+        *_part_call(add).lines("        ", "self.merge = "),
+        *(line for p in after for line in _part_call(p).lines("        ", "self.merged_relu = ")),
+        "",
+        "    def call(self, inputs):",
+        "        x = inputs",
+        "        for layer in self.main_path:",
+        "            x = layer(x)",
+        "        shortcut = inputs",
+        "        for layer in self.shortcut_path:",
+        "            shortcut = layer(shortcut)",
+        "        x = self.merge([x, shortcut])",
+    ]
+    return [*lines, "        return self.merged_relu(x)" if after else "        return x"]
+
+
+def _helpers(
+    design: Design, results: tuple[LayerCheck, ...], write: Callable[[str, str], list[str]]
+) -> list[str]:
+    """One helper per kind of residual block the design uses, in order of first use."""
+    kinds = [
+        (str(layer.values["block"]), str(layer.values["style"]))
+        for layer, result in zip(design.layers, results, strict=True)
+        if result.ok and layer.kind == "ResidualBlock"
+    ]
+    return [line for kind in dict.fromkeys(kinds) for line in [*write(*kind), "", ""]]
+
+
+def _input(design: Design, *, named: bool) -> str:
+    first = design.layers[0]
+    name = f", name={_literal(first.name)}" if named else ""
+    return f"keras.Input(shape={tuple(first.values['shape'])!r}{name})"  # type: ignore[arg-type]
+
+
+def _skipped(result: LayerCheck, indent: str) -> str:
+    return f"{indent}# left out, it cannot work: {result.problem}"
+
+
+def _layer_call(layer: DesignLayer, source: str | None, projection: bool = False) -> _Call:
+    """A design layer's construction; for a functional block (``source``), the helper's call."""
+    values = layer.values
+    if layer.kind != "ResidualBlock":
+        return _call(layer.kind, values, layer.name)
+    block, style = str(values["block"]), str(values["style"])
+    args = [f"filters={values['filters']}", f"strides={values['strides']}"]
+    named = f"name={_literal(layer.name)}"
+    if source is None:
+        head = _helper_name(block, style, cls=True)
+        return _Call(head, (*args, f"projection={projection}", named))
+    return _Call(_helper_name(block, style, cls=False), (source, *args, named))
+
+
+def _sequential(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
+    blocks = [layer.name for layer in design.layers if layer.kind == "ResidualBlock"]
+    if blocks:
+        raise CodeExportError(
+            f"{design.name} cannot be written as a Sequential model: its residual "
+            f"block {blocks[0]} adds a shortcut, and Sequential models are one straight "
+            "line of layers; use the functional or subclassing style"
+        )
+    lines = ["def build_model():", "    return keras.Sequential(", "        ["]
+    lines.append(f"            {_input(design, named=True)},")
+    for layer, result in zip(design.layers[1:], results[1:], strict=True):
+        if result.ok:
+            lines += _layer_call(layer, None).lines(" " * 12, "", ",")
+        else:
+            lines.append(_skipped(result, " " * 12))
+    return [*lines, "        ],", f"        name={_literal(design.name)},", "    )"]
+
+
+def _functional(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
+    lines = ["def build_model():", f"    inputs = {_input(design, named=True)}"]
+    source = "inputs"
+    for layer, result in zip(design.layers[1:], results[1:], strict=True):
+        if not result.ok:
+            lines.append(_skipped(result, "    "))
+        elif layer.kind == "ResidualBlock":
+            lines += _layer_call(layer, source).lines("    ", "x = ")
+            source = "x"
+        else:
+            lines += _layer_call(layer, source).lines("    ", "x = ", f"({source})")
+            source = "x"
+    lines.append(f"    return keras.Model(inputs, {source}, name={_literal(design.name)})")
+    return _helpers(design, results, _block_function) + lines
+
+
+def _class_name(name: str) -> str:
+    words = "".join(w[:1].upper() + w[1:] for w in re.split(r"[^0-9A-Za-z]+", name))
+    return words if words[:1].isalpha() else "Model" + words
+
+
+def _attribute(name: str) -> str:
+    return f"{name}_layer" if name in _RESERVED or name.startswith("_") else name
+
+
+def _subclassing(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
+    cls = _class_name(design.name)
+    init = [
+        f"class {cls}(keras.Model):",
+        "    def __init__(self, **kwargs):",
+        f"        super().__init__(name={_literal(design.name)}, **kwargs)",
+    ]
+    call = ["    def call(self, inputs):"]
+    source = "inputs"
+    for layer, result in zip(design.layers[1:], results[1:], strict=True):
+        if not result.ok:
+            init.append(_skipped(result, "        "))
+            continue
+        values = layer.values
+        projection = layer.kind == "ResidualBlock" and needs_projection(
+            int(values["strides"]),
+            int(result.input_shape[-1]),  # type: ignore[index, arg-type]
+            str(values["block"]),
+            int(values["filters"]),
+        )
+        attribute = _attribute(layer.name)
+        init += _layer_call(layer, None, projection).lines("        ", f"self.{attribute} = ")
+        call.append(f"        x = self.{attribute}({source})")
+        source = "x"
+    call.append(f"        return {source}")
+    build = [
+        "def build_model():",
+        f"    model = {cls}()",
+        "    # Keras 3: model.build() does not build the layers inside; a symbolic call does.",
+        f"    model({_input(design, named=False)})",
+        "    return model",
+    ]
+    return [*_helpers(design, results, _block_class), *init, "", *call, "", "", *build]
+
+
+def code_for_design(design: Design, style: str = "functional") -> str:
+    if style not in STYLES:
+        raise CodeExportError(f"unknown code style {style!r} (known: {', '.join(STYLES)})")
+    results = check(design)
+    if not results or results[0].kind != "Input" or not results[0].ok:
+        raise CodeExportError(f"design {design.name!r} has no Input as its first layer")
+    write = {"sequential": _sequential, "functional": _functional, "subclassing": _subclassing}
+    body = write[style](design, results)
+    title = design.name.replace("\\", "").replace('"', "'")  # safe inside the docstring
+    header = [
+        f'"""{title}: written by Keras Architecture Explorer ({style} API)."""',
+        "",
+        "import keras",
+        "from keras import layers",
+        "",
+        "",
+    ]
+    footer = ["", "", 'if __name__ == "__main__":', "    build_model().summary()"]
+    return "\n".join([*header, *body, *footer]) + "\n"
+
+
+def code_for(reference: Reference, style: str = "functional") -> str:
+    """Code for a design reference, simple-cnn or a ResNet (copied into a design first)."""
+    return code_for_design(design_from_reference(reference), style)

@@ -1,0 +1,147 @@
+"""Several ModelSummaries side by side: totals with differences to the first, and by stage."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+
+from explorer.core.analysis.stages import compare_stages
+from explorer.core.analysis.summary import ModelSummary
+from explorer.core.base.shapes import shape_text
+from explorer.core.exports.summaries import titled
+from explorer.core.exports.tables import markdown_table, plain_table
+
+_COMPARED: tuple[tuple[str, Callable[[ModelSummary], int]], ...] = (
+    ("Total params", lambda s: s.totals.params),
+    ("Trainable params", lambda s: s.totals.trainable_params),
+    ("Non-trainable params", lambda s: s.totals.non_trainable_params),
+    ("Weights bytes", lambda s: s.totals.weights_bytes),
+    ("MACs per sample", lambda s: s.totals.macs),
+    ("Activations per sample", lambda s: s.totals.activation_elements),
+    ("Layers", lambda s: len(s.layers)),
+)
+
+
+def _relative(value: int, base: int) -> str:
+    if base == 0:
+        return f"{value - base:+,}"
+    return f"{value - base:+,} ({(value - base) / base * 100:+.1f}%)"
+
+
+def compare_values(summaries: Sequence[ModelSummary]) -> list[tuple[str, list[int]]]:
+    return [(name, [pick(s) for s in summaries]) for name, pick in _COMPARED]
+
+
+def _compare_headers(summaries: Sequence[ModelSummary]) -> list[str]:
+    labels = [f"{i}. {s.architecture}" for i, s in enumerate(summaries, start=1)]
+    return ["Quantity", *labels, *(f"{label} vs 1." for label in labels[1:])]
+
+
+def compare_rows(summaries: Sequence[ModelSummary]) -> tuple[list[str], list[list[str]]]:
+    """Totals side by side; every model after the first also as a difference to the first."""
+    rows = [
+        [name, *(f"{v:,}" for v in values), *(_relative(v, values[0]) for v in values[1:])]
+        for name, values in compare_values(summaries)
+    ]
+    return _compare_headers(summaries), rows
+
+
+def stage_rows(summaries: Sequence[ModelSummary]) -> tuple[list[str], list[list[str]]] | None:
+    """The stage-aligned table: per model its stage's output shape, parameters and MACs."""
+    comparison = compare_stages(summaries)
+    if comparison is None:
+        return None
+    headers = ["Stage"]
+    for i in range(1, len(summaries) + 1):
+        headers += [f"{i}. output", f"{i}. params", f"{i}. MACs"]
+    rows = []
+    for index, name in enumerate(comparison.names):
+        cells = [name]
+        for model in comparison.per_model:
+            stage = model[index]
+            cells += (
+                [shape_text(stage.output_shape), f"{stage.params:,}", f"{stage.macs:,}"]
+                if stage is not None
+                else ["-", "-", "-"]
+            )
+        rows.append(cells)
+    return headers, rows
+
+
+def stage_numeric_columns(headers: list[str]) -> set[int]:
+    """The columns of a stage table that hold numbers (right-aligned)."""
+    return {i for i, h in enumerate(headers) if h.endswith(("params", "MACs"))}
+
+
+def compare_text(summaries: Sequence[ModelSummary]) -> str:
+    headers, rows = compare_rows(summaries)
+    lines = [f"{i}. {titled(s.architecture, s)}" for i, s in enumerate(summaries, start=1)]
+    lines += ["", *plain_table(headers, rows, set(range(1, len(headers))))]
+    staged = stage_rows(summaries)
+    if staged is not None:
+        lines += [
+            "",
+            "By stage:",
+            *plain_table(staged[0], staged[1], stage_numeric_columns(staged[0])),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def compare_markdown(summaries: Sequence[ModelSummary]) -> str:
+    headers, rows = compare_rows(summaries)
+    lines = [f"{i}. {titled(f'`{s.architecture}`', s)}" for i, s in enumerate(summaries, start=1)]
+    lines += ["", *markdown_table(headers, rows, set(range(1, len(headers))))]
+    staged = stage_rows(summaries)
+    if staged is not None:
+        right = stage_numeric_columns(staged[0])
+        lines += ["", "### By stage", "", *markdown_table(staged[0], staged[1], right)]
+    return "\n".join(lines) + "\n"
+
+
+def compare_csv(summaries: Sequence[ModelSummary]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_compare_headers(summaries))
+    for name, values in compare_values(summaries):
+        writer.writerow([name, *values, *(v - values[0] for v in values[1:])])
+    return out.getvalue()
+
+
+def compare_json(summaries: Sequence[ModelSummary]) -> str:
+    """``{"models": [...]}`` as DESIGN.md fixes it, plus ``"stages"`` when every model has
+    stages: per stage name, each model's stage (or null)."""
+    result: dict[str, object] = {"models": [s.to_json_dict() for s in summaries]}
+    comparison = compare_stages(summaries)
+    if comparison is not None:
+        result["stages"] = [
+            {
+                "name": name,
+                "models": [
+                    None
+                    if stage is None
+                    else {
+                        "layers": stage.layers,
+                        "output_shape": list(stage.output_shape),
+                        "params": stage.params,
+                        "trainable_params": stage.trainable_params,
+                        "macs": stage.macs,
+                        "activation_elements": stage.activation_elements,
+                    }
+                    for stage in (model[index] for model in comparison.per_model)
+                ],
+            }
+            for index, name in enumerate(comparison.names)
+        ]
+    return json.dumps(result, indent=2) + "\n"
+
+
+def render_comparison(summaries: Sequence[ModelSummary], fmt: str) -> str:
+    renderers: dict[str, Callable[[Sequence[ModelSummary]], str]] = {
+        "text": compare_text,
+        "json": compare_json,
+        "csv": compare_csv,
+        "markdown": compare_markdown,
+    }
+    return renderers[fmt](summaries)

@@ -1,0 +1,2 @@
+"""Typed parameter specs (``specs``) and their values: NAME=VALUE parsing, validation, text
+(``values``)."""

@@ -1,0 +1,1 @@
+"""What a model is: an Architecture and a Reference (one with resolved values), as plain data."""

@@ -1,0 +1,114 @@
+"""The seed tutorial's first model, Conv2D -> Flatten -> Dense, in its three Keras API styles."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from explorer.core.base.errors import ParameterError
+from explorer.core.params.specs import ChoiceParam, IntParam, ShapeParam, Value
+from explorer.core.references.architecture import Architecture
+
+if TYPE_CHECKING:
+    import keras
+
+PARAMS = (
+    ChoiceParam(
+        "api",
+        "sequential",
+        ("sequential", "functional", "subclassing"),
+        "Which of the seed's three Keras styles builds the model",
+    ),
+    ShapeParam("input_shape", (224, 224, 3), "Input image: height x width x channels"),
+    IntParam("filters", 16, 1, 4096, "Output channels of the convolution"),
+    IntParam("kernel_size", 3, 1, 31, "Side of the square convolution kernel"),
+    IntParam("strides", 2, 1, 16, "Step of the convolution in both directions"),
+    IntParam("classes", 1000, 1, 100_000, "Units of the final Dense layer"),
+)
+
+
+def check(values: Mapping[str, Value]) -> None:
+    height, width, _ = values["input_shape"]  # type: ignore[misc]
+    kernel = values["kernel_size"]
+    if kernel > min(height, width):  # type: ignore[operator]
+        raise ParameterError(
+            "kernel_size",
+            f"a {kernel}x{kernel} kernel is larger than the {height}x{width} input "
+            f"(expected at most {min(height, width)})",  # type: ignore[call-overload]
+        )
+
+
+def build(values: Mapping[str, Value]) -> keras.Model:
+    import keras
+
+    shape: Any = values["input_shape"]
+    conv = dict(
+        filters=values["filters"],
+        kernel_size=(values["kernel_size"],) * 2,
+        strides=(values["strides"],) * 2,
+        padding="same",
+        name="conv2d",
+    )
+    classes = values["classes"]
+    api = values["api"]
+    if api == "sequential":
+        return keras.Sequential(
+            [
+                keras.Input(shape=shape),
+                keras.layers.Conv2D(**conv),
+                keras.layers.Flatten(name="flatten"),
+                keras.layers.Dense(classes, name="dense"),
+            ],
+            name="sequential",
+        )
+    if api == "functional":
+        inputs = keras.Input(shape=shape, name="input_layer")
+        x = keras.layers.Conv2D(**conv)(inputs)
+        x = keras.layers.Flatten(name="flatten")(x)
+        x = keras.layers.Dense(classes, name="dense")(x)
+        return keras.Model(inputs=inputs, outputs=x, name="functional")
+    model = _subclass_model()(conv, classes)
+    # The seed's ``model.build(input_shape)`` builds no sub-layers in Keras 3; a symbolic call does.
+    model(keras.Input(shape=shape))
+    return model
+
+
+@cache
+def _subclass_model() -> type[keras.Model]:
+    import keras
+
+    class MyModel(keras.Model):
+        """The seed's Subclassing-API model (with its ReLU and softmax)."""
+
+        def __init__(self, conv: dict[str, Any], num_classes: int) -> None:
+            super().__init__(name="my_model")
+            self.num_classes = num_classes
+            self.conv1 = keras.layers.Conv2D(**conv, activation="relu")
+            self.flatten = keras.layers.Flatten(name="flatten")
+            self.classifier = keras.layers.Dense(num_classes, activation="softmax", name="dense")
+
+        def call(self, inputs: Any, training: Any = None, mask: Any = None) -> Any:
+            x = self.conv1(inputs)
+            x = self.flatten(x)
+            return self.classifier(x)
+
+    return MyModel
+
+
+ARCHITECTURES = (
+    Architecture(
+        id="simple-cnn",
+        title="Simple CNN (seed tutorial)",
+        family="Seed tutorial",
+        description=(
+            "The tutorial's first classifier: one 3x3 convolution with stride 2, a Flatten and a "
+            "Dense layer. Almost all of its 200 million parameters sit in the Dense layer, "
+            "because flattening a 112x112x16 feature map gives 200,704 inputs per class. The "
+            "same model can be written with the Sequential, Functional or Subclassing API."
+        ),
+        params=PARAMS,
+        build=build,
+        check=check,
+    ),
+)

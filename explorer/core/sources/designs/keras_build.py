@@ -1,0 +1,74 @@
+"""A design -> a functional Keras model, leaving out the layers the shape check rejects."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from explorer.core.params.specs import Value
+from explorer.core.sources.designs.blocks import block_layers, merge_layers, needs_projection
+from explorer.core.sources.designs.model import DesignError
+from explorer.core.sources.designs.shapes import check
+
+if TYPE_CHECKING:
+    import keras
+
+    from explorer.core.sources.designs.model import Design, DesignLayer
+
+
+def keras_arguments(kind: str, values: dict[str, Value]) -> dict[str, Value | None]:
+    """A design layer's arguments as Keras keyword arguments."""
+    args: dict[str, Value | None] = dict(values)
+    if args.get("activation") == "linear":
+        args["activation"] = None
+    if kind in ("MaxPooling2D", "AveragePooling2D") and args["strides"] == 0:
+        args["strides"] = None
+    return args
+
+
+def _residual(layer: DesignLayer, x: Any) -> Any:
+    import keras
+
+    values = layer.values
+    block, style = str(values["block"]), str(values["style"])
+    filters, strides = int(values["filters"]), int(values["strides"])
+    inputs, shortcut = x, x
+    projection = needs_projection(strides, int(x.shape[-1]), block, filters)
+    for part in block_layers(block, style, filters, strides):
+        if part.shortcut and not projection:
+            continue
+        made = getattr(keras.layers, part.type)(
+            **dict(part.args), name=f"{layer.name}_{part.suffix}"
+        )
+        if part.shortcut:
+            shortcut = made(shortcut)
+        else:
+            x = made(x)
+    del inputs
+    for part in merge_layers(style):
+        made = getattr(keras.layers, part.type)(
+            **dict(part.args), name=f"{layer.name}_{part.suffix}"
+        )
+        x = made([x, shortcut]) if part.type == "Add" else made(x)
+    return x
+
+
+def build_design(design: Design) -> keras.Model:
+    import keras
+
+    results = check(design)
+    if not results or results[0].kind != "Input" or not results[0].ok:
+        raise DesignError(
+            f"design {design.name!r} cannot be built: its first layer must be an Input"
+        )
+    first = design.layers[0]
+    inputs = keras.Input(shape=first.values["shape"], name=first.name)
+    x = inputs
+    for layer, result in zip(design.layers[1:], results[1:], strict=True):
+        if not result.ok:
+            continue
+        if layer.kind == "ResidualBlock":
+            x = _residual(layer, x)
+        else:
+            made = getattr(keras.layers, layer.kind)
+            x = made(**keras_arguments(layer.kind, layer.values), name=layer.name)(x)
+    return keras.Model(inputs, x, name=design.name)

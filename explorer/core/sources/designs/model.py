@@ -1,0 +1,177 @@
+"""Designs: a stack of layers the user puts together, edited by pure operations.
+
+A :class:`Design` is immutable; every edit returns a new one, so undo and redo keep snapshots.
+Each layer's arguments are complete and validated by its kind's specs (``kinds``), and
+every Keras layer name in a design is unique. Whether the layers fit together is not enforced:
+:func:`shapes.check` says, layer by layer, and :func:`keras_build.build_design` leaves out the
+layers that do not fit.
+"""
+
+from __future__ import annotations
+
+import keyword
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from explorer.core.base.errors import ExplorerError, ParameterError
+from explorer.core.params.specs import Value
+from explorer.core.params.values import resolve
+from explorer.core.sources.designs.kinds import KINDS, block_names, kind_of
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = [
+    "Design",
+    "DesignError",
+    "DesignLayer",
+    "layer_kinds",
+    "new_layer",
+]
+
+
+class DesignError(ExplorerError):
+    """A design that cannot be turned into a model or into code."""
+
+
+def _check_name(name: str) -> None:
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise ParameterError(
+            "name",
+            f"{name!r} is not a usable layer name: use letters, digits and _, "
+            "not starting with a digit",
+        )
+
+
+@dataclass(frozen=True)
+class DesignLayer:
+    """One layer: its kind (``Conv2D``), its unique name and every argument, in spec order.
+
+    Arguments given as text or left out are coerced or filled in with the defaults, so two
+    layers that build the same thing compare equal.
+    """
+
+    kind: str
+    name: str
+    args: tuple[tuple[str, Value], ...] = ()
+
+    def __post_init__(self) -> None:
+        spec = kind_of(self.kind)
+        _check_name(self.name)
+        given = dict(self.args)
+        for name in given:
+            if name not in {p.name for p in spec.params}:
+                known = ", ".join(p.name for p in spec.params) or "none"
+                raise ParameterError(
+                    name, f"unknown argument of {self.kind} {self.name} (known: {known})"
+                )
+        values = resolve(spec.params, given, owner=f"{self.kind} {self.name}")
+        object.__setattr__(self, "args", tuple(values.items()))
+
+    @property
+    def values(self) -> dict[str, Value]:
+        return dict(self.args)
+
+    def keras_names(self) -> tuple[str, ...]:
+        """The names of the Keras layers this layer becomes (a ResidualBlock, several)."""
+        return block_names(self.name) if self.kind == "ResidualBlock" else (self.name,)
+
+
+@dataclass(frozen=True)
+class Design:
+    name: str
+    layers: tuple[DesignLayer, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.name.strip() or "/" in self.name or not self.name.isprintable():
+            raise ParameterError(
+                "name", f"{self.name!r} is not a usable design name: one line, no '/'"
+            )
+        seen: dict[str, str] = {}
+        for layer in self.layers:
+            for keras_name in layer.keras_names():
+                if keras_name in seen:
+                    raise ParameterError(
+                        "name",
+                        f"{keras_name!r} is already used by layer {seen[keras_name]!r}: "
+                        "layer names must be unique",
+                    )
+                seen[keras_name] = layer.name
+
+    def index(self, name: str) -> int:
+        for position, layer in enumerate(self.layers):
+            if layer.name == name:
+                return position
+        raise KeyError(name)
+
+    def _with(self, layers: list[DesignLayer]) -> Design:
+        return replace(self, layers=tuple(layers))
+
+    def _position(self, index: int, *, end: bool = False) -> int:
+        last = len(self.layers) if end else len(self.layers) - 1
+        if not 0 <= index <= last:
+            raise ParameterError("index", f"{index} is not a layer position from 0 to {last}")
+        return index
+
+    def insert(self, index: int, layer: DesignLayer) -> Design:
+        layers = list(self.layers)
+        layers.insert(self._position(index, end=True), layer)
+        return self._with(layers)
+
+    def append(self, layer: DesignLayer) -> Design:
+        return self.insert(len(self.layers), layer)
+
+    def remove(self, index: int) -> Design:
+        layers = list(self.layers)
+        del layers[self._position(index)]
+        return self._with(layers)
+
+    def move(self, source: int, destination: int) -> Design:
+        """The layer at ``source`` ends up at position ``destination``."""
+        layers = list(self.layers)
+        layer = layers.pop(self._position(source))
+        layers.insert(self._position(destination), layer)
+        return self._with(layers)
+
+    def replace(self, index: int, layer: DesignLayer) -> Design:
+        layers = list(self.layers)
+        layers[self._position(index)] = layer
+        return self._with(layers)
+
+    def with_args(
+        self, index: int, args: Mapping[str, object] | None = None, **more: object
+    ) -> Design:
+        """Change some arguments of one layer; values are checked by the kind's specs."""
+        layer = self.layers[self._position(index)]
+        changed = {**layer.values, **(args or {}), **more}
+        return self.replace(index, DesignLayer(layer.kind, layer.name, tuple(changed.items())))
+
+    def rename(self, index: int, name: str) -> Design:
+        layer = self.layers[self._position(index)]
+        return self.replace(index, replace(layer, name=name.strip()))
+
+    def renamed(self, name: str) -> Design:
+        return replace(self, name=name.strip())
+
+    def unique_name(self, kind: str) -> str:
+        """Keras's automatic naming: ``conv2d``, then ``conv2d_1``, ``conv2d_2``, ..."""
+        base = kind_of(kind).default_name
+        taken = {n for layer in self.layers for n in layer.keras_names()}
+        # Blocks count from 1 (block1, block2): their layers read block2_1_conv, not block_1_1_conv.
+        counter = int(kind == "ResidualBlock")
+        candidate = f"{base}{counter}" if counter else base
+        while not taken.isdisjoint(DesignLayer(kind, candidate).keras_names()):
+            counter += 1
+            candidate = f"{base}{counter}" if kind == "ResidualBlock" else f"{base}_{counter}"
+        return candidate
+
+
+def new_layer(design: Design, kind: str, **args: object) -> DesignLayer:
+    """A layer of ``kind`` with a name not yet used in ``design`` (not inserted)."""
+    return DesignLayer(kind, design.unique_name(kind), tuple(args.items()))
+
+
+def layer_kinds() -> tuple[str, ...]:
+    """Every kind a design can hold, in the palette's order."""
+    return tuple(KINDS)

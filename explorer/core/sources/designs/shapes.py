@@ -1,0 +1,124 @@
+"""The shape check: every layer's output shape, or why it cannot work, without TensorFlow.
+
+The rules are Keras's own (tests compare them with Keras): convolutions, pooling, padding and
+residual blocks need a 4-D input; with ``padding="valid"`` the window must fit in the input.
+Dense and Flatten take any rank (Dense on a 4-D tensor works on the last axis, as in Keras).
+A layer that cannot work is skipped: the next layer gets the shape the skipped one was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import prod
+from typing import TYPE_CHECKING
+
+from explorer.core.base.shapes import Shape, shape_text
+from explorer.core.sources.designs.blocks import out_channels
+
+if TYPE_CHECKING:
+    from explorer.core.sources.designs.model import Design, DesignLayer
+
+
+_SPATIAL = {
+    "Conv2D",
+    "DepthwiseConv2D",
+    "SeparableConv2D",
+    "MaxPooling2D",
+    "AveragePooling2D",
+    "GlobalAveragePooling2D",
+    "ZeroPadding2D",
+    "ResidualBlock",
+}
+
+
+@dataclass(frozen=True)
+class LayerCheck:
+    index: int
+    name: str
+    kind: str
+    input_shape: Shape | None  # None: the design has no Input before this layer
+    output_shape: Shape | None  # None: the layer cannot work and is skipped
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+class _Unusable(Exception):
+    pass
+
+
+def _window(layer: DesignLayer, what: str, size: int, shape: Shape) -> tuple[int, int]:
+    """Output height and width of a square window sliding over ``shape``."""
+    values = layer.values
+    strides = int(values["strides"]) or size  # pooling: 0 means the pool size
+    height, width = shape[1], shape[2]
+    assert height is not None and width is not None
+    if values["padding"] == "same":
+        return -(-height // strides), -(-width // strides)
+    if size > min(height, width):
+        raise _Unusable(
+            f"{what} {size}×{size} is larger than its {height}×{width} input; "
+            "use padding same or a smaller size"
+        )
+    return (height - size) // strides + 1, (width - size) // strides + 1
+
+
+def output_shape(layer: DesignLayer, shape: Shape) -> Shape:
+    """What ``layer`` makes of an input of ``shape``; raises _Unusable with the reason."""
+    values, kind = layer.values, layer.kind
+    if kind in _SPATIAL and len(shape) != 4:
+        raise _Unusable(
+            f"needs a 4-D input (batch, height, width, channels), not {shape_text(shape)}"
+        )
+    batch, channels = shape[0], shape[-1]
+    if kind in ("Conv2D", "DepthwiseConv2D", "SeparableConv2D"):
+        size = int(values["kernel_size"])
+        height, width = _window(layer, "kernel", size, shape)
+        if kind == "DepthwiseConv2D":
+            assert channels is not None
+            return (batch, height, width, channels * int(values["depth_multiplier"]))
+        return (batch, height, width, int(values["filters"]))
+    if kind in ("MaxPooling2D", "AveragePooling2D"):
+        height, width = _window(layer, "pool", int(values["pool_size"]), shape)
+        return (batch, height, width, channels)
+    if kind == "GlobalAveragePooling2D":
+        return (batch, channels)
+    if kind == "ZeroPadding2D":
+        pad = 2 * int(values["padding"])
+        return (batch, shape[1] + pad, shape[2] + pad, channels)  # type: ignore[operator]
+    if kind == "ResidualBlock":
+        strides = int(values["strides"])
+        height, width = (-(-side // strides) for side in shape[1:3])  # type: ignore[operator]
+        return (batch, height, width, out_channels(str(values["block"]), int(values["filters"])))
+    if kind == "Flatten":
+        return (batch, prod(shape[1:]))  # type: ignore[arg-type]
+    if kind == "Dense":
+        return (*shape[:-1], int(values["units"]))
+    return shape  # BatchNormalization, ReLU, Activation, Dropout
+
+
+def check(design: Design) -> tuple[LayerCheck, ...]:
+    """Each layer's output shape, or the reason it cannot work (and is skipped)."""
+    results: list[LayerCheck] = []
+    shape: Shape | None = None
+    for index, layer in enumerate(design.layers):
+        label = f"{layer.kind} {layer.name}"
+        problem: str | None = None
+        out: Shape | None = None
+        if layer.kind == "Input":
+            if index == 0:
+                out = (None, *layer.values["shape"])  # type: ignore[misc]
+            else:
+                problem = f"{label}: Input must be the first layer"
+        elif shape is None:
+            problem = f"{label}: no input: the first layer of a design must be an Input"
+        else:
+            try:
+                out = output_shape(layer, shape)
+            except _Unusable as reason:
+                problem = f"{label}: {reason}"
+        results.append(LayerCheck(index, layer.name, layer.kind, shape, out, problem))
+        shape = out if out is not None else shape
+    return tuple(results)

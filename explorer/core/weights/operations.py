@@ -1,0 +1,69 @@
+"""Save, check and load weights.
+
+Keras loads a mismatching file part way and then raises, or loads a file with extra blocks
+silently. So nothing is loaded before a compatibility report says the file fits completely, and
+loading goes into a fresh model that replaces the old one only on success. Saving writes to a
+temporary name in the same folder and renames it at the end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from explorer.core.base.files import atomic_path
+from explorer.core.references.architecture import Reference
+from explorer.core.weights.compatibility import CompatibilityReport, compare
+from explorer.core.weights.layout import KERAS_SUFFIX, WeightsError, read_layout
+
+
+def suggested_name(path: str) -> str:
+    """``model.h5`` -> ``model.weights.h5``: Keras 3 writes only names ending so."""
+    if path.endswith(KERAS_SUFFIX):
+        return path
+    for old in (".h5", ".hdf5", ".keras", ".weights"):
+        if path.endswith(old):
+            return path[: -len(old)] + KERAS_SUFFIX
+    return path + KERAS_SUFFIX
+
+
+def save_weights(model: Any, path: str) -> Path:
+    """Write ``model``'s weights atomically: a failure leaves any previous file untouched."""
+    if not path.endswith(KERAS_SUFFIX):
+        raise WeightsError(
+            f"{path}: Keras 3 weights files must end in {KERAS_SUFFIX}; "
+            f"save as {suggested_name(path)}"
+        )
+    with atomic_path(path, suffix=KERAS_SUFFIX) as temporary:
+        model.save_weights(str(temporary))
+    return Path(path)
+
+
+def check(reference: Reference, path: str) -> CompatibilityReport:
+    """Compare ``path`` with the architecture, from shapes alone (a preview; no weights)."""
+    from explorer.core.analysis.build import build_model
+
+    layout = read_layout(path)
+    return compare(build_model(reference, preview=True).model, layout)
+
+
+def load(reference: Reference, path: str) -> tuple[Any, CompatibilityReport]:
+    """A fresh model with the file's weights; raises, changing nothing, unless all fit."""
+    from explorer.core.analysis.build import build_model
+
+    report = check(reference, path)
+    if not report.loads_fully:
+        raise WeightsMismatchError(report)
+    model = build_model(reference, preview=False).model
+    try:
+        model.load_weights(path)
+    except (ValueError, OSError, KeyError) as error:
+        raise WeightsError(f"{path} could not be loaded: {error}") from error
+    return model, report
+
+
+class WeightsMismatchError(WeightsError):
+    """The file does not fit the architecture; the report says where."""
+
+    def __init__(self, report: CompatibilityReport) -> None:
+        self.report = report
+        super().__init__(report.summary_line())

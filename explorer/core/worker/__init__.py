@@ -1,0 +1,1 @@
+"""The Keras worker process: its service loop and the devices it reports."""

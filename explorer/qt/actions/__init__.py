@@ -1,0 +1,1 @@
+"""Menu and toolbar actions: files, designs, menus, About."""

@@ -1,0 +1,1 @@
+"""Dialogs: the weights report and the code view."""

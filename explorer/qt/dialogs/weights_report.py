@@ -1,0 +1,201 @@
+"""The compatibility report, shown before anything is loaded; Load is offered only if all fits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+# The same shape text as the copied report, so what is seen and what is pasted agree.
+from explorer.core.exports.weights_reports import report_text, shapes_text
+from explorer.core.weights.compatibility import CompatibilityReport, ReportRow
+
+_Index = QModelIndex | QPersistentModelIndex
+_STATUS = 1
+_STATUSES = ("matched", "shape mismatch", "missing", "extra")
+_SEVERITY = {"shape mismatch": 0, "missing": 1, "extra": 2, "matched": 3}  # the sort order
+_STATUS_TIPS = {
+    "matched": "matched: the file has arrays of exactly the shapes this layer needs",
+    "shape mismatch": "shape mismatch: both have this layer, but the arrays' shapes differ",
+    "missing": "missing: the model has this layer, the file does not",
+    "extra": "extra: the file has weights the model has no place for",
+}
+_GOOD, _BAD, _WARN = QColor("#2e7d32"), QColor("#c62828"), QColor("#ef6c00")
+_STATUS_COLOURS = {"matched": _GOOD, "shape mismatch": _BAD, "missing": _WARN, "extra": _WARN}
+_HEADER_TIPS = {
+    "Model expects": "One shape per weight array (kernel, bias, ...) the model's layer holds",
+    "File has": "One shape per weight array stored in the file for this layer",
+    "File layer": "Legacy .h5 files are paired by position, so this name may differ from Layer",
+}
+
+
+class ReportTableModel(QAbstractTableModel):
+    """One row per layer of a CompatibilityReport; the report stays the only source of values."""
+
+    COLUMNS = ("Layer", "Status", "Model expects", "File has", "File layer")
+    SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # statuses sort worst first
+    STATUS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[ReportRow, ...] = ()
+        self._display: list[tuple[str, ...]] = []
+
+    def set_report(self, report: CompatibilityReport | None) -> None:
+        self.beginResetModel()
+        self._rows = report.rows if report is not None else ()
+        self._display = [
+            (r.layer, r.status, shapes_text(r.expected), shapes_text(r.found), r.file_layer)
+            for r in self._rows
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _HEADER_TIPS.get(self.COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[index.row()][column]
+        if role == self.SORT_ROLE:
+            if column == _STATUS:
+                return _SEVERITY[row.status]
+            return self._display[index.row()][column]
+        if role == self.STATUS_ROLE:
+            return row.status
+        if column == _STATUS and role == Qt.ItemDataRole.ForegroundRole:
+            return _STATUS_COLOURS[row.status]
+        if column == _STATUS and role == Qt.ItemDataRole.ToolTipRole:
+            return _STATUS_TIPS[row.status]
+        return None
+
+
+class ReportFilterProxy(QSortFilterProxyModel):
+    """Sorts statuses worst first and can hide the matched layers, so the problems stand out."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._problems_only = False
+        self.setSortRole(ReportTableModel.SORT_ROLE)
+
+    def set_problems_only(self, problems_only: bool) -> None:
+        self.beginFilterChange()
+        self._problems_only = problems_only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._problems_only:
+            return True
+        index = self.sourceModel().index(source_row, _STATUS, source_parent)
+        return index.data(ReportTableModel.STATUS_ROLE) != "matched"
+
+
+class CompatibilityDialog(QDialog):
+    """Shows a compatibility report before anything is loaded; Load is offered only when the
+    file fits. It loads nothing itself: ``exec()`` returns Accepted when the user chose Load."""
+
+    def __init__(
+        self, report: CompatibilityReport, architecture_text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.report = report
+        name = Path(report.path).name
+        architecture = architecture_text or "the current architecture"
+        self.setWindowTitle(f"Weights Compatibility — {name}")
+        self.resize(820, 480)
+        if report.loads_fully:
+            text, colour = f"✔ {name} fits {architecture} completely", _GOOD
+        else:
+            text = f"✘ {name} does not fit {architecture} — nothing will be loaded"
+            colour = _BAD
+        self.verdict = QLabel(text)
+        self.verdict.setStyleSheet(f"font-weight: bold; color: {colour.name()};")
+        self.verdict.setToolTip(report.path)
+        self.verdict.setWordWrap(True)
+        self.counts = QLabel(" · ".join(f"{report.count(s)} {s}" for s in _STATUSES))
+        self.problems_only = QCheckBox("Show only layers that do not match")
+
+        self.model = ReportTableModel(self)
+        self.model.set_report(report)
+        self.proxy = ReportFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Unsorted until a header is clicked: the report's order is the model's layer order.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.resizeColumnsToContents()  # before filtering, so every row is measured
+        self.problems_only.toggled.connect(self.proxy.set_problems_only)
+        self.problems_only.setChecked(not report.loads_fully)
+
+        self.load_button = QPushButton("Load Weights")
+        self.load_button.setEnabled(report.loads_fully)
+        self.load_button.setToolTip(
+            "Load into a fresh model; the model on screen is replaced only if this succeeds"
+            if report.loads_fully
+            else "Not offered: the file does not fit this architecture"
+        )
+        self.copy_button = QPushButton("Copy Report")
+        self.copy_button.setToolTip("Copy the verdict and the layers that do not match as text")
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton(self.load_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = self.buttons.addButton(
+            QDialogButtonBox.StandardButton.Cancel
+            if report.loads_fully
+            else QDialogButtonBox.StandardButton.Close
+        )
+        self.load_button.setDefault(report.loads_fully)
+        close.setDefault(not report.loads_fully)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy_report)
+
+        layout = QVBoxLayout(self)
+        for widget in (self.verdict, self.counts, self.problems_only, self.table, self.buttons):
+            layout.addWidget(widget)
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(report_text(self.report))

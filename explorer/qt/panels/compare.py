@@ -1,0 +1,193 @@
+"""Pinned models side by side: totals with differences to the first, and a stage-aligned table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStringListModel
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.analysis.summary import ModelSummary
+from explorer.core.exports.comparisons import (
+    compare_rows,
+    render_comparison,
+    stage_numeric_columns,
+    stage_rows,
+)
+from explorer.qt.widgets.text_files import save_text
+from explorer.qt.widgets.text_table import TextTableView
+
+if TYPE_CHECKING:
+    from explorer.qt.panels.compare_charts import CompareCharts
+
+EXPORT_FORMATS = {".md": "markdown", ".csv": "csv", ".json": "json"}
+EXPORT_FILTERS = ("Markdown (*.md)", "CSV (*.csv)", "JSON (*.json)")
+
+
+class ComparePanel(QWidget):
+    """Models stay pinned while the current architecture changes; the first is the baseline."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pinned: list[tuple[str, ModelSummary]] = []
+        self.labels = QStringListModel(self)
+        self.pinned_view = QListView()
+        self.pinned_view.setModel(self.labels)
+        self.pinned_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pinned_view.setMinimumHeight(30)
+        self.pinned_view.setToolTip("Pinned models; the first is the baseline of the differences")
+        self.remove_button = QPushButton("Unpin")
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.clear_button = QPushButton("Unpin All")
+        self.clear_button.clicked.connect(self.clear)
+        self.copy_button = QPushButton("Copy as Markdown")
+        self.copy_button.setToolTip("Both tables as Markdown, for notes and reports")
+        self.copy_button.clicked.connect(self.copy_markdown)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save the comparison as Markdown, CSV or JSON")
+        self.export_button.clicked.connect(lambda: self.export())
+        self.totals_table = TextTableView("comparison-totals")
+        self.stages_table = TextTableView("comparison-stages")
+        self.charts: CompareCharts | None = None  # made when first shown: most sessions never do
+        self.stages_note = QLabel()
+        self.hint = QLabel(
+            "Pin models (Ctrl+D) to compare them: ResNet34 against ResNet50, or "
+            "one architecture at two input sizes."
+        )
+        self.hint.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.clear_button)
+        exports = QHBoxLayout()
+        exports.addWidget(self.copy_button)
+        exports.addWidget(self.export_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("Pinned models"))
+        left_layout.addWidget(self.pinned_view, 1)
+        left_layout.addLayout(buttons)
+        left_layout.addLayout(exports)
+        tables = QWidget()
+        tables_layout = QVBoxLayout(tables)
+        tables_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.hint, self.totals_table, self.stages_note, self.stages_table):
+            tables_layout.addWidget(widget)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(tables, "Tables")
+        self.tabs.addTab(QWidget(), "Charts")
+        self.tabs.currentChanged.connect(lambda index: index == 1 and self.show_charts())
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._refresh()
+
+    def show_charts(self) -> CompareCharts:
+        """The overlaid charts, made on first use and shown."""
+        if self.charts is None:
+            from explorer.qt.panels.compare_charts import CompareCharts
+
+            self.charts = CompareCharts()
+            self.charts.set_models(*self._labels_and_summaries())
+            self.tabs.removeTab(1)
+            self.tabs.insertTab(1, self.charts, "Charts")
+        self.tabs.setCurrentWidget(self.charts)
+        return self.charts
+
+    def _labels_and_summaries(self) -> tuple[list[str], list[ModelSummary]]:
+        labels = [f"{i}. {label}" for i, (label, _) in enumerate(self._pinned, start=1)]
+        return labels, [summary for _, summary in self._pinned]
+
+    def pin(self, label: str, summary: ModelSummary) -> None:
+        self._pinned.append((label, summary))
+        self._refresh()
+
+    def clear(self) -> None:
+        self._pinned.clear()
+        self._refresh()
+
+    def unpin(self, index: int) -> None:
+        del self._pinned[index]
+        self._refresh()
+
+    def pinned(self) -> list[tuple[str, ModelSummary]]:
+        return list(self._pinned)
+
+    def copy_markdown(self) -> None:
+        QGuiApplication.clipboard().setText(self.render("markdown"))
+
+    def render(self, fmt: str) -> str:
+        return render_comparison([summary for _, summary in self._pinned], fmt)
+
+    def export(self, path: str | None = None) -> bool:
+        """Write the comparison; the format follows the suffix (.md, .csv, .json)."""
+        if not self._pinned:
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export Comparison", "comparison.md", ";;".join(EXPORT_FILTERS)
+            )
+            if not path:
+                return False
+        fmt = EXPORT_FORMATS.get(Path(path).suffix.lower())
+        if fmt is None:
+            QMessageBox.warning(
+                self,
+                "Export Comparison",
+                f"{Path(path).name}: choose a .md, .csv or .json file name",
+            )
+            return False
+        return (
+            save_text(self, "Export Comparison", "comparison", path, self.render(fmt)) is not None
+        )
+
+    def _remove_selected(self) -> None:
+        rows = sorted((i.row() for i in self.pinned_view.selectedIndexes()), reverse=True)
+        for row in rows:
+            del self._pinned[row]
+        self._refresh()
+
+    def _refresh(self) -> None:
+        labels, summaries = self._labels_and_summaries()
+        self.labels.setStringList(labels)
+        if self.charts is not None:
+            self.charts.set_models(labels, summaries)
+        self.hint.setVisible(len(summaries) < 2)
+        if summaries:
+            headers, rows = compare_rows(summaries)
+            self.totals_table.set_table(headers, rows, set(range(1, len(headers))))
+        else:
+            self.totals_table.set_table([], [], set())
+        staged = stage_rows(summaries) if summaries else None
+        if staged is None:
+            self.stages_table.set_table([], [], set())
+            self.stages_note.setText(
+                "By stage: only when every pinned model has named stages (the ResNets)."
+                if summaries
+                else ""
+            )
+        else:
+            headers, rows = staged
+            self.stages_table.set_table(headers, rows, stage_numeric_columns(headers))
+            self.stages_note.setText("By stage:")
+        for button in (self.remove_button, self.clear_button, self.copy_button, self.export_button):
+            button.setEnabled(bool(self._pinned))

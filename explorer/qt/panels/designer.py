@@ -1,0 +1,315 @@
+"""The point-and-click designer: a palette of layers, the design's layer list, the selected
+layer's properties, undo and redo. Every change emits the new design; the window builds it.
+
+Designs are immutable (``explorer.core.sources.designs.model``): an edit is a pair of snapshots on a
+QUndoStack, so undo and redo cannot drift from what was shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.base.errors import ParameterError
+from explorer.core.exports.summaries import shape_text
+from explorer.core.sources.designs.kinds import KINDS
+from explorer.core.sources.designs.model import (
+    Design,
+    DesignLayer,
+    layer_kinds,
+    new_layer,
+)
+from explorer.core.sources.designs.shapes import LayerCheck, check
+from explorer.qt.widgets.param_form import ParameterForm
+
+_PROBLEM = QColor("#b00020")
+_PROBLEM_BACKGROUND = QColor("#fde7e9")
+
+
+def starter_design() -> Design:
+    """What New gives: an input to build on."""
+    return Design("my-design", (DesignLayer("Input", "input_layer", (("shape", (32, 32, 3)),)),))
+
+
+class _Edit(QUndoCommand):
+    """One change: the designs before and after, and the row selected in each."""
+
+    def __init__(
+        self,
+        panel: DesignerPanel,
+        before: tuple[Design, int],
+        after: tuple[Design, int],
+        text: str,
+        merge_key: tuple[object, ...] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self.panel, self.before, self.after, self.merge_key = panel, before, after, merge_key
+
+    def redo(self) -> None:
+        self.panel._show(*self.after)
+
+    def undo(self) -> None:
+        self.panel._show(*self.before)
+
+    def id(self) -> int:
+        return 1 if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        """Steps of one spin box on one layer undo together."""
+        if not isinstance(other, _Edit) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        return True
+
+
+class DesignerPanel(QWidget):
+    design_changed = Signal(object)  # Design
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.design = starter_design()
+        self.checks: tuple[LayerCheck, ...] = check(self.design)
+        self.undo_stack = QUndoStack(self)
+
+        self.palette = QListWidget()
+        self.palette.setMinimumWidth(100)
+        for kind in layer_kinds():
+            item = QListWidgetItem(kind)
+            item.setToolTip(KINDS[kind].description)
+            self.palette.addItem(item)
+        self.palette.setCurrentRow(1)
+        self.palette.itemDoubleClicked.connect(lambda item: self.add_layer(item.text()))
+        self.add_button = QPushButton("Add ▸")
+        self.add_button.setToolTip(
+            "Insert the chosen kind after the selected layer (or double-click it)"
+        )
+        self.add_button.clicked.connect(lambda: self.add_layer(self.palette.currentItem().text()))
+
+        self.layers = QListWidget()
+        self.layers.setMinimumWidth(140)
+        self.layers.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.layers.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.layers.currentRowChanged.connect(lambda _row: self._show_properties())
+        self.layers.model().rowsMoved.connect(self._on_rows_dragged)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(lambda: self.delete_layer(self.layers.currentRow()))
+        self.up_button = QPushButton("Up")
+        self.up_button.clicked.connect(lambda: self.move_layer(self.layers.currentRow(), -1))
+        self.down_button = QPushButton("Down")
+        self.down_button.clicked.connect(lambda: self.move_layer(self.layers.currentRow(), 1))
+
+        self.design_name = QLineEdit(self.design.name)
+        self.design_name.editingFinished.connect(self._on_design_renamed)
+        self.layer_name = QLineEdit()
+        self.layer_name.editingFinished.connect(self._on_layer_renamed)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {_PROBLEM.name()};")
+        self.properties = ParameterForm(resettable=False)
+        self.properties.values_edited.connect(self._on_properties_edited)
+        self.kind_label = QLabel()
+        self.kind_label.setWordWrap(True)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        # The window adds its file and code actions before these; what does not fit folds
+        # into the toolbar's ">>" menu, so the dock can stay narrow.
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.undo_action, self.redo_action])
+        self._layout()
+        self._show(self.design, 0)
+
+    def add_tools(self, actions: list[QAction]) -> None:
+        """Put ``actions`` first on the designer's toolbar."""
+        self.toolbar.insertActions(self.undo_action, actions)
+        self.toolbar.insertSeparator(self.undo_action)
+
+    def _layout(self) -> None:
+        palette_box = QWidget()
+        column = QVBoxLayout(palette_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel("Palette"))
+        column.addWidget(self.palette, 1)
+        column.addWidget(self.add_button)
+        layers_box = QWidget()
+        column = QVBoxLayout(layers_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel("Layers (drag to reorder)"))
+        column.addWidget(self.layers, 1)
+        row = QHBoxLayout()
+        for button in (self.delete_button, self.up_button, self.down_button):
+            row.addWidget(button)
+        column.addLayout(row)
+        lists = QSplitter()
+        lists.addWidget(palette_box)
+        lists.addWidget(layers_box)
+        lists.setStretchFactor(1, 2)
+        properties_box = QWidget()
+        form = QFormLayout(properties_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.kind_label)
+        form.addRow("Name", self.layer_name)
+        form.addRow(self.problem)
+        form.addRow(self.properties)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(lists)
+        split.addWidget(properties_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        header = QFormLayout()
+        header.addRow("Design", self.design_name)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(header)
+        layout.addWidget(split, 1)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _show(self, design: Design, row: int) -> None:
+        """Show ``design`` with layer ``row`` selected, and announce it."""
+        self.design = design
+        self.checks = check(design)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        with QSignalBlocker(self.layers):
+            self.layers.clear()
+            for result in self.checks:
+                item = QListWidgetItem(self._item_text(result))
+                if not result.ok:
+                    item.setForeground(QBrush(_PROBLEM))
+                    item.setBackground(QBrush(_PROBLEM_BACKGROUND))
+                    item.setIcon(warning)
+                    item.setToolTip(result.problem)
+                self.layers.addItem(item)
+            self.layers.setCurrentRow(min(max(row, 0), len(design.layers) - 1))
+        with QSignalBlocker(self.design_name):
+            self.design_name.setText(design.name)
+        self._show_properties()
+        self.design_changed.emit(design)
+
+    @staticmethod
+    def _item_text(result: LayerCheck) -> str:
+        shape = shape_text(result.output_shape) if result.output_shape is not None else "—"
+        return f"{result.index + 1}. {result.name}  ({result.kind})  {shape}"
+
+    def _show_properties(self) -> None:
+        row = self.layers.currentRow()
+        has_row = 0 <= row < len(self.design.layers)
+        for widget in (self.delete_button, self.up_button, self.down_button, self.layer_name):
+            widget.setEnabled(has_row)
+        if not has_row:
+            return
+        layer, result = self.design.layers[row], self.checks[row]
+        self.kind_label.setText(f"<b>{layer.kind}</b> — {KINDS[layer.kind].description}")
+        with QSignalBlocker(self.layer_name):
+            self.layer_name.setText(layer.name)
+        if self.properties.architecture() is not KINDS[layer.kind]:
+            self.properties.set_architecture(KINDS[layer.kind], layer.values)
+        else:
+            self.properties.set_values(layer.values)
+            self.properties.clear_errors()
+        self.problem.setText(result.problem or "")
+        self.problem.setVisible(not result.ok)
+
+    def problems(self) -> dict[str, str]:
+        """Layer name -> why it cannot work, for every layer that cannot."""
+        return {r.name: r.problem for r in self.checks if r.problem is not None}
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def _edit(
+        self, after: Design, row: int, text: str, merge_key: tuple[object, ...] | None = None
+    ) -> None:
+        before = (self.design, self.layers.currentRow())
+        self.undo_stack.push(_Edit(self, before, (after, row), text, merge_key))
+
+    def add_layer(self, kind: str, **args: object) -> None:
+        """Insert a new ``kind`` after the selected layer."""
+        row = self.layers.currentRow() + 1 if self.design.layers else 0
+        layer = new_layer(self.design, kind, **args)
+        self._edit(self.design.insert(row, layer), row, f"Add {layer.name}")
+
+    def delete_layer(self, row: int) -> None:
+        if 0 <= row < len(self.design.layers):
+            name = self.design.layers[row].name
+            self._edit(self.design.remove(row), row, f"Delete {name}")
+
+    def move_layer(self, row: int, step: int) -> None:
+        target = row + step
+        if 0 <= row < len(self.design.layers) and 0 <= target < len(self.design.layers):
+            name = self.design.layers[row].name
+            self._edit(self.design.move(row, target), target, f"Move {name}")
+
+    def _on_rows_dragged(
+        self, _parent: QModelIndex, start: int, _end: int, _target: QModelIndex, row: int
+    ) -> None:
+        """The list moved an item itself; redo the move on the design (after Qt is done)."""
+        target = row if row < start else row - 1
+        if target != start:
+            name = self.design.layers[start].name
+            after = self.design.move(start, target)
+            QTimer.singleShot(0, lambda: self._edit(after, target, f"Move {name}"))
+
+    def _on_properties_edited(self) -> None:
+        row = self.layers.currentRow()
+        if not 0 <= row < len(self.design.layers):
+            return
+        try:
+            after = self.design.with_args(row, self.properties.values())
+        except ParameterError as error:
+            self.properties.show_error(error.param, error.message)
+            return
+        if after != self.design:
+            name = self.design.layers[row].name
+            self._edit(after, row, f"Change {name}", merge_key=("args", row))
+
+    def _on_layer_renamed(self) -> None:
+        row = self.layers.currentRow()
+        name = self.layer_name.text().strip()
+        if not 0 <= row < len(self.design.layers) or name == self.design.layers[row].name:
+            return
+        try:
+            after = self.design.rename(row, name)
+        except ParameterError as error:
+            self.properties.show_error(None, error.message)
+            return
+        self._edit(after, row, f"Rename {self.design.layers[row].name} to {name}")
+
+    def _on_design_renamed(self) -> None:
+        name = self.design_name.text().strip()
+        if name == self.design.name:
+            return
+        try:
+            after = self.design.renamed(name)
+        except ParameterError as error:
+            self.properties.show_error(None, error.message)
+            with QSignalBlocker(self.design_name):
+                self.design_name.setText(self.design.name)
+            return
+        self._edit(after, self.layers.currentRow(), f"Rename the design to {name}")
+
+    def set_design(self, design: Design) -> None:
+        """Start over with ``design`` (opened or copied): undo history cleared, marked clean."""
+        self.undo_stack.clear()
+        self._show(design, len(design.layers) - 1)
+        self.undo_stack.setClean()

@@ -1,0 +1,299 @@
+"""The layer table: one row per layer of a ModelSummary, sortable, filterable and copyable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.analysis.summary import LayerRow, ModelSummary
+from explorer.core.base.units import BYTES_PER_ACTIVATION, binary_and_decimal
+from explorer.core.exports.summaries import output_shape_text
+from explorer.core.exports.tables import tsv_table
+
+_Index = QModelIndex | QPersistentModelIndex
+_INDENT = "    "  # per nesting level; a flat table has no tree lines, so spaces show the depth
+_NAME, _SHAPE = 1, 3
+_NUMERIC = frozenset({0, 4, 5, 6})
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_NAME_MAX_WIDTH = 320
+_MEASURED = 8  # the longest texts by length are measured; pixel widths follow length closely
+
+_HEADER_TIPS = {
+    "#": "Position of the layer in the model, in the order Keras calls it",
+    "Output shape": "None is the batch dimension; a layer with several outputs lists each shape",
+    "Params": "All weights of the layer, trainable or not",
+    "Trainable": (
+        "Weights updated by training; the rest (e.g. BatchNormalization's moving mean and "
+        "variance) are only updated by statistics or kept frozen"
+    ),
+    "MACs": "Multiply-accumulates for one sample; FLOPs ≈ 2 × MACs",
+    "Connected to": "The layers whose outputs feed this one",
+}
+
+
+def _raw_cells(index: int, row: LayerRow) -> tuple[int | str, ...]:
+    """Column values before formatting: ints for numbers, so sorting and copying stay exact."""
+    return (
+        index,
+        row.name,
+        row.type,
+        output_shape_text(row),
+        row.params,
+        row.trainable_params,
+        row.macs,
+        ", ".join(row.inbound),
+    )
+
+
+class LayerTableModel(QAbstractTableModel):
+    """Shows a ModelSummary's layers; the summary itself stays the only source of the values."""
+
+    COLUMNS = ("#", "Name", "Type", "Output shape", "Params", "Trainable", "MACs", "Connected to")
+    SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # raw values: ints for numbers
+    TEXT_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # as displayed, minus separators and indent
+    FILTER_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # name, type and path, one per line
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._summary: ModelSummary | None = None
+        # Cells computed once per summary: data() is called for every visible cell on every
+        # paint and for every row when sorting, so it must only look values up.
+        self._raw: list[tuple[int | str, ...]] = []
+        self._display: list[tuple[str, ...]] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_summary(self, summary: ModelSummary | None) -> None:
+        self.beginResetModel()
+        self._summary = summary
+        layers = summary.layers if summary is not None else ()
+        self._raw = [_raw_cells(i, row) for i, row in enumerate(layers, start=1)]
+        self._display = [
+            tuple(
+                _INDENT * row.depth + row.name
+                if column == _NAME
+                else (f"{raw:,}" if isinstance(raw, int) else raw)
+                for column, raw in enumerate(cells)
+            )
+            for cells, row in zip(self._raw, layers, strict=True)
+        ]
+        self.endResetModel()
+
+    def display_rows(self) -> list[tuple[str, ...]]:
+        """Every row as displayed, for sizing columns without a call per cell."""
+        return self._display
+
+    def summary(self) -> ModelSummary | None:
+        return self._summary
+
+    def bold_font(self) -> QFont:
+        return self._bold
+
+    def row(self, index: int) -> LayerRow:
+        if self._summary is None:
+            raise IndexError("no summary is shown")
+        return self._summary.layers[index]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._summary is None:
+            return 0
+        return len(self._summary.layers)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        title = self.COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _HEADER_TIPS.get(title)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if section in _NUMERIC else _LEFT
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self._summary is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[index.row()][column]
+        row = self._summary.layers[index.row()]
+        raw = self._raw[index.row()][column]
+        if role == self.SORT_ROLE:
+            if column == _NAME:
+                return row.path or row.name  # keeps a nested model's layers under it
+            if column == _SHAPE:
+                return row.activation_elements
+            return raw
+        if role == self.TEXT_ROLE:
+            return str(raw)
+        if role == self.FILTER_ROLE:
+            return f"{row.name}\n{row.type}\n{row.path}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in _NUMERIC else _LEFT
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if row.is_container else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    @staticmethod
+    def _tooltip(row: LayerRow, column: int) -> str | None:
+        if column == _NAME:
+            kind = "nested model" if row.is_container else "layer"
+            return f"{row.path or row.name}\n{row.type} {kind}"
+        if column == _SHAPE:
+            n_bytes = row.activation_elements * BYTES_PER_ACTIVATION
+            return (
+                f"{row.activation_elements:,} activation elements per sample, "
+                f"{binary_and_decimal(n_bytes)} at float32"
+            )
+        return None
+
+
+class LayerFilterProxy(QSortFilterProxyModel):
+    """Sorts by raw values and keeps the layers whose name, type or path contain the text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(LayerTableModel.SORT_ROLE)
+        self.setFilterRole(LayerTableModel.FILTER_ROLE)
+        self.setFilterKeyColumn(_NAME)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_filter_text(self, text: str) -> None:
+        # A line edit cannot enter "\n", so a match never spans the filter role's lines.
+        self.setFilterFixedString(text)
+
+
+class LayerTableView(QWidget):
+    """A filter box above a sortable table; Ctrl+C copies the selection as tab-separated text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LayerTableModel(self)
+        self.proxy = LayerFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter layers by name or type (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setHighlightSections(False)
+        # Before sorting is enabled, or the header's default would show the model upside down.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        # Uniform row heights: no per-row measuring, which big models would pay for on scroll.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+
+        self._add_action(self.table, "Copy", QKeySequence.StandardKey.Copy, self.copy_selection)
+        self._add_action(
+            self.table, "Select all", QKeySequence.StandardKey.SelectAll, self.table.selectAll
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._add_action(self, "Find", QKeySequence.StandardKey.Find, self.focus_filter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table)
+
+    def _add_action(
+        self,
+        widget: QWidget,
+        text: str,
+        keys: QKeySequence.StandardKey,
+        slot: Callable[[], None],
+    ) -> QAction:
+        action = QAction(text, widget)
+        action.setShortcut(QKeySequence(keys))
+        # Only while focus is inside ``widget``, so the filter box keeps its own Ctrl+C.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        widget.addAction(action)
+        return action
+
+    def set_summary(self, summary: ModelSummary | None) -> None:
+        self.model.set_summary(summary)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widths from the longest texts, measured once: Qt's resizeColumnToContents asks the
+        model for every cell (over 100 ms for ResNet152's 516 rows, a visible stall)."""
+        rows = self.model.display_rows()
+        if not rows:
+            return
+        bold = QFontMetrics(self.model.bold_font())  # the wider of the two fonts in use
+        header = self.table.horizontalHeader()
+        padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        for column in range(self.model.columnCount() - 1):
+            longest = sorted((row[column] for row in rows), key=len)[-_MEASURED:]
+            text_width = max(bold.horizontalAdvance(text) for text in longest)
+            title = self.model.COLUMNS[column]
+            header_width = header.fontMetrics().horizontalAdvance(title) + 24  # sort arrow
+            width = max(text_width + padding, header_width)
+            self.table.setColumnWidth(
+                column, min(width, _NAME_MAX_WIDTH) if column == _NAME else width
+            )
+
+    def selection_as_tsv(self) -> str:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        if not rows:
+            return ""
+        cells = []
+        for proxy_row in rows:
+            source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
+            cells.append(
+                [
+                    str(self.model.data(self.model.index(source_row, c), LayerTableModel.TEXT_ROLE))
+                    for c in range(self.model.columnCount())
+                ]
+            )
+        return tsv_table(LayerTableModel.COLUMNS, cells)
+
+    def copy_selection(self) -> None:
+        QGuiApplication.clipboard().setText(self.selection_as_tsv())
+
+    def visible_row_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()

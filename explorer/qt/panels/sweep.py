@@ -1,0 +1,360 @@
+"""Parameter sweeps: totals of the current model (and the pinned ones) along one parameter.
+
+The worker builds a preview at each value and reports each point as it comes; the plots and
+the table fill in as they arrive, and Cancel stops the worker after the point under way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.analysis.sweep import (
+    MIB,
+    SWEEP_HEADERS,
+    SweepPoint,
+    axis_value,
+    sweep_axes,
+    sweep_rows,
+    sweep_values,
+)
+from explorer.core.base.errors import ExplorerError, user_message
+from explorer.core.base.units import BYTES_PER_ACTIVATION
+from explorer.core.references.architecture import Reference
+from explorer.core.sources.lookup import parse_reference
+from explorer.qt.widgets.plots import (
+    ExportChooser,
+    add_legend,
+    colour,
+    export_plot_with_dialog,
+    new_plot,
+)
+from explorer.qt.widgets.text_table import TextTableView
+from explorer.qt.worker_client import BuildWorker
+
+PLOTS = {
+    "params": ("Total parameters", "parameters"),
+    "macs": ("MACs per sample", "MACs"),
+    "activations": ("Activations per sample", "MiB (float32)"),
+}
+
+
+@dataclass
+class SweepRun:
+    """One model's sweep: its values, and the points that have come back so far."""
+
+    label: str
+    reference: Reference
+    values: list[object]
+    points: list[SweepPoint] = field(default_factory=list)
+    request: int | None = None
+    curves: dict[str, pg.PlotDataItem] = field(default_factory=dict)  # by plot
+
+
+def _y(points: list[SweepPoint], key: str) -> np.ndarray:
+    def value(point: SweepPoint) -> float:
+        if point.totals is None:
+            return np.nan
+        if key == "params":
+            return float(point.totals.params)
+        if key == "macs":
+            return float(point.totals.macs)
+        return point.totals.activation_elements * BYTES_PER_ACTIVATION / MIB
+
+    return np.array([value(p) for p in points], dtype=float)
+
+
+class SweepPanel(QWidget):
+    """Choose a parameter and a range, Run; one line per model in each plot."""
+
+    def __init__(
+        self,
+        worker: BuildWorker,
+        pinned: Callable[[], list[str]] = list,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``pinned`` gives the references of the pinned models when a sweep starts."""
+        super().__init__(parent)
+        self._worker = worker
+        self._current: Reference | None = None
+        self._pinned = pinned
+        self.runs: list[SweepRun] = []
+        self._running: SweepRun | None = None
+        self._cancelled = False
+
+        self.param = QComboBox()
+        self.param.setToolTip("The numeric parameter to sweep; the others stay as set")
+        self.param.currentIndexChanged.connect(self._on_param_changed)
+        self.start, self.stop, self.step = QSpinBox(), QSpinBox(), QSpinBox()
+        for spin in (self.start, self.stop, self.step):
+            spin.setRange(1, 100_000)
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self._update_count)
+        self.count = QLabel()
+        self.with_pinned = QCheckBox("Pinned models too")
+        self.with_pinned.setToolTip("Sweep every pinned model that has this parameter as well")
+        self.run_button = QPushButton("Run Sweep")
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.status = QLabel("Pick a parameter and a range, then Run Sweep.")
+        self.status.setWordWrap(True)
+        self.plots = {
+            key: new_plot(self, title, "value", y_label, partial(self.export_with_dialog, key))
+            for key, (title, y_label) in PLOTS.items()
+        }
+        self.legend = add_legend(self.plots["macs"])  # rising curves leave its top left empty
+        self.exporter = ExportChooser(
+            {key: title for key, (title, _) in PLOTS.items()}, self.export_with_dialog
+        )
+        self.table = TextTableView("sweep")
+
+        form = QFormLayout()
+        form.addRow("Parameter", self.param)
+        form.addRow("From", self.start)
+        form.addRow("To", self.stop)
+        form.addRow("Step", self.step)
+        form.addRow("", self.count)
+        form.addRow("", self.with_pinned)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        controls = QVBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addLayout(form)
+        controls.addLayout(buttons)
+        controls.addWidget(self.progress)
+        controls.addWidget(self.status)
+        controls.addStretch(1)
+        controls.addWidget(self.exporter)
+        left = QWidget()
+        left.setLayout(controls)
+        # Scrolled, so the dock area it shares with the short totals strip can stay short.
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMaximumWidth(280)
+        top = QSplitter()
+        top.addWidget(scroll)
+        for plot in self.plots.values():
+            top.addWidget(plot)
+            top.setStretchFactor(top.count() - 1, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+        worker.sweep_point.connect(self._on_point)
+        worker.sweep_done.connect(self._on_done)
+        worker.sweep_failed.connect(self._on_failed)
+        worker.crashed.connect(self._on_crashed)
+        self.set_current(None)
+
+    # --- what to sweep ---------------------------------------------------------------------
+
+    def set_current(self, reference: Reference | None) -> None:
+        """The window's model changed: offer its numeric parameters, keeping the chosen one."""
+        self._current = reference
+        chosen = self.param.currentData()
+        axes = sweep_axes(reference) if reference is not None else []
+        self.param.blockSignals(True)
+        self.param.clear()
+        for axis in axes:
+            self.param.addItem(axis.label, axis)
+        index = next((i for i, a in enumerate(axes) if chosen and a.param == chosen.param), 0)
+        self.param.setCurrentIndex(index if axes else -1)
+        self.param.blockSignals(False)
+        if chosen is None or not axes or axes[index].param != chosen.param:
+            self._on_param_changed()
+        self._update_buttons()
+
+    def _on_param_changed(self) -> None:
+        axis = self.param.currentData()
+        if axis is None:
+            return
+        for spin in (self.start, self.stop):
+            spin.setRange(axis.minimum, axis.maximum)
+        self.step.setRange(1, max(1, axis.maximum - axis.minimum))
+        if axis.square:  # 9 steps of 32 from a quarter of the side: the usual range of inputs
+            start = max(axis.minimum, axis.default // 4)
+            self.set_range(start, min(axis.maximum, start + 9 * 32), 32)
+        else:
+            self.set_range(max(axis.minimum, 1), min(axis.maximum, axis.default * 2), 0)
+        for plot in self.plots.values():
+            plot.getPlotItem().setLabel("bottom", axis.label)
+
+    def set_range(self, start: int, stop: int, step: int) -> None:
+        """``step`` 0 gives ten points."""
+        self.start.setValue(start)
+        self.stop.setValue(stop)
+        self.step.setValue(step or max(1, (stop - start) // 9))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        steps = range(self.start.value(), self.stop.value() + 1, max(1, self.step.value()))
+        self.count.setText(f"{len(steps)} points")
+
+    # --- running ---------------------------------------------------------------------------
+
+    def is_running(self) -> bool:
+        return self._running is not None
+
+    def run(self) -> bool:
+        """Start the sweep; a bad range is explained and nothing starts."""
+        axis = self.param.currentData()
+        if self._current is None or axis is None or self.is_running():
+            return False
+        targets = [(self._current.text(), self._current)]
+        skipped = []
+        if self.with_pinned.isChecked():
+            for label in self._pinned():
+                try:
+                    reference = parse_reference(label)
+                except ExplorerError:
+                    skipped.append(label)
+                    continue
+                if label != self._current.text():
+                    targets.append((label, reference))
+        runs = []
+        try:
+            for label, reference in targets:
+                names = [a.param for a in sweep_axes(reference)]
+                if axis.param not in names:
+                    skipped.append(label)
+                    continue
+                values = sweep_values(
+                    reference, axis.param, self.start.value(), self.stop.value(), self.step.value()
+                )
+                runs.append(SweepRun(label, reference, values))
+        except ExplorerError as error:
+            self.status.setText(user_message(error))
+            return False
+        self.runs = runs
+        self._cancelled = False
+        self.progress.setRange(0, sum(len(r.values) for r in runs))
+        self.progress.setValue(0)
+        note = f" (skipped, no {axis.param}: {', '.join(skipped)})" if skipped else ""
+        self.status.setText(f"Sweeping {axis.label}…{note}")
+        self._add_curves()
+        self._redraw()
+        self._start_next()
+        return True
+
+    def _start_next(self) -> None:
+        pending = [run for run in self.runs if run.request is None]
+        if self._cancelled or not pending:
+            self._finish()
+            return
+        run = pending[0]
+        self._running = run
+        run.request = self._worker.sweep(run.reference, self.param.currentData().param, run.values)
+        self._update_buttons()
+
+    def cancel(self) -> None:
+        if self._running is not None and self._running.request is not None:
+            self._cancelled = True
+            self._worker.cancel_sweep(self._running.request)
+
+    def _on_point(self, request: int, index: int, point: SweepPoint) -> None:
+        run = self._running
+        if run is None or run.request != request:
+            return
+        run.points.append(point)
+        self.progress.setValue(self.progress.value() + 1)
+        self._redraw()
+
+    def _on_done(self, request: int, cancelled: bool) -> None:
+        if self._running is not None and self._running.request == request:
+            self._cancelled = self._cancelled or cancelled
+            self._running = None
+            self._start_next()
+
+    def _on_failed(self, request: int, message: str) -> None:
+        if self._running is not None and self._running.request == request:
+            self._running = None
+            self.status.setText(f"The sweep stopped: {message}")
+            self._update_buttons()
+
+    def _on_crashed(self, message: str) -> None:
+        if self._running is not None:
+            self._running = None
+            self.status.setText(f"The sweep stopped: {message}")
+            self._update_buttons()
+
+    def _finish(self) -> None:
+        self._running = None
+        done = sum(len(r.points) for r in self.runs)
+        total = sum(len(r.values) for r in self.runs)
+        failed = [p for r in self.runs for p in r.points if p.totals is None]
+        text = (
+            f"Cancelled after {done} of {total} points."
+            if self._cancelled
+            else (f"Done: {done} points.")
+        )
+        if failed:
+            text += f" {len(failed)} could not be built (see the table)."
+        self.status.setText(text)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = self.is_running()
+        self.run_button.setEnabled(not running and self.param.count() > 0)
+        self.cancel_button.setEnabled(running)
+        self.param.setEnabled(not running)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _add_curves(self) -> None:
+        """Empty curves for every run, made once per sweep; points only update them."""
+        for plot in self.plots.values():
+            plot.getPlotItem().clear()
+        for index, run in enumerate(self.runs):
+            for key, plot in self.plots.items():
+                run.curves[key] = plot.getPlotItem().plot(
+                    pen=pg.mkPen(colour(index), width=2),
+                    symbol="o",
+                    symbolSize=6,
+                    symbolBrush=colour(index),
+                    symbolPen=None,
+                    connect="finite",
+                    name=run.label if key == "macs" else None,
+                )
+
+    def _redraw(self) -> None:
+        for run in self.runs:
+            x = np.array([axis_value(p.value) for p in run.points], dtype=float)
+            for key, curve in run.curves.items():
+                curve.setData(x, _y(run.points, key))
+        rows = sweep_rows((run.label, run.points) for run in self.runs)
+        self.table.set_table(SWEEP_HEADERS, rows, {2, 3, 4})
+
+    def export_with_dialog(self, key: str, path: str | None = None) -> bool:
+        return export_plot_with_dialog(self, self.plots[key], f"sweep-{key}", path)

@@ -1,0 +1,1 @@
+"""Reusable widgets: parameter forms, plots, text tables, text file saving."""

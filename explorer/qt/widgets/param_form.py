@@ -1,0 +1,279 @@
+"""An editor per parameter spec, so every architecture gets a form without code of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.base.shapes import FixedShape
+from explorer.core.params.specs import (
+    BoolParam,
+    ChoiceParam,
+    FloatParam,
+    IntParam,
+    Param,
+    ShapeParam,
+    Value,
+    label_of,
+)
+from explorer.core.references.architecture import Architecture
+from explorer.core.sources.designs.kinds import LayerKind
+
+SpinBox = TypeVar("SpinBox", QSpinBox, QDoubleSpinBox)
+
+# One stylesheet on the form: a dynamic ``invalid`` property turns an editor's border red.
+_STYLE = """
+QLabel[error="true"] { color: #c62828; }
+QSpinBox[invalid="true"], QDoubleSpinBox[invalid="true"], QComboBox[invalid="true"] {
+    border: 1px solid #c62828;
+}
+QCheckBox[invalid="true"] { color: #c62828; }
+"""
+
+
+class _WheelGuard(QObject):
+    """Lets a scrolling form scroll past an unfocused editor instead of changing its value."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget):
+            if not watched.hasFocus():
+                event.ignore()  # ignored, so the parent (a scroll area) gets the wheel
+                return True
+        return False
+
+
+def _guard_wheel(widget: QWidget) -> None:
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_WheelGuard(widget))
+
+
+def _number_box(box: SpinBox, minimum: float, maximum: float) -> SpinBox:
+    """Keyboard tracking off: typing "120" is one edit, not "1", "12" and "120"."""
+    box.setRange(minimum, maximum)  # type: ignore[arg-type]
+    box.setGroupSeparatorShown(True)
+    box.setKeyboardTracking(False)
+    _guard_wheel(box)
+    return box
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setProperty("error", True)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def _set_invalid(editor: QWidget, invalid: bool) -> None:
+    """Re-polishes, because Qt applies property selectors only when a widget is polished."""
+    for widget in [editor, *editor.findChildren(QAbstractSpinBox)]:
+        widget.setProperty("invalid", invalid)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+class ShapeEditor(QWidget):
+    """height x width x channels as spin boxes, so a shape cannot be typed malformed."""
+
+    value_changed = Signal()
+
+    def __init__(self, spec: ShapeParam, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        sides = spec.rank - 1
+        names = ("height", "width") if sides == 2 else tuple(f"side_{i + 1}" for i in range(sides))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._spins: list[QSpinBox] = []
+        for index, name in enumerate((*names, "channels")):
+            channels = name == "channels"
+            low, high = (1, spec.max_channels) if channels else (spec.min_size, spec.max_size)
+            spin = _number_box(QSpinBox(), low, high)
+            spin.setObjectName(name)
+            spin.setToolTip(f"{name.replace('_', ' ').capitalize()}: {low:,} to {high:,}")
+            spin.valueChanged.connect(self.value_changed)
+            if index:
+                layout.addWidget(QLabel("x"))
+            layout.addWidget(spin, 1)
+            self._spins.append(spin)
+        self.set_value(spec.default)
+
+    def value(self) -> FixedShape:
+        return tuple(spin.value() for spin in self._spins)
+
+    def set_value(self, shape: FixedShape) -> None:
+        if len(shape) != len(self._spins):
+            raise ValueError(f"expected {len(self._spins)} values, got {shape!r}")
+        for spin, size in zip(self._spins, shape, strict=True):
+            with QSignalBlocker(spin):
+                spin.setValue(size)
+
+
+@dataclass(frozen=True)
+class _Field:
+    """An editor and what the form needs of it, so the widget type is looked at only once."""
+
+    editor: QWidget
+    edited: SignalInstance
+    read: Callable[[], Value]
+    write: Callable[[Any], None]
+    error: QLabel = field(default_factory=_error_label)
+
+
+def _make_field(spec: Param) -> _Field:
+    """The spec type picks the widget; ranges and choices come from the spec itself."""
+    if isinstance(spec, (IntParam, FloatParam)):
+        number = QSpinBox() if isinstance(spec, IntParam) else QDoubleSpinBox()
+        if isinstance(number, QDoubleSpinBox):
+            number.setDecimals(4)
+            number.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        _number_box(number, spec.minimum, spec.maximum)
+        return _Field(number, number.valueChanged, number.value, number.setValue)
+    if isinstance(spec, ChoiceParam):
+        combo = QComboBox()
+        combo.addItems(list(spec.choices))
+        _guard_wheel(combo)
+        return _Field(combo, combo.currentIndexChanged, combo.currentText, combo.setCurrentText)
+    if isinstance(spec, BoolParam):
+        box = QCheckBox()
+        return _Field(box, box.toggled, box.isChecked, box.setChecked)
+    shape = ShapeEditor(spec)
+    return _Field(shape, shape.value_changed, shape.value, shape.set_value)
+
+
+class ParameterForm(QWidget):
+    """The parameters of one architecture; validation stays in the core specs."""
+
+    values_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, resettable: bool = True) -> None:
+        super().__init__(parent)
+        self._resettable = resettable
+        self._architecture: Architecture | LayerKind | None = None
+        self._fields: dict[str, _Field] = {}
+        self._rows = QWidget()
+        self._general_error = _error_label()
+        self._empty = QLabel("Nothing to set here: a design is changed in the Designer.")
+        self._empty.setWordWrap(True)
+        self._empty.hide()
+        self.reset_button = QPushButton("Reset to defaults")
+        self.reset_button.setObjectName("reset_button")
+        self.reset_button.setEnabled(False)
+        self.reset_button.clicked.connect(self.reset_to_defaults)
+        self._layout = QVBoxLayout(self)
+        for widget in (self._rows, self._empty, self._general_error):
+            self._layout.addWidget(widget)
+        self._layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._layout.addStretch(1)
+        self.setStyleSheet(_STYLE)
+
+    def set_architecture(
+        self, architecture: Architecture | LayerKind, values: Mapping[str, Value] | None = None
+    ) -> None:
+        """Rebuilds the editors; the old ones are silenced first so no stale edit escapes."""
+        old = self._rows
+        for widget in [old, *old.findChildren(QWidget)]:
+            widget.blockSignals(True)
+        self._layout.removeWidget(old)
+        old.hide()
+        old.deleteLater()
+        self._architecture = architecture
+        self._fields = {}
+        self._rows = QWidget()
+        rows = QFormLayout(self._rows)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow dock the label goes above its editor instead of squeezing it.
+        rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for spec in architecture.params:
+            rows.addRow(*self._row(spec))
+        self._layout.insertWidget(0, self._rows)
+        self.reset_button.setEnabled(True)
+        self.reset_button.setVisible(self._resettable and bool(architecture.params))
+        self._empty.setVisible(self._resettable and not architecture.params)
+        self.clear_errors()
+        self.set_values({spec.name: spec.default for spec in architecture.params})
+        self.set_values(values or {})
+
+    def _row(self, spec: Param) -> tuple[QLabel, QWidget]:
+        row = self._fields[spec.name] = _make_field(spec)
+        row.editor.setObjectName(spec.name)
+        row.edited.connect(self._edited)
+        tip = f"{spec.help}\nAllowed: {spec.allowed()}"
+        label = QLabel(label_of(spec))
+        label.setBuddy(row.editor)
+        label.setToolTip(tip)
+        row.editor.setToolTip(tip)
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(row.editor)
+        column.addWidget(row.error)
+        return label, cell
+
+    def _edited(self) -> None:
+        self.values_edited.emit()
+
+    def architecture(self) -> Architecture | LayerKind | None:
+        return self._architecture
+
+    def editor(self, name: str) -> QWidget:
+        return self._fields[name].editor
+
+    def values(self) -> dict[str, Value]:
+        return {name: row.read() for name, row in self._fields.items()}
+
+    def set_values(self, values: Mapping[str, Value]) -> None:
+        """Values are coerced by their specs (text is fine); names this form lacks are skipped."""
+        if self._architecture is None:
+            return
+        for spec in self._architecture.params:
+            if spec.name in values:
+                row = self._fields[spec.name]
+                with QSignalBlocker(row.editor):
+                    row.write(spec.coerce(values[spec.name]))
+
+    def reset_to_defaults(self) -> None:
+        if self._architecture is None:
+            return
+        self.set_values({spec.name: spec.default for spec in self._architecture.params})
+        self.clear_errors()
+        self.values_edited.emit()
+
+    def show_error(self, param: str | None, message: str) -> None:
+        """One error at a time, the one the core raised, next to the editor it names."""
+        self.clear_errors()
+        row = self._fields.get(param) if param is not None else None
+        if row is not None:
+            _set_invalid(row.editor, True)
+        label = row.error if row is not None else self._general_error
+        label.setText(message)
+        label.show()
+
+    def clear_errors(self) -> None:
+        for row in self._fields.values():
+            row.error.clear()
+            row.error.hide()
+            _set_invalid(row.editor, False)
+        self._general_error.clear()
+        self._general_error.hide()
+
+    def error_text(self, name: str | None) -> str:
+        return (self._general_error if name is None else self._fields[name].error).text()

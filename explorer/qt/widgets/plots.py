@@ -1,0 +1,164 @@
+"""What every pyqtgraph plot of the window shares: look, menu ownership, export, legend colours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pyqtgraph as pg
+import shiboken6
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from explorer.core.base.errors import ExplorerError
+from explorer.core.base.files import atomic_path
+
+# Matplotlib's "tab10": distinct on screen and in print; a legend entry per pinned model.
+PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
+IMAGE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
+
+
+def colour(index: int) -> str:
+    return PALETTE[index % len(PALETTE)]
+
+
+def _windows() -> dict[int, QWidget]:
+    """Top-level widgets by C++ address: a Python wrapper's id() can change between calls."""
+    return {shiboken6.getCppPointer(w)[0]: w for w in QApplication.topLevelWidgets()}
+
+
+def _adopt_new_windows(owner: QWidget, before: set[int]) -> None:
+    for address, widget in _windows().items():
+        if address not in before and widget.parentWidget() is None and widget is not owner:
+            widget.setParent(owner, widget.windowFlags())
+
+
+def new_plot(
+    parent: QWidget,
+    title: str,
+    x_label: str,
+    y_label: str,
+    export: Callable[[], object] | None = None,
+) -> pg.PlotWidget:
+    """A white plot with black axes. The scene's right-click "Export…" runs ``export``
+    (pyqtgraph's own dialog offers its broken SVG exporter).
+
+    pyqtgraph makes the plot's context menus (and an emptied form) without a parent: here they
+    become children of the plot widget, still popups, so they are deleted with it and after its
+    scene. (Owned by a panel instead, they can go first, and the scene's teardown crashes.)"""
+    before = set(_windows())
+    plot = pg.PlotWidget(parent, background="w")
+    _adopt_new_windows(plot, before)
+    item = plot.getPlotItem()
+    item.setTitle(title, color="k")
+    item.setLabel("bottom", x_label)
+    item.setLabel("left", y_label)
+    for side in ("bottom", "left", "right"):
+        item.getAxis(side).setPen("k")
+        item.getAxis(side).setTextPen("k")
+    item.showGrid(x=False, y=True, alpha=0.2)
+    # Small minimum: the panels share a dock area with the short totals strip; drag it taller.
+    plot.setMinimumSize(60, 30)
+    action = plot.scene().contextMenu[0]
+    action.triggered.disconnect()
+    if export is None:
+        plot.scene().contextMenu = []
+    else:
+        action.setText("Export Chart…")
+        action.triggered.connect(lambda: export())
+    return plot
+
+
+def add_legend(plot: pg.PlotWidget) -> pg.LegendItem:
+    legend = plot.getPlotItem().addLegend(offset=(10, 10), labelTextColor="k")
+    legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+    legend.setPen(pg.mkPen("#999999"))
+    return legend
+
+
+def _export_svg(item: pg.PlotItem, path: str) -> None:
+    """The plot's part of the scene through QSvgGenerator. pyqtgraph's SVGExporter cannot read
+    the path data Qt 6.12 writes (pyqtgraph issue #3485), so it fails on every plot for now."""
+    source = item.sceneBoundingRect()
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(source.size().toSize())
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle(item.titleLabel.text)
+    painter = QPainter(generator)
+    try:
+        item.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    finally:
+        painter.end()
+
+
+def export_plot(plot: pg.PlotWidget, path: str) -> None:
+    """Writes one plot as PNG or SVG, chosen by the file's suffix."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise ValueError(
+            f"cannot export a chart as {suffix or 'a file without a suffix'}; use .png or .svg"
+        )
+    item = plot.getPlotItem()
+    with atomic_path(path, suffix=suffix) as temporary:  # an old file stays whole on failure
+        if suffix == ".png":
+            ImageExporter(item).export(str(temporary))
+        else:
+            _export_svg(item, str(temporary))
+        if temporary.stat().st_size == 0:
+            raise OSError("Qt wrote an empty file")
+
+
+def export_plot_with_dialog(
+    parent: QWidget, plot: pg.PlotWidget, name: str, path: str | None = None
+) -> bool:
+    """Ask for a file name (unless ``path`` is given) and export; a failure is explained."""
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(parent, "Export Chart", f"{name}.png", IMAGE_FILTERS)
+        if not path:
+            return False
+    try:
+        export_plot(plot, path)
+    except (ValueError, OSError, ExplorerError) as error:
+        QMessageBox.warning(parent, "Export Chart", f"The chart was not exported.\n\n{error}")
+        return False
+    return True
+
+
+class ExportChooser(QWidget):
+    """A chart chooser and an "Export Chart…" button; ``export(key)`` does the rest."""
+
+    def __init__(self, titles: dict[str, str], export: Callable[[str], object]) -> None:
+        super().__init__()
+        self.choice = QComboBox()
+        for key, title in titles.items():
+            self.choice.addItem(title, key)
+        self.button = QPushButton("Export Chart…")
+        self.button.setToolTip("Save the chosen chart as PNG or SVG")
+        self.button.clicked.connect(lambda: export(self.choice.currentData()))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.choice)
+        layout.addWidget(self.button)
