@@ -17,8 +17,9 @@ from explorer.core.analysis.summary import ModelSummary
 
 
 @pytest.fixture(scope="session")
-def summary_of() -> Callable[..., ModelSummary]:
-    """``summary_of("resnet50:variant=tutorial")``: a preview summary, built once per session."""
+def built_summary_of() -> Callable[..., ModelSummary]:
+    """``built_summary_of("resnet50:variant=tutorial")``: a preview summary, built once per
+    session."""
     from explorer.core.analysis.build import summarize
     from explorer.core.sources.lookup import parse_reference
 
@@ -31,6 +32,12 @@ def summary_of() -> Callable[..., ModelSummary]:
         return cache[key]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def summary_of(built_summary_of) -> Callable[..., ModelSummary]:
+    """A summary of a reference; built here, recorded for the widget tests (tests/qt)."""
+    return built_summary_of
 
 
 @pytest.fixture(scope="session")

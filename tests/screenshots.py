@@ -17,13 +17,25 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from explorer.core.sources.lookup import parse_reference
+    from explorer.qt.dialogs.prompts import Prompts
     from explorer.qt.dialogs.weights_report import CompatibilityDialog
     from explorer.qt.main_window import MainWindow
+
+    class GrabReport(Prompts):
+        """Photographs the weights report instead of waiting for an answer."""
+
+        def confirm_load(self, report, reference, parent) -> bool:
+            dialog = CompatibilityDialog(report, reference, parent)
+            dialog.show()
+            app.processEvents()
+            dialog.grab().save(str(OUT / "weights-compatibility-report.png"))
+            dialog.close()
+            return False
 
     app = QApplication.instance() or QApplication(sys.argv)
     folder = tempfile.mkdtemp()
     settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings)
+    window = MainWindow(settings=settings, prompts=GrabReport())
     window.resize(1440, 860)
     window.show()
 
@@ -33,7 +45,7 @@ def main() -> int:
         QTimer.singleShot(timeout_ms, loop.quit)
         loop.exec()
 
-    wait_for(window.worker.build_finished)
+    wait_for(window.client.build_finished)
     window.table.table.selectRow(4)
     app.processEvents()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -48,8 +60,8 @@ def main() -> int:
 
     def show_reference(text: str) -> None:
         reference = parse_reference(text)
-        window.show_reference(reference.architecture, reference.values)
-        wait_for(window.worker.build_finished)
+        window.show_reference(reference)
+        wait_for(window.client.build_finished)
 
     # ResNet34 against ResNet50, pinned side by side, and the charts.
     show_reference("resnet34")
@@ -64,7 +76,7 @@ def main() -> int:
     window.grab().save(str(OUT / "compare-charts-resnet34-resnet50.png"))
     window.compare.tabs.setCurrentIndex(0)
     window.charts_dock.raise_()
-    window.select_layer(150)
+    window.state.select_layer(150)
     app.processEvents()
     window.grab().save(str(OUT / "charts-resnet50.png"))
     # Input sizes of the current ResNet50 and the pinned ResNet34 side by side.
@@ -74,42 +86,33 @@ def main() -> int:
     window.sweep.set_range(64, 352, 32)
     window.sweep.run()
     while window.sweep.is_running():
-        wait_for(window.worker.sweep_done)
+        wait_for(window.client.sweep_done)
     pause = QEventLoop()
     QTimer.singleShot(300, pause.quit)  # let the docks settle into their new sizes
     pause.exec()
     window.grab().save(str(OUT / "sweep-input-size.png"))
     window.totals_dock.raise_()
-    window.compare.clear()
+    window.state.unpin_all()
 
     # The compatibility report for ResNet34 weights checked against ResNet18.
 
     show_reference("resnet34:input_shape=64x64x3,classes=10")
     path = os.path.join(folder, "resnet34.weights.h5")
     window.files.save_weights(path)
-    wait_for(window.worker.weights_saved)
+    wait_for(window.client.weights_saved)
     show_reference("resnet18:input_shape=64x64x3,classes=10")
 
-    def grab(report) -> bool:
-        dialog = CompatibilityDialog(report, window.reference.text(), window)
-        dialog.show()
-        app.processEvents()
-        dialog.grab().save(str(OUT / "weights-compatibility-report.png"))
-        dialog.close()
-        return False
-
-    window.files.confirm = grab
     window.files.load_weights(path)
-    wait_for(window.worker.weights_checked)
+    wait_for(window.client.weights_checked)
 
     # The designer: a small VGG with a 7x7 convolution after its last pooling (4x4 left).
     window.designs.open_design(
         str(OUT.parents[1] / "resources" / "designs" / "small-vgg.design.json")
     )
-    wait_for(window.worker.build_finished)
+    wait_for(window.client.build_finished)
     window.designer.layers.setCurrentRow(9)
     window.designer.add_layer("Conv2D", kernel_size=7)
-    wait_for(window.worker.build_finished)
+    wait_for(window.client.build_finished)
     window.totals_dock.raise_()
     window.resizeDocks([window.designer_dock], [560], Qt.Orientation.Horizontal)
     window.resizeDocks([window.totals_dock], [170], Qt.Orientation.Vertical)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -26,7 +26,7 @@ from superqt.utils import QSignalDebouncer
 
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.base.errors import ExplorerError, ParameterError
-from explorer.core.references.architecture import Architecture, Reference
+from explorer.core.references.architecture import Reference
 from explorer.core.sources import model_files
 from explorer.core.sources.catalog import get
 from explorer.core.sources.designs import files as design_files
@@ -35,7 +35,9 @@ from explorer.core.worker.devices import DeviceReport, format_devices_text
 from explorer.qt.actions.about import APP_TITLE
 from explorer.qt.actions.designs import DesignActions
 from explorer.qt.actions.files import FileActions
-from explorer.qt.actions.menus import build_menus, make_action
+from explorer.qt.actions.menus import MenuParts, build_menus
+from explorer.qt.actions.recent import RecentFiles
+from explorer.qt.dialogs.prompts import Prompts
 from explorer.qt.panels.charts import ChartsPanel
 from explorer.qt.panels.compare import ComparePanel
 from explorer.qt.panels.designer import DesignerPanel
@@ -43,8 +45,10 @@ from explorer.qt.panels.layer_table import LayerTableView
 from explorer.qt.panels.picker import ArchitecturePicker
 from explorer.qt.panels.sweep import SweepPanel
 from explorer.qt.panels.totals import TotalsPanel
+from explorer.qt.state import STATUS_MS, WindowState
+from explorer.qt.widgets.actions import make_action
 from explorer.qt.widgets.param_form import ParameterForm
-from explorer.qt.worker_client import BuildWorker
+from explorer.qt.worker_client import WorkerClient
 
 log = logging.getLogger(__name__)
 
@@ -54,35 +58,42 @@ OUTSIDE_CATALOG = (model_files.FAMILY, design_files.FAMILY)  # families the pick
 
 
 class MainWindow(QMainWindow):
+    """Assembles the window: one state, one worker client, the panels, actions and menus."""
+
     def __init__(
-        self, settings: QSettings | None = None, worker: BuildWorker | None = None
+        self,
+        settings: QSettings | None = None,
+        client: WorkerClient | None = None,
+        prompts: Prompts | None = None,
     ) -> None:
+        """``client`` and ``prompts`` default to the real worker process and real dialogs."""
         super().__init__()
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("main_window")
         self.settings = settings or QSettings()
-        self.worker = worker or BuildWorker(self)
-        self.summary: ModelSummary | None = None
-        self.reference: Reference | None = None
-        self.device_report: DeviceReport | None = None
-        self._waiting_reference: Reference | None = None  # asked for before TF was ready
-        self._requested: Reference | None = None  # the newest reference sent to the worker
+        self.state = WindowState(self)
+        self.client = client or WorkerClient(self)
+        state, client = self.state, self.client
 
         self.picker = ArchitecturePicker()
         self.form = ParameterForm()
         self.table = LayerTableView()
         self.totals = TotalsPanel()
-        self.compare = ComparePanel()
+        self.compare = ComparePanel(state)
         self.charts = ChartsPanel()
         self.designer = DesignerPanel()
-        self.sweep = SweepPanel(self.worker, lambda: [label for label, _ in self.compare.pinned()])
+        self.sweep = SweepPanel(state, client)
         self.heading = QLabel("Loading TensorFlow… the first table appears in a few seconds.")
         self.heading.setObjectName("heading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._build_layout()
         self._build_status_bar()
-        self.files = FileActions(self)
-        self.designs = DesignActions(self)
+        prompts = prompts or Prompts()
+        self.recent = RecentFiles(self.settings, self)
+        self.designs = DesignActions(
+            state, self.designer, self.designer_dock, self.recent, prompts, self
+        )
+        self.files = FileActions(state, client, self.recent, self.designs, prompts, self)
         self._build_menus()
         self.setAcceptDrops(True)
 
@@ -92,19 +103,25 @@ class MainWindow(QMainWindow):
         self.form.values_edited.connect(self.debouncer.throttle)
         self.picker.architecture_selected.connect(self._on_architecture_selected)
         self.totals.batch_size.valueChanged.connect(self._save_batch_size)
-        self.worker.ready.connect(self._on_worker_ready)
-        self.worker.start_up_failed.connect(self._on_start_up_failed)
-        self.worker.build_started.connect(self._on_build_started)
-        self.worker.build_finished.connect(self._on_build_finished)
-        self.worker.build_failed.connect(self._on_build_failed)
-        self.worker.crashed.connect(self._on_worker_crashed)
-        # A bar clicked selects its layer's row; the current row's bar is highlighted.
-        self.charts.layer_clicked.connect(self.select_layer)
-        self.table.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        client.ready.connect(self._on_worker_ready)
+        client.start_up_failed.connect(self._on_start_up_failed)
+        client.build_started.connect(self._on_build_started)
+        client.build_finished.connect(self._on_build_finished)
+        client.build_failed.connect(self._on_build_failed)
+        client.crashed.connect(self._on_worker_crashed)
+        state.model_shown.connect(self._on_model_shown)
+        state.open_requested.connect(self.show_reference)
+        state.busy_changed.connect(self.set_busy)
+        state.message_posted.connect(self.statusBar().showMessage)
+        # The table, the charts and the state agree on the selected layer.
+        self.table.layer_chosen.connect(state.select_layer)
+        self.charts.layer_clicked.connect(state.select_layer)
+        state.layer_selected.connect(self.table.select_row)
+        state.layer_selected.connect(self.charts.highlight)
 
         self._restore()
-        if not self.worker.is_running():
-            self.worker.start()
+        if not client.is_running():
+            client.start()
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -191,7 +208,28 @@ class MainWindow(QMainWindow):
         self.pin_action.setEnabled(False)
         self.export_csv_action = self.files.export_csv_action
         self.export_markdown_action = self.files.export_markdown_action
-        build_menus(self)
+        docks = (
+            self.picker_dock,
+            self.form_dock,
+            self.totals_dock,
+            self.compare_dock,
+            self.charts_dock,
+            self.sweep_dock,
+            self.designer_dock,
+        )
+        parts = MenuParts(
+            self.state,
+            self.files,
+            self.designs,
+            self.pin_action,
+            self.table,
+            self.picker,
+            self.picker_dock,
+            self.form,
+            docks,
+            self.reset_layout,
+        )
+        build_menus(self, parts)
         self._default_state = self.saveState()
 
     # --- building ---------------------------------------------------------------------------
@@ -215,7 +253,7 @@ class MainWindow(QMainWindow):
         except ParameterError as error:
             self.form.show_error(error.param, error.message)
             self.statusBar().showMessage(
-                f"Check {error.param}: the table shows the last valid model", 8000
+                f"Check {error.param}: the table shows the last valid model", STATUS_MS
             )
             return
         self.form.clear_errors()
@@ -223,22 +261,22 @@ class MainWindow(QMainWindow):
 
     def build(self, reference: Reference) -> None:
         """Build ``reference`` in the worker, or as soon as TensorFlow is ready."""
-        if not self.worker.is_ready:
-            self._waiting_reference = reference
+        if not self.client.is_ready:
+            self.state.waiting = reference
             return
         self._send(reference)
 
     def _send(self, reference: Reference) -> None:
-        self._requested = reference
-        self.worker.request(reference)
+        self.state.requested = reference
+        self.client.request(reference)
 
-    @Slot(object)
+    @Slot(DeviceReport)
     def _on_worker_ready(self, report: DeviceReport) -> None:
-        self.device_report = report
+        self.state.set_device(report)
         self.device_label.setText(report.summary_line)
         self.device_label.setToolTip(format_devices_text(report).strip())
-        if self._waiting_reference is not None:
-            reference, self._waiting_reference = self._waiting_reference, None
+        if self.state.waiting is not None:
+            reference, self.state.waiting = self.state.waiting, None
             self._send(reference)
 
     @Slot(str)
@@ -250,87 +288,71 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_build_started(self, generation: int) -> None:
         self.busy.setVisible(True)
-        if self.summary is None and self._requested is not None:
-            self.heading.setText(f"Building {self._requested.text()}…")
+        if self.state.summary is None and self.state.requested is not None:
+            self.heading.setText(f"Building {self.state.requested.text()}…")
 
-    @Slot(int, object, float)
+    @Slot(int, ModelSummary, float)
     def _on_build_finished(self, generation: int, summary: ModelSummary, seconds: float) -> None:
-        assert self._requested is not None
-        self._show(summary, self._requested, weights_from=None)
+        assert self.state.requested is not None
+        self.state.show(self.state.requested, summary)
         self.build_time.setText(f"Built in {seconds:.2f} s (preview, no weights allocated)")
 
-    def show_loaded_weights(self, summary: ModelSummary, path: str) -> None:
-        """The worker loaded ``path`` into a fresh model of the reference on screen."""
-        assert self.reference is not None
-        self._show(summary, self.reference, weights_from=path)
-        self.statusBar().showMessage(f"Loaded the weights from {path}", 8000)
-
-    def _show(self, summary: ModelSummary, reference: Reference, weights_from: str | None) -> None:
+    @Slot()
+    def _on_model_shown(self) -> None:
+        reference, summary = self.state.reference, self.state.summary
+        assert reference is not None and summary is not None
         self.set_busy(False)
         self.statusBar().clearMessage()  # a model on screen supersedes an earlier complaint
-        self.summary, self.reference = summary, reference
         architecture = reference.architecture
         if architecture.family in OUTSIDE_CATALOG:
             self.picker.show_other(architecture.title, architecture.description)
         self.table.set_summary(summary)
         self.totals.set_totals(summary.totals)
         self.charts.set_summary(summary)
-        self.sweep.set_current(reference)
+        weights_from = self.state.weights_from
         weights = (
             f" &nbsp;·&nbsp; weights from <code>{Path(weights_from).name}</code>"
             if weights_from
             else ""
         )
         self.heading.setText(
-            f"<b>{reference.architecture.title}</b> &nbsp;·&nbsp; <code>{reference.text()}</code>"
+            f"<b>{architecture.title}</b> &nbsp;·&nbsp; <code>{reference.text()}</code>"
             f" &nbsp;·&nbsp; {len(summary.layers)} layers{weights}"
         )
-        self.files.model_shown()
         self.pin_action.setEnabled(True)
-        if reference.architecture.source is None:  # an unsaved design cannot come back
+        if architecture.source is None:  # an unsaved design cannot come back
             self.settings.setValue("model/reference", reference.text())
-
-    @Slot(int)
-    def select_layer(self, row: int) -> None:
-        """Select summary row ``row`` in the table (if the filter shows it) and scroll to it."""
-        index = self.table.proxy.mapFromSource(self.table.model.index(row, 0))
-        if index.isValid():
-            self.table.table.selectRow(index.row())
-            self.table.table.scrollTo(index)
-
-    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        source = self.table.proxy.mapToSource(current)
-        self.charts.highlight(source.row() if source.isValid() else None)
 
     def pin_current(self) -> None:
         """Pin the model on screen; the Compare panel comes to the front."""
-        if self.summary is None or self.reference is None:
-            return
-        self.compare.pin(self.reference.text(), self.summary)
-        self.compare_dock.show()
-        self.compare_dock.raise_()
+        if self.state.pin_current():
+            self.compare_dock.show()
+            self.compare_dock.raise_()
 
+    @Slot(bool, str)
     def set_busy(self, busy: bool, message: str = "") -> None:
         self.busy.setVisible(busy)
         if message:
-            self.statusBar().showMessage(message, 0 if busy else 8000)
+            self.statusBar().showMessage(message, 0 if busy else STATUS_MS)
 
     @Slot(int, str)
     def _on_build_failed(self, generation: int, message: str) -> None:
         self.busy.setVisible(False)
         self.form.show_error(None, message)
-        self.statusBar().showMessage("Build failed: the table shows the last valid model", 8000)
+        self.statusBar().showMessage(
+            "Build failed: the table shows the last valid model", STATUS_MS
+        )
 
     @Slot(str)
     def _on_worker_crashed(self, message: str) -> None:
         """A crash (say, the system ran out of memory) costs one build, never the window."""
         self.busy.setVisible(False)
         self.device_label.setText("Restarting the Keras worker…")
-        if self._requested is not None:
-            message = f"{message} It was building {self._requested.text()}."
+        if self.state.requested is not None:
+            message = f"{message} It was building {self.state.requested.text()}."
         self.form.show_error(None, message)
         self.statusBar().showMessage(
-            "The Keras worker stopped: the table shows the last model", 8000
+            "The Keras worker stopped: the table shows the last model", STATUS_MS
         )
 
     # --- actions ----------------------------------------------------------------------------
@@ -360,11 +382,15 @@ class MainWindow(QMainWindow):
         except ExplorerError:  # a parameter that changed, a model file since deleted
             log.warning("ignoring saved reference %r", text)
             reference = parse_reference(DEFAULT_REFERENCE)
-        self.show_reference(reference.architecture, reference.values)
+        self.show_reference(reference)
 
-    def show_reference(self, architecture: Architecture, values: dict) -> None:
-        self.form.set_architecture(architecture, values)
+    @Slot(Reference)
+    def show_reference(self, reference: Reference) -> None:
+        """Put ``reference`` in the picker and the form, and build it."""
+        architecture = reference.architecture
+        self.form.set_architecture(architecture, reference.values)
         if architecture.family in OUTSIDE_CATALOG:
+            self.debouncer.cancel()  # what is shown now supersedes edits still waiting
             self.request_build()
         else:
             self.picker.select(architecture.id)
@@ -392,5 +418,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
-        self.worker.stop()
+        self.client.stop()
         super().closeEvent(event)

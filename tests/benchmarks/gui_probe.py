@@ -51,7 +51,7 @@ def open_window(folder: str) -> tuple[QApplication, MainWindow]:
     sys.excepthook = lambda *exc: fail("".join(traceback.format_exception(*exc)))
     ini = os.path.join(folder, "settings.ini")
     window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
-    for failed in (window.worker.start_up_failed, window.worker.build_failed):
+    for failed in (window.client.start_up_failed, window.client.build_failed):
         failed.connect(lambda *args: fail(f"worker failed: {args}"))
     return app, window
 
@@ -141,14 +141,14 @@ class GapTimer(QObject):
 def stall(folder: str) -> Report:
     app, window = open_window(folder)
     window.show()
-    wait(window.worker.build_finished)  # the default architecture, once TensorFlow is ready
+    wait(window.client.build_finished)  # the default architecture, once TensorFlow is ready
     gaps, builds, timer = [], [], GapTimer()
     for _ in range(STALL_ROUNDS):
-        wait(window.worker.build_finished, lambda: window.picker.select("resnet18"))
+        wait(window.client.build_finished, lambda: window.picker.select("resnet18"))
         pause(SETTLE_MS)
         timer.start()
         _, _, seconds = wait(
-            window.worker.build_finished, lambda: window.picker.select("resnet152")
+            window.client.build_finished, lambda: window.picker.select("resnet152")
         )
         pause(SETTLE_MS)
         gaps.append(timer.stop() * 1000)
@@ -162,14 +162,14 @@ def rss_mib(window: MainWindow) -> float:
     """The window's and its Keras worker process's memory together: Keras lives in the worker."""
     import psutil
 
-    processes = [psutil.Process(), psutil.Process(window.worker.pid)]
+    processes = [psutil.Process(), psutil.Process(window.client.pid)]
     return sum(process.memory_info().rss for process in processes) / 2**20
 
 
 def memory(folder: str) -> Report:
     app, window = open_window(folder)
     window.show()
-    wait(window.worker.build_finished)  # the default resnet50, once TensorFlow is ready
+    wait(window.client.build_finished)  # the default resnet50, once TensorFlow is ready
     assert window.picker.current_id() == "resnet50", "settings of our own: the default"
     classes = window.form.editor("classes")
     assert isinstance(classes, QSpinBox)
@@ -177,10 +177,11 @@ def memory(folder: str) -> Report:
     for n in range(1, MEMORY_BUILDS + 1):
         classes.setValue(n)
         window.debouncer.cancel()  # request now, not after the 250 ms debounce
-        wait(window.worker.build_finished, window.request_build)
+        wait(window.client.build_finished, window.request_build)
         app.processEvents()
         rss.append(rss_mib(window))
-    assert window.reference is not None and window.reference.values["classes"] == MEMORY_BUILDS
+    reference = window.state.reference
+    assert reference is not None and reference.values["classes"] == MEMORY_BUILDS
     window.close()
     app.processEvents()
     return {"rss_first_mib": rss[0], "rss_last_mib": rss[-1], "growth": rss[-1] / rss[0] - 1}

@@ -63,3 +63,23 @@ def test_importing_every_module_loads_neither_tensorflow_nor_qt_in_core() -> Non
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_window_and_its_widget_tests_load_no_tensorflow() -> None:
+    """Widget tests drive the window against a fake client: nothing may pull TensorFlow in."""
+    modules = [
+        ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        for path in _sources()
+        if ".qt" in ".".join(path.parts) or path.name == "preflight.py"
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r} + ['tests.qt.conftest', 'tests.qt.fake_client']:\n"
+        "    importlib.import_module(name)\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    root = PACKAGE.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert out.stdout.strip() == "[]"

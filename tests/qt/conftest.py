@@ -1,11 +1,25 @@
-"""Qt test fixtures: isolated settings, a real main window, and a leak check after every test."""
+"""Qt test fixtures and helpers: isolated settings, main windows (against a fake worker client,
+or the real worker process for the end-to-end tests), prompts that answer from a script, and a
+leak check after every test."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from explorer.core.analysis.summary import ModelSummary
+from explorer.core.weights.compatibility import CompatibilityReport
+from explorer.qt.dialogs.prompts import Prompts
+from explorer.qt.main_window import MainWindow
+from tests.qt.fake_client import FakeWorkerClient
+from tests.recorded import recorded
+
+TIMEOUT_MS = 60_000  # a real build; fake builds answer on the next turn of the event loop
+EDIT_SETTLE_MS = 800  # well past the edit debounce: no second build may follow
 
 
 def _top_level_widgets() -> dict[int, str]:
@@ -18,9 +32,9 @@ def _top_level_widgets() -> dict[int, str]:
 
 
 @pytest.fixture(autouse=True)
-def no_leaked_widgets_or_threads(qapp):
-    """Fail a test that leaves a top-level widget or a worker thread behind."""
-    from explorer.qt.worker_client import running_workers
+def no_leaked_widgets_or_threads(qapp) -> Iterator[None]:
+    """Fail a test that leaves a top-level widget or a worker process behind."""
+    from explorer.qt.worker_client import running_clients
 
     before = _top_level_widgets()
     yield
@@ -29,10 +43,83 @@ def no_leaked_widgets_or_threads(qapp):
         qapp.processEvents()
     leaked = {k: v for k, v in _top_level_widgets().items() if k not in before}
     assert leaked == {}, f"leaked top-level widgets: {sorted(leaked.values())}"
-    assert running_workers() == [], "a worker thread is still running"
+    assert running_clients() == [], "a worker process is still running"
+
+
+@pytest.fixture(scope="session")
+def summary_of() -> Callable[[str], ModelSummary]:
+    """Widget tests read recorded summaries (tests/recorded.py): no TensorFlow."""
+    return recorded
 
 
 @pytest.fixture
 def settings(tmp_path) -> QSettings:
     """A settings file of the test's own, so no test reads or writes the user's."""
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class ScriptedPrompts(Prompts):
+    """Answers the window's questions as a test says, and keeps what was asked."""
+
+    def __init__(self, load: bool = True, discard: bool = True) -> None:
+        self.load, self.discard = load, discard
+        self.reports: list[CompatibilityReport] = []
+        self.discards = 0
+
+    def confirm_load(self, report: CompatibilityReport, reference: str, parent: QWidget) -> bool:
+        self.reports.append(report)
+        return self.load
+
+    def confirm_discard(self, parent: QWidget) -> bool:
+        self.discards += 1
+        return self.discard
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    return ScriptedPrompts()
+
+
+def open_window(
+    qtbot, settings: QSettings, prompts: Prompts | None = None, *, real: bool = False
+) -> MainWindow:
+    """A shown main window whose first table is on screen."""
+    client = None if real else FakeWorkerClient()
+    window = MainWindow(settings=settings, client=client, prompts=prompts)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.client.build_finished, timeout=TIMEOUT_MS):
+        window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, settings, prompts) -> MainWindow:
+    """The main window against a fake worker client: no TensorFlow, builds answer at once."""
+    return open_window(qtbot, settings, prompts)
+
+
+@pytest.fixture
+def fake(window) -> FakeWorkerClient:
+    assert isinstance(window.client, FakeWorkerClient)
+    return window.client
+
+
+def pick(qtbot, window: MainWindow, architecture_id: str) -> None:
+    with qtbot.waitSignal(window.client.build_finished, timeout=TIMEOUT_MS):
+        window.picker.select(architecture_id)
+
+
+def table_cells(window: MainWindow) -> list[list[str]]:
+    model = window.table.model
+    return [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def model_cells(model) -> list[list[str]]:
+    """Every cell of a Qt item model, row by row."""
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]

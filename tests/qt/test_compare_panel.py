@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from tests.qt.test_main_window import TIMEOUT_MS, open_window, pick
+from explorer.qt.panels.compare import ComparePanel
+from explorer.qt.state import WindowState
+from tests.qt.conftest import TIMEOUT_MS, open_window, pick
+from tests.qt.conftest import model_cells as cells
 
 
-def cells(model) -> list[list[str]]:
-    return [
-        [model.index(r, c).data() for c in range(model.columnCount())]
-        for r in range(model.rowCount())
-    ]
+def compare_panel(qtbot) -> tuple[ComparePanel, WindowState]:
+    state = WindowState()
+    panel = ComparePanel(state)
+    qtbot.addWidget(panel)
+    return panel, state
 
 
 def test_pin_resnet34_and_resnet50_and_read_the_tables(qtbot, settings) -> None:
@@ -43,15 +46,15 @@ def test_pin_resnet34_and_resnet50_and_read_the_tables(qtbot, settings) -> None:
     ]
     # Pinned models stay while the current architecture changes.
     pick(qtbot, window, "vgg16")
-    assert [label for label, _ in compare.pinned()] == ["resnet34", "resnet50"]
+    assert [pinned.label for pinned in window.state.pinned()] == ["resnet34", "resnet50"]
     # A model without stages: totals still compare, the stage table explains why it is empty.
     window.pin_current()
     assert compare.totals_table.table.columnCount() == 1 + 3 + 2
     assert compare.stages_table.table.rowCount() == 0
     assert compare.stages_note.text().startswith("By stage: only when every pinned model")
-    compare.unpin(2)
+    window.state.unpin([2])
     assert compare.stages_table.table.rowCount() == 6
-    compare.clear()
+    compare.clear_button.click()
     assert compare.totals_table.table.rowCount() == 0 and compare.labels.stringList() == []
     window.close()
 
@@ -60,7 +63,7 @@ def test_one_architecture_at_two_input_sizes(qtbot, settings) -> None:
     window = open_window(qtbot, settings)
     pick(qtbot, window, "resnet18")
     window.pin_current()
-    with qtbot.waitSignal(window.worker.build_finished, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(window.client.build_finished, timeout=TIMEOUT_MS):
         window.form.editor("input_shape").set_value((112, 112, 3))
         window.form.values_edited.emit()
     window.pin_current()
@@ -82,7 +85,7 @@ def test_charts_follow_the_table_and_a_clicked_bar_selects_its_row(qtbot, settin
     selected = window.table.table.selectionModel().selectedRows()
     assert [window.table.proxy.mapToSource(i).row() for i in selected] == [10]
     # Selecting a row highlights its bar.
-    window.select_layer(42)
+    window.state.select_layer(42)
     assert [m.value() for m in charts.markers.values()] == [42] * len(charts.markers)
     window.close()
 
@@ -95,14 +98,11 @@ def test_the_comparison_is_copied_and_exported(qtbot, tmp_path, summary_of) -> N
     from PySide6.QtGui import QGuiApplication
 
     from explorer.core.exports.comparisons import compare_markdown
-    from explorer.qt.panels.compare import ComparePanel
-
-    panel = ComparePanel()
-    qtbot.addWidget(panel)
+    panel, state = compare_panel(qtbot)
     assert not panel.export_button.isEnabled()
     r34, r50 = summary_of("resnet34"), summary_of("resnet50")
-    panel.pin("resnet34", r34)
-    panel.pin("resnet50", r50)
+    state.pin("resnet34", r34)
+    state.pin("resnet50", r50)
     panel.copy_markdown()
     assert QGuiApplication.clipboard().text() == compare_markdown([r34, r50])
     assert panel.export(str(tmp_path / "c.csv"))
@@ -117,14 +117,11 @@ def test_the_comparison_is_copied_and_exported(qtbot, tmp_path, summary_of) -> N
 def test_overlaid_charts_with_a_legend(qtbot, summary_of) -> None:
     from explorer.core.analysis.chart_data import chart_series
     from explorer.core.analysis.stages import stages
-    from explorer.qt.panels.compare import ComparePanel
-
-    panel = ComparePanel()
-    qtbot.addWidget(panel)
+    panel, state = compare_panel(qtbot)
     r34, r50 = summary_of("resnet34"), summary_of("resnet50")
-    panel.pin("resnet34", r34)
+    state.pin("resnet34", r34)
     assert panel.charts is None  # made only when first shown
-    panel.pin("resnet50", r50)
+    state.pin("resnet50", r50)
     panel.tabs.setCurrentIndex(1)
     charts = panel.charts
     assert charts is not None and panel.tabs.currentWidget() is charts
@@ -156,9 +153,9 @@ def test_overlaid_charts_with_a_legend(qtbot, summary_of) -> None:
     assert charts.plots["stages"].getPlotItem().titleLabel.text == "MACs per stage"
 
     # Unpinning redraws; a model without stages turns the bars into totals.
-    panel.unpin(0)
+    state.unpin([0])
     assert [c.name() for c in depth.listDataItems()] == ["1. resnet50"]
-    panel.pin("simple-cnn", summary_of("simple-cnn"))
+    state.pin("simple-cnn", summary_of("simple-cnn"))
     assert charts.bars.groups == ("total",) and not charts.bars.by_stage
     assert charts.bars.values == ((r50.totals.macs,), (summary_of("simple-cnn").totals.macs,))
 
@@ -167,12 +164,9 @@ def test_tables_copy_as_tsv_and_export(qtbot, tmp_path, summary_of) -> None:
     from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtGui import QGuiApplication
 
-    from explorer.qt.panels.compare import ComparePanel
-
-    panel = ComparePanel()
-    qtbot.addWidget(panel)
-    panel.pin("resnet34", summary_of("resnet34"))
-    panel.pin("resnet50", summary_of("resnet50"))
+    panel, state = compare_panel(qtbot)
+    state.pin("resnet34", summary_of("resnet34"))
+    state.pin("resnet50", summary_of("resnet50"))
     table = panel.stages_table
     table.copy_action.trigger()  # nothing selected: the whole table
     lines = QGuiApplication.clipboard().text().splitlines()

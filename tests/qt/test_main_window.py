@@ -1,63 +1,28 @@
-"""The main window driven through its real widgets, with the real worker thread."""
+"""The main window driven through its real widgets, against a fake worker client."""
 
 from __future__ import annotations
 
 import csv
 import io
 
-import pytest
-
-from explorer.core.analysis.build import summarize
 from explorer.core.exports.summaries import output_shape_text
-from explorer.core.sources.lookup import parse_reference
+from explorer.core.worker import protocol as p
+from explorer.qt.actions.about import about_html
 from explorer.qt.main_window import MainWindow
-
-TIMEOUT_MS = 60_000
-EDIT_SETTLE_MS = 800  # well past the edit debounce: no second build may follow
-
-
-def open_window(qtbot, settings) -> MainWindow:
-    window = MainWindow(settings=settings)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.worker.build_finished, timeout=TIMEOUT_MS):
-        window.show()
-    return window
+from tests.qt.conftest import EDIT_SETTLE_MS, TIMEOUT_MS, open_window, pick, table_cells
+from tests.qt.fake_client import FAKE_DEVICES, FakeWorkerClient
+from tests.recorded import recorded
 
 
-@pytest.fixture
-def window(qtbot, settings) -> MainWindow:
-    return open_window(qtbot, settings)
-
-
-def pick(qtbot, window: MainWindow, architecture_id: str) -> None:
-    with qtbot.waitSignal(window.worker.build_finished, timeout=TIMEOUT_MS):
-        window.picker.select(architecture_id)
-
-
-def table_cells(window: MainWindow) -> list[list[str]]:
-    model = window.table.model
-    return [
-        [model.data(model.index(r, c)) for c in range(model.columnCount())]
-        for r in range(model.rowCount())
-    ]
-
-
-def test_starts_with_resnet50_and_a_cpu_only_status_bar(window) -> None:
-    assert window.device_label.text().startswith("CPU only — ")
-    tip = window.device_label.toolTip()
-    assert "GPUs: none found" in tip and "TensorFlow: 2." in tip and "Keras: 3." in tip
-    assert window.reference.text() == "resnet50"
-    assert window.table.model.rowCount() == 176
-    assert window.build_time.text().startswith("Built in ")
-
-
-def test_picking_resnet34_then_resnet50_shows_the_core_summary(qtbot, window) -> None:
+def test_the_table_and_totals_show_what_the_worker_built(qtbot, window, fake) -> None:
+    assert fake.builds() == ["resnet50"]
+    assert window.device_label.text() == "CPU only — Test CPU"
     for architecture_id in ("resnet34", "resnet50"):
         pick(qtbot, window, architecture_id)
-        core = summarize(parse_reference(architecture_id))
+        summary = recorded(architecture_id)
         cells = table_cells(window)
-        assert len(cells) == len(core.layers)
-        for cell, row in zip(cells, core.layers, strict=True):
+        assert len(cells) == len(summary.layers)
+        for cell, row in zip(cells, summary.layers, strict=True):
             assert cell[1].strip() == row.name
             assert cell[2] == row.type
             assert cell[3] == output_shape_text(row)
@@ -65,16 +30,18 @@ def test_picking_resnet34_then_resnet50_shows_the_core_summary(qtbot, window) ->
             assert cell[5] == f"{row.trainable_params:,}"
             assert cell[6] == f"{row.macs:,}"
             assert cell[7] == ", ".join(row.inbound)
-        assert window.summary.totals == core.totals
-        assert window.totals.text_of("params") == f"{core.totals.params:,}"
-        assert window.totals.text_of("trainable") == f"{core.totals.trainable_params:,}"
+        assert window.state.summary == summary
+        assert window.totals.text_of("params") == f"{summary.totals.params:,}"
+        assert window.totals.text_of("trainable") == f"{summary.totals.trainable_params:,}"
         assert architecture_id in window.heading.text()
+    assert window.build_time.text() == "Built in 0.25 s (preview, no weights allocated)"
+    assert fake.builds() == ["resnet50", "resnet34", "resnet50"]
 
 
-def test_a_bad_value_is_shown_inline_and_the_table_stays(qtbot, window) -> None:
+def test_a_bad_value_is_shown_inline_and_the_table_stays(qtbot, window, fake) -> None:
     before = table_cells(window)
     shape = window.form.editor("input_shape")
-    with qtbot.assertNotEmitted(window.worker.build_started, wait=600):
+    with qtbot.assertNotEmitted(fake.build_started, wait=600):
         shape.set_value((8, 8, 3))
         window.form.values_edited.emit()
     assert window.form.error_text("input_shape") == (
@@ -82,47 +49,89 @@ def test_a_bad_value_is_shown_inline_and_the_table_stays(qtbot, window) -> None:
         "times, so height and width must be at least 32"
     )
     assert table_cells(window) == before
-    assert window.reference.text() == "resnet50"
+    assert window.state.reference.text() == "resnet50"
+    assert fake.builds() == ["resnet50"]  # nothing reached the worker
     # Fixing the value clears the message and builds again.
-    with qtbot.waitSignal(window.worker.build_finished, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(fake.build_finished, timeout=TIMEOUT_MS):
         shape.set_value((64, 64, 3))
         window.form.values_edited.emit()
     assert window.form.error_text("input_shape") == ""
-    assert window.reference.text() == "resnet50:input_shape=64x64x3"
+    assert window.state.reference.text() == "resnet50:input_shape=64x64x3"
 
 
-def test_ten_quick_edits_end_in_one_table_for_the_last_edit(qtbot, window) -> None:
+def test_ten_quick_edits_end_in_one_table_for_the_last_edit(qtbot, window, fake) -> None:
     finished: list[int] = []
-    window.worker.build_finished.connect(lambda generation, *_: finished.append(generation))
+    fake.build_finished.connect(lambda generation, *_: finished.append(generation))
     classes = window.form.editor("classes")
-    with qtbot.waitSignal(window.worker.build_finished, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(fake.build_finished, timeout=TIMEOUT_MS):
         for value in range(11, 21):
             classes.setValue(value)
             qtbot.wait(20)
     qtbot.wait(EDIT_SETTLE_MS)
     assert len(finished) == 1
-    assert window.reference.text() == "resnet50:classes=20"
+    assert fake.builds() == ["resnet50", "resnet50:classes=20"]
+    assert window.state.reference.text() == "resnet50:classes=20"
     assert table_cells(window)[-1][3] == "(None, 20)"
 
 
-def test_closing_during_a_build_leaves_no_thread(qtbot, window) -> None:
-    with qtbot.waitSignal(window.worker.build_started, timeout=TIMEOUT_MS):
-        window.picker.select("resnet152")
-    window.close()
-    assert not window.worker.is_running()
+def test_only_the_newest_build_reaches_the_table(qtbot, window, fake) -> None:
+    fake.held = True
+    window.picker.select("resnet34")
+    window.picker.select("resnet18")
+    generations = [r.generation for r in fake.sent if isinstance(r, p.Build)]
+    # A stale reply, arriving late, is dropped: the table keeps resnet50.
+    with qtbot.assertNotEmitted(fake.build_finished, wait=100):
+        fake.reply(p.Built(generations[-2], recorded("resnet34"), 1.0))
+    assert window.state.reference.text() == "resnet50"
+    with qtbot.waitSignal(fake.build_finished, timeout=TIMEOUT_MS):
+        fake.release()
+    assert window.state.reference.text() == "resnet18"
+    assert window.table.model.rowCount() == 70
+
+
+def test_a_crash_keeps_the_table_and_the_worker_is_started_again(qtbot, window, fake) -> None:
+    before = table_cells(window)
+    fake.held = True
+    window.picker.select("resnet34")
+    with qtbot.waitSignal(fake.crashed) as crashed:
+        fake.crash()
+    assert crashed.args == ["The Keras worker stopped unexpectedly (exit code -9); restarting it."]
+    assert window.form.error_text(None) == (
+        "The Keras worker stopped unexpectedly (exit code -9); restarting it. "
+        "It was building resnet34."
+    )
+    assert window.device_label.text() == "Restarting the Keras worker…"
+    assert table_cells(window) == before
+    assert fake.starts == 2
+    fake.held = False
+    pick(qtbot, window, "resnet18")
+    assert window.table.model.rowCount() == 70
+    assert window.form.error_text(None) == ""
+
+
+def test_a_failed_build_is_explained_and_the_table_stays(qtbot, window, fake) -> None:
+    before = table_cells(window)
+    with qtbot.waitSignal(fake.build_failed):
+        window.picker.select("mobilenet_v2")  # no recorded summary: the fake fails it
+    assert window.form.error_text(None) == (
+        "no recorded summary for mobilenet_v2 (see tests/recorded.py)"
+    )
+    assert window.statusBar().currentMessage() == (
+        "Build failed: the table shows the last valid model"
+    )
+    assert table_cells(window) == before
 
 
 def test_settings_restore_the_last_model_and_layout(qtbot, settings) -> None:
     first = open_window(qtbot, settings)
-    with qtbot.waitSignal(first.worker.build_finished, timeout=TIMEOUT_MS):
-        first.picker.select("vgg16")
-    with qtbot.waitSignal(first.worker.build_finished, timeout=TIMEOUT_MS):
+    pick(qtbot, first, "vgg16")
+    with qtbot.waitSignal(first.client.build_finished, timeout=TIMEOUT_MS):
         first.form.editor("classes").setValue(10)
     first.totals.batch_size.setValue(8)
     first.totals_dock.hide()
     first.close()
     second = open_window(qtbot, settings)
-    assert second.reference.text() == "vgg16:classes=10"
+    assert second.state.reference.text() == "vgg16:classes=10"
     assert second.picker.current_id() == "vgg16"
     assert second.form.values()["classes"] == 10
     assert second.totals.batch_size.value() == 8
@@ -136,6 +145,7 @@ def test_export_table_as_csv_and_markdown(window, tmp_path) -> None:
     assert len(rows) == 176 and rows[-1]["name"] == "predictions"
     assert window.files.export_table("md", str(tmp_path / "table.md"))
     assert (tmp_path / "table.md").read_text().startswith("## resnet50\n")
+    assert window.statusBar().currentMessage() == f"Exported the table to {tmp_path}/table.md"
 
 
 def test_a_failed_export_names_the_file_and_keeps_the_window(window, tmp_path, monkeypatch) -> None:
@@ -150,14 +160,12 @@ def test_a_failed_export_names_the_file_and_keeps_the_window(window, tmp_path, m
     ]
 
 
-def test_about_names_the_versions(window) -> None:
-    import keras
-    import tensorflow as tf
-
-    from explorer.qt.actions.about import about_html
-
-    text = about_html(window.device_report)
-    assert f"TensorFlow {tf.__version__}" in text and f"Keras {keras.__version__}" in text
+def test_about_names_the_versions_the_worker_reported(window) -> None:
+    assert window.state.device_report == FAKE_DEVICES
+    text = about_html(window.state.device_report)
+    assert "TensorFlow 2.0-fake · Keras 3.0-fake" in text
+    assert "Device: CPU only — Test CPU" in text
+    assert "TensorFlow loading… · Keras loading…" in about_html(None)
 
 
 def test_menus_and_shortcuts(window) -> None:
@@ -186,29 +194,19 @@ def test_menus_and_shortcuts(window) -> None:
     assert window.form.values()["classes"] == 1000
 
 
-def test_the_window_shows_before_tensorflow_is_ready_and_closes_at_once(qtbot, settings) -> None:
-    window = MainWindow(settings=settings)
+def test_before_the_worker_is_ready_the_window_waits_and_then_builds(qtbot, settings) -> None:
+    client = FakeWorkerClient(ready=False)
+    window = MainWindow(settings=settings, client=client)
     qtbot.addWidget(window)
     window.show()
+    qtbot.wait(50)
     assert window.device_label.text() == "Loading TensorFlow…"
     assert window.heading.text().startswith("Loading TensorFlow…")
-    assert not window.export_csv_action.isEnabled()
+    assert not window.export_csv_action.isEnabled() and not window.pin_action.isEnabled()
+    assert client.builds() == []  # asked for, kept until TensorFlow is ready
+    with qtbot.waitSignal(client.build_finished, timeout=TIMEOUT_MS):
+        client.reply(p.Ready(FAKE_DEVICES))
+    assert client.builds() == ["resnet50"]
+    assert window.export_csv_action.isEnabled()
     window.close()
-    assert not window.worker.is_running()
-
-
-def test_a_crashed_worker_is_restarted_and_the_table_stays(qtbot, window) -> None:
-    import os
-    import signal
-
-    before = table_cells(window)
-    with qtbot.waitSignal(window.worker.crashed, timeout=TIMEOUT_MS) as crashed:
-        os.kill(window.worker.pid, signal.SIGKILL)
-    assert crashed.args == ["The Keras worker stopped unexpectedly (exit code -9); restarting it."]
-    assert window.form.error_text(None).startswith("The Keras worker stopped unexpectedly")
-    assert table_cells(window) == before
-    with qtbot.waitSignal(window.worker.ready, timeout=TIMEOUT_MS):
-        pass
-    pick(qtbot, window, "resnet18")
-    assert window.table.model.rowCount() == 70
-    assert window.form.error_text(None) == ""
+    assert not client.is_running()

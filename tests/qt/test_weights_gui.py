@@ -1,83 +1,31 @@
-"""Weights and model files through the window: save, check, load, open, trust, recent, drop."""
+"""Weights files through the window against a fake worker client: save, check, load, the
+report, damaged files. The real round trips are in test_end_to_end.py."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from explorer.core.weights.compatibility import CompatibilityReport, ReportRow
+from explorer.core.worker import protocol as p
+from tests.qt.conftest import table_cells
+from tests.recorded import recorded
 
-from explorer.core import weights
-from explorer.core.analysis.build import build_model
-from explorer.core.sources.lookup import parse_reference
-from tests.helpers import same_arrays
-from tests.qt.test_main_window import TIMEOUT_MS, open_window, table_cells
+SHAPES = ((3, 3, 3, 64),)
 
 
-def show(qtbot, window, text: str) -> None:
-    reference = parse_reference(text)
-    with qtbot.waitSignal(window.worker.build_finished, timeout=TIMEOUT_MS):
-        window.show_reference(reference.architecture, reference.values)
-    assert window.reference.text() == reference.text()
+def report(path: str, mismatch: bool = False) -> CompatibilityReport:
+    rows = (
+        ReportRow("conv1_conv", "matched", SHAPES, SHAPES, "conv1_conv"),
+        ReportRow(
+            "predictions",
+            "shape mismatch" if mismatch else "matched",
+            ((2048, 1000), (1000,)),
+            ((2048, 10), (10,)) if mismatch else ((2048, 1000), (1000,)),
+            "predictions",
+        ),
+    )
+    return CompatibilityReport(path, "keras", rows)
 
 
-def save(qtbot, window, path) -> None:
-    with qtbot.waitSignal(window.worker.weights_saved, timeout=TIMEOUT_MS) as saved:
-        assert window.files.save_weights(str(path))
-    assert saved.args == [str(path)]
-
-
-@pytest.fixture
-def window(qtbot, settings):
-    return open_window(qtbot, settings)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "simple-cnn:input_shape=32x32x3,classes=10",
-        "resnet34:input_shape=32x32x3,classes=10",
-        "resnet50:input_shape=32x32x3,classes=10",
-    ],
-)
-def test_save_then_load_round_trips_bit_exactly(qtbot, window, tmp_path, text) -> None:
-    show(qtbot, window, text)
-    save(qtbot, window, tmp_path / "a.weights.h5")
-    reports = []
-    window.files.confirm = lambda report: reports.append(report) or True
-    with qtbot.waitSignal(window.worker.weights_loaded, timeout=TIMEOUT_MS):
-        assert window.files.load_weights(str(tmp_path / "a.weights.h5"))
-    (report,) = reports
-    assert report.loads_fully
-    assert "weights from <code>a.weights.h5</code>" in window.heading.text()
-    # What the window now holds is exactly the file: saving it again writes the same arrays.
-    save(qtbot, window, tmp_path / "b.weights.h5")
-    assert same_arrays(tmp_path / "a.weights.h5", tmp_path / "b.weights.h5")
-    # And a plain Keras model of the architecture reads the file back the same way.
-    model = build_model(parse_reference(text), preview=False).model
-    model.load_weights(str(tmp_path / "b.weights.h5"))
-
-
-def test_a_mismatching_file_is_reported_and_nothing_changes(qtbot, window, tmp_path) -> None:
-    show(qtbot, window, "resnet34:input_shape=32x32x3,classes=10")
-    save(qtbot, window, tmp_path / "before.weights.h5")
-    other = build_model(parse_reference("resnet34:input_shape=32x32x3,classes=5"), preview=False)
-    weights.save_weights(other.model, str(tmp_path / "five.weights.h5"))
-    table = table_cells(window)
-    reports = []
-    window.files.confirm = lambda report: reports.append(report) or True  # even a "yes" ...
-    with qtbot.waitSignal(window.worker.weights_checked, timeout=TIMEOUT_MS):
-        window.files.load_weights(str(tmp_path / "five.weights.h5"))
-    with qtbot.assertNotEmitted(window.worker.weights_loaded, wait=1000):
-        pass  # ... loads nothing from a file that does not fit
-    (report,) = reports
-    assert (report.count("matched"), report.count("shape mismatch")) == (72, 1)
-    assert window.statusBar().currentMessage() == report.summary_line()
-    assert table_cells(window) == table
-    save(qtbot, window, tmp_path / "after.weights.h5")
-    assert same_arrays(tmp_path / "before.weights.h5", tmp_path / "after.weights.h5")
-
-
-def test_a_name_keras_cannot_write_gets_the_suffix_offered(qtbot, window, tmp_path, monkeypatch):
+def test_a_name_keras_cannot_write_gets_the_suffix_offered(window, fake, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     asked = []
@@ -89,72 +37,80 @@ def test_a_name_keras_cannot_write_gets_the_suffix_offered(qtbot, window, tmp_pa
         "question",
         lambda parent, title, text: asked.append(text) or QMessageBox.StandardButton.Yes,
     )
-    show(qtbot, window, "resnet18:input_shape=32x32x3")
-    with qtbot.waitSignal(window.worker.weights_saved, timeout=TIMEOUT_MS) as saved:
-        window.files.save_action.trigger()
+    window.files.save_action.trigger()
     assert asked == [
         "Keras 3 writes weights only to names ending in .weights.h5.\n\n"
         "Save as model.weights.h5 instead?"
     ]
-    assert saved.args == [str(tmp_path / "model.weights.h5")]
-    assert not (tmp_path / "model.h5").exists()
-    assert (tmp_path / "model.weights.h5").stat().st_size > 0
+    path = str(tmp_path / "model.weights.h5")
+    assert fake.sent[-1] == p.SaveWeights(1, "resnet50", path)
+    assert window.busy.isVisibleTo(window)
+    assert window.statusBar().currentMessage() == f"Saving weights to {path}…"
+    fake.reply(p.Progress(1, "Building real weights to save…"))
+    assert window.statusBar().currentMessage() == "Building real weights to save…"
+    fake.reply(p.WeightsSaved(1, path))
+    assert not window.busy.isVisibleTo(window)
+    assert window.statusBar().currentMessage() == f"Saved the weights to {path}"
 
 
-def test_model_files_open_python_code_needs_trust_and_recent_files(qtbot, window, tmp_path):
-    import keras
+def test_a_file_that_fits_is_checked_shown_then_loaded(window, fake, prompts, tmp_path) -> None:
+    path = str(tmp_path / "a.weights.h5")
+    assert window.files.load_weights(path)
+    assert fake.sent[-1] == p.CheckWeights(1, "resnet50", path)
+    assert window.statusBar().currentMessage() == f"Checking {path} against resnet50…"
+    fits = report(path)
+    fake.reply(p.WeightsChecked(1, fits))
+    assert prompts.reports == [fits]  # the report was shown, and the user said load
+    assert fake.sent[-1] == p.LoadWeights(2, "resnet50", path)
+    assert [a.toolTip() for a in window.recent.menu.actions()] == [path]
+    fake.reply(p.WeightsLoaded(2, recorded("resnet50"), fits))
+    assert "weights from <code>a.weights.h5</code>" in window.heading.text()
+    assert window.state.weights_from == path
+    assert window.statusBar().currentMessage() == f"Loaded the weights from {path}"
+    # A build of other parameters drops the weights from the heading.
+    window.picker.select("resnet34")
+    fake.reply(p.Built(fake.sent[-1].generation, recorded("resnet34"), 0.5))
+    assert "weights from" not in window.heading.text()
 
-    inputs = keras.Input((8,), name="numbers")
-    doubled = keras.layers.Lambda(lambda t: t * 2, name="double")(inputs)
-    path = tmp_path / "lambda.keras"
-    keras.Model(inputs, keras.layers.Dense(3, name="head")(doubled)).save(path)
+
+def test_a_file_that_does_not_fit_is_reported_and_never_loaded(window, fake, prompts, tmp_path):
+    path = str(tmp_path / "ten.weights.h5")
     table = table_cells(window)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(
-        QPoint(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
+    window.files.load_weights(path)
+    misfit = report(path, mismatch=True)
+    fake.reply(p.WeightsChecked(1, misfit))
+    assert prompts.reports == [misfit]
+    assert not any(isinstance(r, p.LoadWeights) for r in fake.sent)  # even after a "yes"
+    assert window.statusBar().currentMessage() == (
+        f"{path}: would NOT load (1 matched, 1 shape mismatch, 0 missing, 0 extra layers)"
     )
-    window.dragEnterEvent(enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    with qtbot.waitSignal(window.worker.build_failed, timeout=TIMEOUT_MS):
-        window.dropEvent(drop)
-    assert window.form.error_text(None).startswith(f"{path} contains Python code")
     assert table_cells(window) == table
-    trust = window.form.editor("trust")
-    assert not trust.isChecked()  # off by default
-    assert trust.parent().parent().layout().labelForField(trust.parent()).text() == (
-        "I trust this file"
-    )
-    with qtbot.waitSignal(window.worker.build_finished, timeout=TIMEOUT_MS):
-        trust.setChecked(True)
-    assert [row[1].strip() for row in table_cells(window)] == ["double", "head"]
-    assert window.reference.text() == f"{path}:trust=true"
-    recent = [a.toolTip() for a in window.files.recent_menu.actions()]
-    assert recent == [str(path.resolve())]
+    # Declined: nothing is loaded either.
+    prompts.load = False
+    window.files.load_weights(path)
+    fake.reply(p.WeightsChecked(2, report(path)))
+    assert not any(isinstance(r, p.LoadWeights) for r in fake.sent)
 
 
-def test_a_damaged_file_is_explained_and_nothing_changes(qtbot, window, tmp_path, monkeypatch):
+def test_a_damaged_file_is_explained_and_nothing_changes(window, fake, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    damaged = tmp_path / "cut.weights.h5"
-    damaged.write_bytes(b"\x89HDF\r\n\x1a\n" + bytes(64))
+    damaged = str(tmp_path / "cut.weights.h5")
     table = table_cells(window)
-    with qtbot.waitSignal(window.worker.weights_failed, timeout=TIMEOUT_MS):
-        window.files.load_weights(str(damaged))
-    (message,) = shown
-    assert message.startswith(f"Nothing was changed.\n\n{damaged} is damaged or cannot be read: ")
+    window.files.load_weights(damaged)
+    fake.reply(p.WeightsFailed(1, f"{damaged} is damaged or cannot be read: truncated"))
+    assert shown == [f"Nothing was changed.\n\n{damaged} is damaged or cannot be read: truncated"]
     assert table_cells(window) == table
     assert window.heading.text().count("weights from") == 0
+    assert not window.busy.isVisibleTo(window)
+
+
+def test_a_failed_load_with_a_report_shows_the_report(window, fake, prompts, tmp_path) -> None:
+    path = str(tmp_path / "a.weights.h5")
+    misfit = report(path, mismatch=True)
+    window.files.load_weights(path)
+    fake.reply(p.WeightsFailed(1, misfit.summary_line(), misfit))
+    assert prompts.reports == [misfit]
+    assert window.statusBar().currentMessage() == misfit.summary_line()

@@ -5,18 +5,9 @@ interpreter lock for every virtual call a widget makes, so a Keras build running
 the window's own process made laying out or painting widgets wait hundreds of milliseconds.
 A process shares no lock with the window, and the window never imports TensorFlow.
 
-Messages are tuples sent over a ``multiprocessing`` connection:
-in  ``("build", generation, reference_text, preview)``, ``("save", id, reference_text, path)``,
-``("check", id, reference_text, path)``, ``("load", id, reference_text, path)``,
-``("sweep", id, reference_text, param, values)``, ``("cancel", id)``, ``("stop",)``;
-out ``("ready", DeviceReport)``, ``("start_up_failed", message)``,
-``("build_started", generation)``, ``("build_finished", generation, ModelSummary, seconds)``,
-``("build_failed", generation, message)``, ``("progress", id, message)``,
-``("saved", id, path)``, ``("checked", id, report)``, ``("loaded", id, ModelSummary, report)``,
-``("weights_failed", id, message, report or None)``, ``("sweep_point", id, index, SweepPoint)``,
-``("sweep_done", id, cancelled)``, ``("sweep_failed", id, message)``.
-Builds that queue up while the worker is busy are skipped when a newer build follows them;
-weights requests are all carried out, in order.
+Requests and replies are the frozen dataclasses of ``explorer.core.worker.protocol``. Builds
+that queue up while the worker is busy are skipped when a newer build follows them; weights
+requests are all carried out, in order.
 
 The worker keeps the model whose weights are "on screen": the one last loaded or saved. Saving
 again saves those weights; a build for other parameters drops them.
@@ -31,6 +22,30 @@ from collections import deque
 from typing import Any, Protocol
 
 from explorer.core.base.errors import ExplorerError, user_message
+from explorer.core.worker.protocol import (
+    Build,
+    BuildFailed,
+    BuildStarted,
+    Built,
+    Cancel,
+    CheckWeights,
+    Progress,
+    Ready,
+    Request,
+    SaveWeights,
+    StartUpFailed,
+    Stop,
+    Sweep,
+    SweepDone,
+    SweepFailed,
+    SweepPointDone,
+    WeightsChecked,
+    WeightsFailed,
+    WeightsLoaded,
+    WeightsReply,
+    WeightsRequest,
+    WeightsSaved,
+)
 
 log = logging.getLogger(__name__)
 
@@ -41,100 +56,97 @@ class Connection(Protocol):
     def poll(self, timeout: float | None = ...) -> bool: ...
 
 
-def _next(connection: Connection, queue: deque[tuple[Any, ...]]) -> tuple[Any, ...]:
-    """The next message to act on; a build with a newer build queued behind it is skipped."""
+def _next(connection: Connection, queue: deque[Request]) -> Request:
+    """The next request to act on; a build with a newer build queued behind it is skipped."""
     while True:
         if not queue:
             queue.append(connection.recv())
         while connection.poll():
             queue.append(connection.recv())
-        message = queue.popleft()
-        if message[0] == "stop" or not (
-            message[0] == "build" and any(later[0] == "build" for later in queue)
-        ):
-            return message
+        request = queue.popleft()
+        if not (isinstance(request, Build) and any(isinstance(r, Build) for r in queue)):
+            return request
 
 
-def build(message: tuple[Any, ...]) -> tuple[Any, ...]:
+def build(request: Build) -> BuildFailed | Built:
     """One build request -> the reply to send back."""
     from explorer.core.analysis.build import summarize
     from explorer.core.sources.lookup import parse_reference
 
-    _, generation, reference_text, preview = message
     start = time.perf_counter()
     try:
-        summary = summarize(parse_reference(reference_text), preview=preview)
+        summary = summarize(parse_reference(request.reference), preview=request.preview)
     except ExplorerError as error:
-        return ("build_failed", generation, user_message(error))
+        return BuildFailed(request.generation, user_message(error))
     except Exception as error:  # noqa: BLE001 - reported to the user, never lost
-        log.exception("building %s failed", reference_text)
-        return ("build_failed", generation, user_message(error))
+        log.exception("building %s failed", request.reference)
+        return BuildFailed(request.generation, user_message(error))
     finally:
         # Discarded Keras models live in reference cycles: collect them now, so memory stays
         # flat over many builds (quick, since start-up froze TensorFlow's own objects).
         gc.collect()
-    return ("build_finished", generation, summary, time.perf_counter() - start)
+    return Built(request.generation, summary, time.perf_counter() - start)
 
 
 def serve(connection: Connection) -> None:
-    """The worker's main loop: start Keras, then build what is asked until told to stop."""
+    """The worker's main loop: start Keras, then do what is asked until told to stop."""
     from explorer.core.base.runtime import import_keras
     from explorer.core.worker.devices import detect_devices
 
     try:
         import_keras()
-        connection.send(("ready", detect_devices()))
+        connection.send(Ready(detect_devices()))
     except Exception as error:  # noqa: BLE001 - reported to the user, never lost
         log.exception("TensorFlow failed to start")
-        connection.send(("start_up_failed", f"TensorFlow could not start: {user_message(error)}"))
+        connection.send(StartUpFailed(f"TensorFlow could not start: {user_message(error)}"))
         return
     weights_on_screen = WeightsOnScreen()
-    queue: deque[tuple[Any, ...]] = deque()
+    queue: deque[Request] = deque()
     while True:
         try:
-            message = _next(connection, queue)
+            request = _next(connection, queue)
         except (EOFError, OSError):  # the window is gone
             return
-        if message[0] == "stop":
+        if isinstance(request, Stop):
             return
-        if message[0] == "build":
-            weights_on_screen.forget_unless(message[2])
-            connection.send(("build_started", message[1]))
-            connection.send(build(message))
-        elif message[0] == "sweep":
-            sweep(message, connection, queue)
-        elif message[0] == "cancel":
+        if isinstance(request, Build):
+            weights_on_screen.forget_unless(request.reference)
+            connection.send(BuildStarted(request.generation))
+            connection.send(build(request))
+        elif isinstance(request, Sweep):
+            sweep(request, connection, queue)
+        elif isinstance(request, Cancel):
             continue  # for a sweep that had already ended
         else:
-            connection.send(weights_on_screen.handle(message, connection))
+            connection.send(weights_on_screen.handle(request, connection))
 
 
-def sweep(message: tuple[Any, ...], connection: Connection, queue: deque[tuple[Any, ...]]) -> None:
-    """Reply a point at a time; a ``("cancel", id)`` or a stop that arrives ends it early."""
+def sweep(request: Sweep, connection: Connection, queue: deque[Request]) -> None:
+    """Reply a point at a time; a ``Cancel`` of this sweep or a ``Stop`` that arrives ends it."""
     from explorer.core.analysis.sweep import run_sweep
     from explorer.core.sources.lookup import parse_reference
-
-    _, request, reference_text, param, values = message
 
     def should_stop() -> bool:
         while connection.poll():
             queue.append(connection.recv())
-        return any(m[0] == "stop" or m[:2] == ("cancel", request) for m in queue)
+        return any(isinstance(r, Stop) or r == Cancel(request.request) for r in queue)
 
     try:
         points = run_sweep(
-            parse_reference(reference_text),
-            param,
-            values,
-            on_point=lambda index, point: connection.send(("sweep_point", request, index, point)),
+            parse_reference(request.reference),
+            request.param,
+            request.values,
+            on_point=lambda index, point: connection.send(
+                SweepPointDone(request.request, index, point)
+            ),
             should_stop=should_stop,
         )
     except ExplorerError as error:
-        connection.send(("sweep_failed", request, user_message(error)))
+        connection.send(SweepFailed(request.request, user_message(error)))
         return
     finally:
         gc.collect()
-    connection.send(("sweep_done", request, len(points) < len(values)))
+    connection.send(SweepDone(request.request, len(points) < len(request.values)))
 
 
 class WeightsOnScreen:
@@ -148,34 +160,34 @@ class WeightsOnScreen:
         if reference_text != self.reference_text:
             self.reference_text, self.model = None, None
 
-    def handle(self, message: tuple[Any, ...], connection: Connection) -> tuple[Any, ...]:
+    def handle(self, request: WeightsRequest, connection: Connection) -> WeightsReply:
         from explorer.core import weights
         from explorer.core.analysis.build import build_model
         from explorer.core.analysis.summary import summarize_model
         from explorer.core.sources.lookup import parse_reference
 
-        kind, request, reference_text, path = message
+        number, path = request.request, request.path
         try:
-            reference = parse_reference(reference_text)
-            if kind == "check":
-                return ("checked", request, weights.check(reference, path))
-            if kind == "save":
-                if self.reference_text != reference_text:
-                    connection.send(("progress", request, "Building real weights to save…"))
+            reference = parse_reference(request.reference)
+            if isinstance(request, CheckWeights):
+                return WeightsChecked(number, weights.check(reference, path))
+            if isinstance(request, SaveWeights):
+                if self.reference_text != request.reference:
+                    connection.send(Progress(number, "Building real weights to save…"))
                     self.model = build_model(reference, preview=False).model
-                    self.reference_text = reference_text
-                return ("saved", request, str(weights.save_weights(self.model, path)))
+                    self.reference_text = request.reference
+                return WeightsSaved(number, str(weights.save_weights(self.model, path)))
             model, report = weights.load(reference, path)
-            self.reference_text, self.model = reference_text, model
+            self.reference_text, self.model = request.reference, model
             summary = summarize_model(model, reference.architecture.id, reference.items)
-            return ("loaded", request, summary, report)
+            return WeightsLoaded(number, summary, report)
         except weights.WeightsMismatchError as error:
-            return ("weights_failed", request, str(error), error.report)
+            return WeightsFailed(number, str(error), error.report)
         except ExplorerError as error:
-            return ("weights_failed", request, user_message(error), None)
+            return WeightsFailed(number, user_message(error))
         except Exception as error:  # noqa: BLE001 - reported to the user, never lost
-            log.exception("%s of %s failed", kind, path)
-            return ("weights_failed", request, user_message(error), None)
+            log.exception("%s of %s failed", type(request).__name__, path)
+            return WeightsFailed(number, user_message(error))
         finally:
             gc.collect()
 

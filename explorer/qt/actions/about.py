@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import platform
-from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from explorer import __version__
 from explorer.core.worker.devices import DeviceReport
-
-if TYPE_CHECKING:
-    from explorer.qt.main_window import MainWindow
 
 APP_TITLE = "Keras Architecture Explorer"
 
@@ -31,5 +27,5 @@ def about_html(report: DeviceReport | None) -> str:
     )
 
 
-def show_about(window: MainWindow) -> None:
-    QMessageBox.about(window, f"About {APP_TITLE}", about_html(window.device_report))
+def show_about(parent: QWidget, report: DeviceReport | None) -> None:
+    QMessageBox.about(parent, f"About {APP_TITLE}", about_html(report))

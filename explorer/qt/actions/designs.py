@@ -3,34 +3,48 @@ code of the model on screen in the three Keras styles."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 
 from explorer.core.base.errors import ExplorerError, user_message
 from explorer.core.exports.code import code_for
 from explorer.core.sources.copies import design_from_reference
 from explorer.core.sources.designs import files as design_files
 from explorer.core.sources.designs.model import Design
-from explorer.qt.actions.menus import make_action
-from explorer.qt.panels.designer import starter_design
+from explorer.qt.actions.recent import RecentFiles
+from explorer.qt.dialogs.prompts import Prompts
+from explorer.qt.panels.designer import DesignerPanel, starter_design
+from explorer.qt.state import WindowState
+from explorer.qt.widgets.actions import make_action
 
 if TYPE_CHECKING:
     from explorer.qt.dialogs.code_view import CodeDialog
-    from explorer.qt.main_window import MainWindow
 
 DESIGN_FILTER = f"Designs (*{design_files.SUFFIX})"
 
 
 class DesignActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        state: WindowState,
+        designer: DesignerPanel,
+        dock: QDockWidget,
+        recent: RecentFiles,
+        prompts: Prompts,
+        window: QMainWindow,
+    ) -> None:
+        """``dock`` holds ``designer`` in ``window``; it is shown when a design starts."""
         super().__init__(window)
-        self.window = window
-        self.designer = window.designer
+        self._state = state
+        self._dock = dock
+        self._recent = recent
+        self._prompts = prompts
+        self._window = window
+        self.designer = designer
         self.path: str | None = None  # the file the design came from or was saved to
         self.new_action = make_action(
             window, "&New Design", self.new_design, "Ctrl+N", "Start a design from an input"
@@ -58,8 +72,6 @@ class DesignActions(QObject):
             "Ctrl+Shift+K",
             "Python code that builds the model on screen: Sequential, Functional or Subclassing",
         )
-        # Replaced in tests: asks whether unsaved design changes may be dropped.
-        self.confirm_discard: Callable[[], bool] = self._ask_to_discard
         self.dialog: CodeDialog | None = None
         self.designer.undo_stack.cleanChanged.connect(self._update_title)
         self.designer.design_changed.connect(self.show_design)
@@ -81,17 +93,14 @@ class DesignActions(QObject):
 
     def show_design(self, design: Design) -> None:
         """The designer changed its design: the window shows it (no parameters to edit)."""
-        reference = design_files.reference_for(design)
-        self.window.form.set_architecture(reference.architecture)
-        self.window.debouncer.cancel()
-        self.window.build(reference)
+        self._state.open(design_files.reference_for(design))
 
     def _start(self, design: Design, path: str | None) -> None:
         self.path = path
-        dock = self.window.designer_dock
+        dock = self._dock
         if not dock.isVisible():
             dock.show()
-            self.window.resizeDocks([dock], [480], Qt.Orientation.Horizontal)
+            self._window.resizeDocks([dock], [480], Qt.Orientation.Horizontal)
         dock.raise_()
         self.designer.set_design(design)
         self._update_title()
@@ -99,20 +108,10 @@ class DesignActions(QObject):
     def _update_title(self) -> None:
         name = Path(self.path).name if self.path else "unsaved"
         changed = "" if self.designer.undo_stack.isClean() else " (changed)"
-        self.window.designer_dock.setWindowTitle(f"Designer — {name}{changed}")
-
-    def _ask_to_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self.window,
-            "Designer",
-            "The design has changes that are not saved. Discard them?",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        self._dock.setWindowTitle(f"Designer — {name}{changed}")
 
     def _may_replace(self) -> bool:
-        return self.designer.undo_stack.isClean() or self.confirm_discard()
+        return self.designer.undo_stack.isClean() or self._prompts.confirm_discard(self._window)
 
     def new_design(self) -> bool:
         if not self._may_replace():
@@ -123,18 +122,18 @@ class DesignActions(QObject):
     def open_design(self, path: str | None = None) -> bool:
         """Load a design file into the designer; a bad file is explained and nothing changes."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, "Open Design", "", DESIGN_FILTER)
+            path, _ = QFileDialog.getOpenFileName(self._window, "Open Design", "", DESIGN_FILTER)
             if not path:
                 return False
         try:
             design = design_files.load(path)
         except ExplorerError as error:
-            QMessageBox.critical(self.window, "Open Design", user_message(error))
+            QMessageBox.critical(self._window, "Open Design", user_message(error))
             return False
         if not self._may_replace():
             return False
         self._start(design, path)
-        self.window.files.add_recent(path)
+        self._recent.add(path)
         return True
 
     def save_design(self) -> bool:
@@ -145,7 +144,7 @@ class DesignActions(QObject):
         if path is None:
             suggested = f"{design.name}{design_files.SUFFIX}"
             path, _ = QFileDialog.getSaveFileName(
-                self.window, "Save Design", suggested, DESIGN_FILTER
+                self._window, "Save Design", suggested, DESIGN_FILTER
             )
             if not path:
                 return False
@@ -155,23 +154,23 @@ class DesignActions(QObject):
             design_files.save(design, path)
         except ExplorerError as error:
             QMessageBox.critical(
-                self.window, "Save Design", f"The design was not saved.\n\n{user_message(error)}"
+                self._window, "Save Design", f"The design was not saved.\n\n{user_message(error)}"
             )
             return False
         self.path = path
         self.designer.undo_stack.setClean()
         self._update_title()
-        self.window.statusBar().showMessage(f"Saved the design to {path}", 8000)
+        self._state.tell(f"Saved the design to {path}")
         return True
 
     def edit_copy(self) -> bool:
-        reference = self.window.reference
+        reference = self._state.reference
         if reference is None:
             return False
         try:
             design = design_from_reference(reference)
         except ExplorerError as error:
-            QMessageBox.information(self.window, "Edit a Copy", user_message(error))
+            QMessageBox.information(self._window, "Edit a Copy", user_message(error))
             return False
         if not self._may_replace():
             return False
@@ -182,7 +181,7 @@ class DesignActions(QObject):
         """The code of the model on screen, in a dialog that stays open beside the window."""
         from explorer.qt.dialogs.code_view import CodeDialog
 
-        reference = self.window.reference
+        reference = self._state.reference
         if reference is None:
             return None
         if self.dialog is not None:
@@ -191,7 +190,7 @@ class DesignActions(QObject):
         self.dialog = CodeDialog(
             f"Code — {reference.architecture.title}",
             partial(code_for, reference),
-            self.window,
+            self._window,
             file_stem=stem.replace("-", "_") or "model",
         )
         self.dialog.show()

@@ -1,4 +1,6 @@
-"""Pinned models side by side: totals with differences to the first, and a stage-aligned table."""
+"""Pinned models side by side: totals with differences to the first, and a stage-aligned table.
+
+The pinned models live in the window state; this panel shows them and unpins them."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from explorer.core.exports.comparisons import (
     stage_numeric_columns,
     stage_rows,
 )
+from explorer.qt.state import WindowState
 from explorer.qt.widgets.text_files import save_text
 from explorer.qt.widgets.text_table import TextTableView
 
@@ -41,9 +44,10 @@ EXPORT_FILTERS = ("Markdown (*.md)", "CSV (*.csv)", "JSON (*.json)")
 class ComparePanel(QWidget):
     """Models stay pinned while the current architecture changes; the first is the baseline."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, state: WindowState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._pinned: list[tuple[str, ModelSummary]] = []
+        self._state = state
+        state.pinned_changed.connect(self._refresh)
         self.labels = QStringListModel(self)
         self.pinned_view = QListView()
         self.pinned_view.setModel(self.labels)
@@ -53,7 +57,7 @@ class ComparePanel(QWidget):
         self.remove_button = QPushButton("Unpin")
         self.remove_button.clicked.connect(self._remove_selected)
         self.clear_button = QPushButton("Unpin All")
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.clicked.connect(state.unpin_all)
         self.copy_button = QPushButton("Copy as Markdown")
         self.copy_button.setToolTip("Both tables as Markdown, for notes and reports")
         self.copy_button.clicked.connect(self.copy_markdown)
@@ -114,33 +118,19 @@ class ComparePanel(QWidget):
         return self.charts
 
     def _labels_and_summaries(self) -> tuple[list[str], list[ModelSummary]]:
-        labels = [f"{i}. {label}" for i, (label, _) in enumerate(self._pinned, start=1)]
-        return labels, [summary for _, summary in self._pinned]
-
-    def pin(self, label: str, summary: ModelSummary) -> None:
-        self._pinned.append((label, summary))
-        self._refresh()
-
-    def clear(self) -> None:
-        self._pinned.clear()
-        self._refresh()
-
-    def unpin(self, index: int) -> None:
-        del self._pinned[index]
-        self._refresh()
-
-    def pinned(self) -> list[tuple[str, ModelSummary]]:
-        return list(self._pinned)
+        pinned = self._state.pinned()
+        labels = [f"{i}. {p.label}" for i, p in enumerate(pinned, start=1)]
+        return labels, [p.summary for p in pinned]
 
     def copy_markdown(self) -> None:
         QGuiApplication.clipboard().setText(self.render("markdown"))
 
     def render(self, fmt: str) -> str:
-        return render_comparison([summary for _, summary in self._pinned], fmt)
+        return render_comparison(self._labels_and_summaries()[1], fmt)
 
     def export(self, path: str | None = None) -> bool:
         """Write the comparison; the format follows the suffix (.md, .csv, .json)."""
-        if not self._pinned:
+        if not self._state.pinned():
             return False
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
@@ -161,10 +151,7 @@ class ComparePanel(QWidget):
         )
 
     def _remove_selected(self) -> None:
-        rows = sorted((i.row() for i in self.pinned_view.selectedIndexes()), reverse=True)
-        for row in rows:
-            del self._pinned[row]
-        self._refresh()
+        self._state.unpin([i.row() for i in self.pinned_view.selectedIndexes()])
 
     def _refresh(self) -> None:
         labels, summaries = self._labels_and_summaries()
@@ -190,4 +177,4 @@ class ComparePanel(QWidget):
             self.stages_table.set_table(headers, rows, stage_numeric_columns(headers))
             self.stages_note.setText("By stage:")
         for button in (self.remove_button, self.clear_button, self.copy_button, self.export_button):
-            button.setEnabled(bool(self._pinned))
+            button.setEnabled(bool(summaries))

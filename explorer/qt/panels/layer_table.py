@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -196,6 +197,8 @@ class LayerFilterProxy(QSortFilterProxyModel):
 class LayerTableView(QWidget):
     """A filter box above a sortable table; Ctrl+C copies the selection as tab-separated text."""
 
+    layer_chosen = Signal(object)  # the summary row of the current table row, or None
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LayerTableModel(self)
@@ -209,6 +212,7 @@ class LayerTableView(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -249,6 +253,19 @@ class LayerTableView(QWidget):
         action.triggered.connect(slot)
         widget.addAction(action)
         return action
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        source = self.proxy.mapToSource(current)
+        self.layer_chosen.emit(source.row() if source.isValid() else None)
+
+    def select_row(self, row: int | None) -> None:
+        """Select summary row ``row`` (if the filter shows it) and scroll to it."""
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
 
     def set_summary(self, summary: ModelSummary | None) -> None:
         self.model.set_summary(summary)

@@ -6,7 +6,6 @@ the table fill in as they arrive, and Cancel stops the worker after the point un
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -42,6 +41,7 @@ from explorer.core.base.errors import ExplorerError, user_message
 from explorer.core.base.units import BYTES_PER_ACTIVATION
 from explorer.core.references.architecture import Reference
 from explorer.core.sources.lookup import parse_reference
+from explorer.qt.state import WindowState
 from explorer.qt.widgets.plots import (
     ExportChooser,
     add_legend,
@@ -50,7 +50,7 @@ from explorer.qt.widgets.plots import (
     new_plot,
 )
 from explorer.qt.widgets.text_table import TextTableView
-from explorer.qt.worker_client import BuildWorker
+from explorer.qt.worker_client import WorkerClient
 
 PLOTS = {
     "params": ("Total parameters", "parameters"),
@@ -89,15 +89,15 @@ class SweepPanel(QWidget):
 
     def __init__(
         self,
-        worker: BuildWorker,
-        pinned: Callable[[], list[str]] = list,
+        state: WindowState,
+        client: WorkerClient,
         parent: QWidget | None = None,
     ) -> None:
-        """``pinned`` gives the references of the pinned models when a sweep starts."""
+        """Sweeps the model on screen and, ticked, the pinned ones (both from ``state``)."""
         super().__init__(parent)
-        self._worker = worker
+        self._state = state
+        self._client = client
         self._current: Reference | None = None
-        self._pinned = pinned
         self.runs: list[SweepRun] = []
         self._running: SweepRun | None = None
         self._cancelled = False
@@ -172,13 +172,17 @@ class SweepPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
-        worker.sweep_point.connect(self._on_point)
-        worker.sweep_done.connect(self._on_done)
-        worker.sweep_failed.connect(self._on_failed)
-        worker.crashed.connect(self._on_crashed)
-        self.set_current(None)
+        client.sweep_point.connect(self._on_point)
+        client.sweep_done.connect(self._on_done)
+        client.sweep_failed.connect(self._on_failed)
+        client.crashed.connect(self._on_crashed)
+        state.model_shown.connect(self._on_model_shown)
+        self.set_current(state.reference)
 
     # --- what to sweep ---------------------------------------------------------------------
+
+    def _on_model_shown(self) -> None:
+        self.set_current(self._state.reference)
 
     def set_current(self, reference: Reference | None) -> None:
         """The window's model changed: offer its numeric parameters, keeping the chosen one."""
@@ -235,7 +239,7 @@ class SweepPanel(QWidget):
         targets = [(self._current.text(), self._current)]
         skipped = []
         if self.with_pinned.isChecked():
-            for label in self._pinned():
+            for label in (pinned.label for pinned in self._state.pinned()):
                 try:
                     reference = parse_reference(label)
                 except ExplorerError:
@@ -275,13 +279,13 @@ class SweepPanel(QWidget):
             return
         run = pending[0]
         self._running = run
-        run.request = self._worker.sweep(run.reference, self.param.currentData().param, run.values)
+        run.request = self._client.sweep(run.reference, self.param.currentData().param, run.values)
         self._update_buttons()
 
     def cancel(self) -> None:
         if self._running is not None and self._running.request is not None:
             self._cancelled = True
-            self._worker.cancel_sweep(self._running.request)
+            self._client.cancel_sweep(self._running.request)
 
     def _on_point(self, request: int, index: int, point: SweepPoint) -> None:
         run = self._running
