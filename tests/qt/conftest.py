@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from explorer.core.analysis.summary import ModelSummary
+from explorer.core.exports.summaries import output_shape_text
 from explorer.core.weights.compatibility import CompatibilityReport
 from explorer.qt.dialogs.prompts import Prompts
 from explorer.qt.main_window import MainWindow
@@ -115,6 +116,22 @@ def table_cells(window: MainWindow) -> list[list[str]]:
         [model.data(model.index(r, c)) for c in range(model.columnCount())]
         for r in range(model.rowCount())
     ]
+
+
+def assert_table_shows(window: MainWindow, summary: ModelSummary) -> None:
+    """The layer table and the totals show ``summary``, cell for cell."""
+    cells = table_cells(window)
+    assert len(cells) == len(summary.layers)
+    for cell, row in zip(cells, summary.layers, strict=True):
+        assert cell[1].strip() == row.name
+        assert cell[2] == row.type
+        assert cell[3] == output_shape_text(row)
+        assert cell[4] == f"{row.params:,}"
+        assert cell[5] == f"{row.trainable_params:,}"
+        assert cell[6] == f"{row.macs:,}"
+        assert cell[7] == ", ".join(row.inbound)
+    assert window.totals.text_of("params") == f"{summary.totals.params:,}"
+    assert window.totals.text_of("trainable") == f"{summary.totals.trainable_params:,}"
 
 
 def model_cells(model) -> list[list[str]]:
