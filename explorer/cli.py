@@ -133,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 1
-    except Exception as error:  # noqa: BLE001 - the one place unknown failures become a message
+    except Exception as error:  # the one place unknown failures become a message
         log.debug("unexpected failure", exc_info=True)
         hint = "" if args.debug else " (run with --debug for details)"
         print(f"error: {user_message(error)}{hint}", file=sys.stderr)

@@ -24,6 +24,7 @@ again saves those weights; a build for other parameters drops them.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import time
@@ -66,7 +67,7 @@ def build(message: tuple[Any, ...]) -> tuple[Any, ...]:
         summary = summarize(parse_reference(reference_text), preview=preview)
     except ExplorerError as error:
         return ("build_failed", generation, user_message(error))
-    except Exception as error:  # noqa: BLE001 - reported to the user, never lost
+    except Exception as error:  # reported to the user, never lost
         log.exception("building %s failed", reference_text)
         return ("build_failed", generation, user_message(error))
     finally:
@@ -84,7 +85,7 @@ def serve(connection: Connection) -> None:
     try:
         import_keras()
         connection.send(("ready", detect_devices()))
-    except Exception as error:  # noqa: BLE001 - reported to the user, never lost
+    except Exception as error:  # reported to the user, never lost
         log.exception("TensorFlow failed to start")
         connection.send(("start_up_failed", f"TensorFlow could not start: {user_message(error)}"))
         return
@@ -173,7 +174,7 @@ class WeightsOnScreen:
             return ("weights_failed", request, str(error), error.report)
         except ExplorerError as error:
             return ("weights_failed", request, user_message(error), None)
-        except Exception as error:  # noqa: BLE001 - reported to the user, never lost
+        except Exception as error:  # reported to the user, never lost
             log.exception("%s of %s failed", kind, path)
             return ("weights_failed", request, user_message(error), None)
         finally:
@@ -183,7 +184,5 @@ class WeightsOnScreen:
 def main(connection: Connection) -> None:
     """Entry point of the worker process."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    try:
+    with contextlib.suppress(BrokenPipeError, EOFError):  # the window closed mid-reply
         serve(connection)
-    except (BrokenPipeError, EOFError):
-        pass  # the window closed while a reply was on its way

@@ -98,7 +98,7 @@ class PythonHighlighter(QSyntaxHighlighter):
             elif kind == "name":
                 if defining:
                     paint(start, position, "definition")
-                elif word in _KEYWORDS or word in _BUILTINS and text[start - 1 : start] != ".":
+                elif word in _KEYWORDS or (word in _BUILTINS and text[start - 1 : start] != "."):
                     paint(start, position, "keyword" if word in _KEYWORDS else "builtin")
                 defining = word in ("def", "class")
             elif kind != "decorator" or not text[:start].strip():

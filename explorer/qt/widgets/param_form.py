@@ -51,10 +51,10 @@ class _WheelGuard(QObject):
     """Lets a scrolling form scroll past an unfocused editor instead of changing its value."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget):
-            if not watched.hasFocus():
-                event.ignore()  # ignored, so the parent (a scroll area) gets the wheel
-                return True
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # ignored, so the parent (a scroll area) gets the wheel
+            return True
         return False
 
 
