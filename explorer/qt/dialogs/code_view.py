@@ -189,7 +189,7 @@ class CodeDialog(QDialog):
             raise ValueError(f"unknown code style {style!r} (known: {', '.join(STYLES)})")
         return STYLES.index(style)
 
-    def style(self) -> str:  # type: ignore[override]
+    def style(self) -> str:  # type: ignore[override]  # shadows QWidget.style(), unused here
         """The chosen Keras API style, one of exports.code.STYLES."""
         return STYLES[self.tabs.currentIndex()]
 

@@ -65,7 +65,7 @@ def _guard_wheel(widget: QWidget) -> None:
 
 def _number_box(box: SpinBox, minimum: float, maximum: float) -> SpinBox:
     """Keyboard tracking off: typing "120" is one edit, not "1", "12" and "120"."""
-    box.setRange(minimum, maximum)  # type: ignore[arg-type]
+    box.setRange(minimum, maximum)  # type: ignore[arg-type]  # whole numbers for a QSpinBox
     box.setGroupSeparatorShown(True)
     box.setKeyboardTracking(False)
     _guard_wheel(box)
