@@ -36,6 +36,7 @@ legacy-fixtures: $(LEGACY_FILES)
 
 test: $(VENV)/.installed-test $(LEGACY_FILES)
 	$(PY) -m ruff check explorer tests
+	$(PY) -m mypy
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
@@ -46,4 +47,4 @@ screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) tests/screenshots.py
 
 clean:
-	rm -rf $(VENV) $(LEGACY) tests/legacy/files build *.egg-info
+	rm -rf $(VENV) $(LEGACY) tests/legacy/files build *.egg-info .mypy_cache

@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from explorer import __version__
 from explorer.core.base.errors import ExplorerError, user_message
@@ -30,7 +30,7 @@ class ReportedFailure(ExplorerError):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
 
@@ -133,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 1
-    except Exception as error:  # noqa: BLE001 - the one place unknown failures become a message
+    except Exception as error:  # the one place unknown failures become a message
         log.debug("unexpected failure", exc_info=True)
         hint = "" if args.debug else " (run with --debug for details)"
         print(f"error: {user_message(error)}{hint}", file=sys.stderr)

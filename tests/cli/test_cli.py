@@ -236,7 +236,7 @@ def test_list(capsys) -> None:
 
 
 def test_unexpected_failures_become_one_message(capsys, monkeypatch) -> None:
-    import explorer.core.analysis.build as build
+    from explorer.core.analysis import build
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")

@@ -7,7 +7,9 @@ import json
 import pytest
 
 from explorer.cli import main
-from explorer.core.sources.designs.files import EXAMPLES
+from explorer.core.sources.designs.examples import examples_folder
+
+EXAMPLES = examples_folder()
 
 MINI_RESNET = str(EXAMPLES / "mini-resnet.design.json")
 
@@ -42,12 +44,32 @@ def test_code_prints_the_functional_style_by_default(capsys) -> None:
             "error: filters: 0 is out of range: expected an integer from 1 to 4,096\n",
         ),
         (["code", "absent.design.json"], "error: absent.design.json: no such file\n"),
+        (
+            ["code", "examples:nope"],
+            "error: examples:nope: unknown example (known: mini-resnet, simple-cnn, small-vgg)\n",
+        ),
     ],
 )
 def test_code_failures_exit_1_with_one_line(capsys, args: list[str], message: str) -> None:
     assert main(args) == 1
     out, err = capsys.readouterr()
     assert (out, err) == ("", message)
+
+
+def test_examples_by_name_from_any_folder(capsys, monkeypatch, tmp_path) -> None:
+    assert main(["code", MINI_RESNET]) == 0
+    from_file = capsys.readouterr().out
+    monkeypatch.chdir(tmp_path)  # found beside the package, not in the working folder
+    assert main(["summary", "examples:mini-resnet"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("Architecture: examples:mini-resnet\n\n")
+    assert "\nTotal params:                 78,714\n" in out
+    assert main(["summary", "examples:mini-resnet.design.json", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["architecture"], data["totals"]["params"]) == ("examples:mini-resnet", 78_714)
+    assert main(["code", "examples:mini-resnet"]) == 0
+    assert capsys.readouterr().out == from_file
 
 
 def test_bad_style_is_bad_usage(capsys) -> None:

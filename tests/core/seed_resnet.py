@@ -6,7 +6,7 @@ in the legacy-fixture environment (``TF_USE_LEGACY_KERAS=1`` with tf_keras insta
 same code builds the model in both.
 """
 
-# ruff: noqa: N802, N803, N806 - the seed's own names
+# ruff: noqa: N802 - the seed's own names
 
 
 def Conv2D_BN(x, filters, kernel_size, strides=(1, 1), padding="same", name=None):

@@ -10,9 +10,12 @@ from explorer.core.analysis.build import summarize
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.exports.code import STYLES, CodeExportError, code_for, code_for_design
 from explorer.core.references.architecture import Architecture
-from explorer.core.sources.designs.files import EXAMPLES, reference_for
+from explorer.core.sources.designs.examples import examples_folder
+from explorer.core.sources.designs.files import reference_for
 from explorer.core.sources.designs.model import Design, DesignLayer
 from explorer.core.sources.lookup import parse_reference
+
+EXAMPLES = examples_folder()
 
 REFERENCES = [
     *(str(EXAMPLES / f"{name}.design.json") for name in ("simple-cnn", "small-vgg", "mini-resnet")),

@@ -6,10 +6,13 @@ import pytest
 
 from explorer.core.analysis.build import summarize
 from explorer.core.sources.copies import design_from_reference
-from explorer.core.sources.designs.files import EXAMPLES, reference_for
+from explorer.core.sources.designs.examples import examples_folder
+from explorer.core.sources.designs.files import reference_for
 from explorer.core.sources.designs.model import DesignError
 from explorer.core.sources.designs.shapes import check
 from explorer.core.sources.lookup import parse_reference
+
+EXAMPLES = examples_folder()
 
 COPIES = [
     "simple-cnn",

@@ -10,10 +10,9 @@ import pytest
 from explorer.core.analysis.build import summarize
 from explorer.core.base.errors import ParameterError
 from explorer.core.sources.copies import design_from_reference
+from explorer.core.sources.designs.examples import example_designs, example_names, examples_folder
 from explorer.core.sources.designs.files import (
-    EXAMPLES,
     DesignFileError,
-    example_designs,
     from_json,
     load,
     reference_for_json,
@@ -23,6 +22,7 @@ from explorer.core.sources.designs.files import (
 from explorer.core.sources.designs.model import Design, DesignLayer
 from explorer.core.sources.lookup import parse_reference
 
+EXAMPLES = examples_folder()
 HEAD = '"format": "keras-architecture-explorer.design", "version": 1, "name": "n"'
 INPUT = '{"type": "Input", "name": "input_layer", "args": {"shape": [8, 8, 3]}}'
 
@@ -32,6 +32,7 @@ def test_the_examples_are_there_and_written_exactly_as_saved() -> None:
     assert names == ["mini-resnet.design.json", "simple-cnn.design.json", "small-vgg.design.json"]
     for path in example_designs():
         assert to_json(load(path)) == path.read_text(encoding="utf-8")
+    assert example_names() == ["mini-resnet", "simple-cnn", "small-vgg"]
 
 
 def test_round_trips_are_exact(tmp_path: Path) -> None:
@@ -134,6 +135,32 @@ def test_design_files_are_references(tmp_path: Path, summary_of) -> None:
     with pytest.raises(DesignFileError) as caught:
         parse_reference(str(tmp_path / "absent.design.json"))
     assert str(caught.value) == f"{tmp_path / 'absent.design.json'}: no such file"
+
+
+def test_examples_are_references_by_name(summary_of) -> None:
+    reference = parse_reference("examples:mini-resnet")
+    assert (reference.text(), reference.request_text()) == ("examples:mini-resnet",) * 2
+    architecture = reference.architecture
+    assert (architecture.title, architecture.family) == ("mini-resnet", "Designs")
+    summary = summary_of("examples:mini-resnet")
+    assert (summary.architecture, summary.totals.params) == ("examples:mini-resnet", 78_714)
+    assert summary.layers == summary_of(str(EXAMPLES / "mini-resnet.design.json")).layers
+    # The file's name works too, in any case, and names the same entry.
+    assert parse_reference(" Examples:Small-VGG.design.json").text() == "examples:small-vgg"
+    assert design_from_reference(parse_reference("examples:simple-cnn")) == load(
+        EXAMPLES / "simple-cnn.design.json"
+    )
+    with pytest.raises(ParameterError, match=r"^units: unknown parameter for examples:small-vgg"):
+        parse_reference("examples:small-vgg:units=3")
+
+
+@pytest.mark.parametrize("text", ["examples:nope", "examples:", "examples:mini-resnet.keras"])
+def test_an_unknown_example_is_refused_naming_the_examples(text: str) -> None:
+    with pytest.raises(DesignFileError) as caught:
+        parse_reference(text)
+    assert str(caught.value) == (
+        f"{text}: unknown example (known: mini-resnet, simple-cnn, small-vgg)"
+    )
 
 
 def test_json_text_is_a_reference_for_the_worker(summary_of) -> None:

@@ -38,6 +38,6 @@ def test_a_failure_midway_keeps_the_previous_file(tmp_path, monkeypatch) -> None
 
 def test_a_missing_folder_is_named(tmp_path) -> None:
     with pytest.raises(
-        FileWriteError, match="^cannot write .*nowhere/x.md: No such file or directory$"
+        FileWriteError, match=r"^cannot write .*nowhere/x.md: No such file or directory$"
     ):
         write_text_atomic(tmp_path / "nowhere" / "x.md", "x")

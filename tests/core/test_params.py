@@ -17,9 +17,11 @@ def test_int_param() -> None:
     assert spec.coerce(" 1_024 ") == 1024
     assert spec.coerce(7) == 7
     for bad in ("", "1e3", "3.0", True, 2.0, None):
-        with pytest.raises(ParameterError, match="^filters: .* is not an integer from 1 to 4,096$"):
+        with pytest.raises(
+            ParameterError, match=r"^filters: .* is not an integer from 1 to 4,096$"
+        ):
             spec.coerce(bad)
-    with pytest.raises(ParameterError, match="^filters: 5000 is out of range"):
+    with pytest.raises(ParameterError, match=r"^filters: 5000 is out of range"):
         spec.coerce(5000)
 
 
@@ -31,7 +33,7 @@ def test_float_choice_bool_params() -> None:
     api = ChoiceParam("api", "a", ("a", "b"), "help")
     assert api.coerce(" B ") == "b"
     assert BoolParam("bias", True, "help").coerce("off") is False
-    with pytest.raises(ParameterError, match="^bias: 'maybe' is not true or false$"):
+    with pytest.raises(ParameterError, match=r"^bias: 'maybe' is not true or false$"):
         BoolParam("bias", True, "help").coerce("maybe")
 
 
@@ -41,11 +43,11 @@ def test_shape_param() -> None:
     assert SHAPE.coerce("64×48×1") == (64, 48, 1)
     assert SHAPE.coerce([64, 48, 1]) == (64, 48, 1)
     for bad in ("224x224", "224x224x3x1", "axbxc", "-1x2x3", (224, 224), (224.0, 224, 3)):
-        with pytest.raises(ParameterError, match="is not a valid shape: expected 3 integers"):
+        with pytest.raises(ParameterError, match=r"is not a valid shape: expected 3 integers"):
             SHAPE.coerce(bad)
-    with pytest.raises(ParameterError, match="^input_shape: 31x64x3 is out of range"):
+    with pytest.raises(ParameterError, match=r"^input_shape: 31x64x3 is out of range"):
         SHAPE.coerce("31x64x3")
-    with pytest.raises(ParameterError, match="channels from 1 to 4,096$"):
+    with pytest.raises(ParameterError, match=r"channels from 1 to 4,096$"):
         SHAPE.coerce("64x64x0")
 
 
@@ -56,7 +58,7 @@ def test_resolve_and_assignments() -> None:
         "classes": 3,
     }
     assert parse_assignments(["a=1", " b = 2x2x3 "], source="--set") == {"a": "1", "b": "2x2x3"}
-    with pytest.raises(ParameterError, match="^--set: 'a' is not NAME=VALUE$"):
+    with pytest.raises(ParameterError, match=r"^--set: 'a' is not NAME=VALUE$"):
         parse_assignments(["a"], source="--set")
     assert format_value((1, 2, 3)) == "1x2x3"
     assert format_value(True) == "true"

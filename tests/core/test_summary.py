@@ -112,21 +112,25 @@ def test_a_shared_layer_is_one_row_with_every_call() -> None:
     ("make_layer", "input_shape", "macs"),
     [
         # Conv2D: outputs x (kernel area x input channels).
-        (lambda L: L.Conv2D(8, 3, strides=2, padding="same"), (16, 16, 4), 8 * 8 * 8 * 3 * 3 * 4),
-        (lambda L: L.Conv2D(8, 3, groups=2), (10, 10, 4), 8 * 8 * 8 * 3 * 3 * 2),
-        (lambda L: L.Conv1D(5, 3), (10, 2), 8 * 5 * 3 * 2),
-        (lambda L: L.Conv3D(2, 2), (3, 3, 3, 1), 2 * 2 * 2 * 2 * 8),
+        (
+            lambda layers: layers.Conv2D(8, 3, strides=2, padding="same"),
+            (16, 16, 4),
+            8 * 8 * 8 * 3 * 3 * 4,
+        ),
+        (lambda layers: layers.Conv2D(8, 3, groups=2), (10, 10, 4), 8 * 8 * 8 * 3 * 3 * 2),
+        (lambda layers: layers.Conv1D(5, 3), (10, 2), 8 * 5 * 3 * 2),
+        (lambda layers: layers.Conv3D(2, 2), (3, 3, 3, 1), 2 * 2 * 2 * 2 * 8),
         # Depthwise: one kernel per channel (x multiplier).
-        (lambda L: L.DepthwiseConv2D(3, depth_multiplier=2), (6, 6, 3), 4 * 4 * 6 * 9),
+        (lambda layers: layers.DepthwiseConv2D(3, depth_multiplier=2), (6, 6, 3), 4 * 4 * 6 * 9),
         # Separable: depthwise, then a 1x1 pointwise mix.
-        (lambda L: L.SeparableConv2D(7, 3), (6, 6, 3), 4 * 4 * 3 * 9 + 4 * 4 * 3 * 7),
+        (lambda layers: layers.SeparableConv2D(7, 3), (6, 6, 3), 4 * 4 * 3 * 9 + 4 * 4 * 3 * 7),
         # Transposed: every input element meets a kernel-sized patch of each output channel.
-        (lambda L: L.Conv2DTranspose(5, 3, strides=2), (4, 4, 2), 4 * 4 * 2 * 9 * 5),
+        (lambda layers: layers.Conv2DTranspose(5, 3, strides=2), (4, 4, 2), 4 * 4 * 2 * 9 * 5),
         # Dense on a sequence: once per position.
-        (lambda L: L.Dense(6), (10, 4), 10 * 4 * 6),
+        (lambda layers: layers.Dense(6), (10, 4), 10 * 4 * 6),
         # Element-wise layers multiply by no weights.
-        (lambda L: L.BatchNormalization(), (4, 4, 3), 0),
-        (lambda L: L.MaxPooling2D(), (4, 4, 3), 0),
+        (lambda layers: layers.BatchNormalization(), (4, 4, 3), 0),
+        (lambda layers: layers.MaxPooling2D(), (4, 4, 3), 0),
     ],
 )
 def test_macs_of_each_layer_kind(make_layer, input_shape, macs: int) -> None:

@@ -154,7 +154,7 @@ def test_bad_files_give_one_clear_line(tmp_path, resnet34_file, monkeypatch) -> 
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(h5py, "File", denied)  # root reads everything, so simulate it
-    with pytest.raises(weights.WeightsError, match="^.*resnet34.weights.h5: permission denied$"):
+    with pytest.raises(weights.WeightsError, match=r"^.*resnet34.weights.h5: permission denied$"):
         weights.read_layout(resnet34_file[0])
 
 

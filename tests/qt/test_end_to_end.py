@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -232,7 +233,7 @@ def test_sweep_input_size_then_classes_with_a_pinned_model(
     for run, base in zip(sweep.runs, ("resnet18", "resnet34"), strict=True):
         params = [p.totals.params for p in run.points]
         assert params[0] == built_summary_of(f"{base}:classes=10").totals.params
-        assert [b - a for a, b in zip(params, params[1:], strict=False)] == [10 * 513, 10 * 513]
+        assert [b - a for a, b in pairwise(params)] == [10 * 513, 10 * 513]
     legend = [label.text for _, label in sweep.legend.items]
     assert legend == ["resnet18", "resnet34"]
     assert len(sweep.table.table.rows) == 6

@@ -35,7 +35,10 @@ class BuildResult:
 def _pending_variables() -> list[Any]:
     from keras.src.backend.common import global_state
 
-    return global_state.get_global_attribute("uninitialized_variables", [], set_to_default=True)
+    pending: list[Any] = global_state.get_global_attribute(
+        "uninitialized_variables", [], set_to_default=True
+    )
+    return pending  # Keras's own list: it grows as previews make variables
 
 
 def _reset_names() -> None:

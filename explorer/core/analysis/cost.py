@@ -19,7 +19,7 @@ def elements(shape: Shape) -> int:
     dims = shape[1:]
     if any(d is None for d in dims):
         return 0
-    return prod(dims)  # type: ignore[arg-type]
+    return prod(dims)  # type: ignore[arg-type]  # no None left: returned 0 above
 
 
 def activation_elements(outputs: Sequence[Shape]) -> int:
@@ -38,14 +38,14 @@ def layer_macs(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Shape]) ->
         depthwise = layer.depthwise_kernel.shape  # (*kernel, in_channels, multiplier)
         pointwise = layer.pointwise_kernel.shape  # (*1, in_channels * multiplier, filters)
         positions = out // pointwise[-1]
-        return positions * prod(depthwise) + positions * pointwise[-2] * pointwise[-1]
+        return int(positions * prod(depthwise) + positions * pointwise[-2] * pointwise[-1])
     if isinstance(layer, (layers.DepthwiseConv1D, layers.DepthwiseConv2D)):
-        return out * prod(layer.kernel.shape[:-2])
+        return out * int(prod(layer.kernel.shape[:-2]))
     if isinstance(layer, (layers.Conv1DTranspose, layers.Conv2DTranspose, layers.Conv3DTranspose)):
         # Every input element is multiplied into a kernel-sized patch of each output channel.
-        return elements(inputs[0]) * prod(layer.kernel.shape[:-1]) if inputs else 0
+        return elements(inputs[0]) * int(prod(layer.kernel.shape[:-1])) if inputs else 0
     if isinstance(layer, (layers.Conv1D, layers.Conv2D, layers.Conv3D)):
-        return out * prod(layer.kernel.shape[:-1])  # kernel: (*kernel, in/groups, filters)
+        return out * int(prod(layer.kernel.shape[:-1]))  # kernel: (*kernel, in/groups, filters)
     if isinstance(layer, layers.Dense):
-        return out * layer.kernel.shape[0]
+        return out * int(layer.kernel.shape[0])
     return 0

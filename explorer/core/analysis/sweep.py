@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.errors import ExplorerError, ParameterError, user_message
 from explorer.core.base.units import BYTES_PER_ACTIVATION
-from explorer.core.params.specs import IntParam, ShapeParam, Value
+from explorer.core.params.specs import FixedShape, IntParam, ShapeParam, Value
 from explorer.core.params.values import format_value
 from explorer.core.references.architecture import Reference
 
@@ -86,15 +87,15 @@ def sweep_axes(reference: Reference) -> list[SweepAxis]:
     axes = []
     for spec in reference.architecture.params:
         if isinstance(spec, ShapeParam) and spec.rank == 3:
-            side = reference.values[spec.name][0]  # type: ignore[index]
+            side = cast(FixedShape, reference.values[spec.name])[0]  # the spec's type
             label = "input size (square side)"
             axes.append(
                 SweepAxis(spec.name, label, spec.min_size, spec.max_size, side, square=True)
             )
         elif isinstance(spec, IntParam):
-            value = reference.values[spec.name]
+            value = cast(int, reference.values[spec.name])  # the spec's type
             label = (spec.label or spec.name).replace("_", " ")
-            axes.append(SweepAxis(spec.name, label, spec.minimum, spec.maximum, value))  # type: ignore[arg-type]
+            axes.append(SweepAxis(spec.name, label, spec.minimum, spec.maximum, value))
     return axes
 
 
@@ -126,13 +127,13 @@ def sweep_values(reference: Reference, param: str, start: int, stop: int, step: 
             f"{len(sides)} points are too many (at most {MAX_POINTS}); choose a larger step",
         )
     if axis.square:
-        return list(square_inputs(reference.values[param], sides))  # type: ignore[arg-type]
+        return list(square_inputs(cast(FixedShape, reference.values[param]), sides))
     return list(sides)
 
 
 def axis_value(value: Value) -> int:
     """Where a point sits on the x axis: the side of a square input, else the value itself."""
-    return value[0] if isinstance(value, tuple) else int(value)  # type: ignore[arg-type]
+    return value[0] if isinstance(value, tuple) else int(value)
 
 
 SWEEP_HEADERS = ["Model", "Value", "Params", "MACs per sample", "Activations per sample (MiB)"]

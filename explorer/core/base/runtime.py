@@ -61,4 +61,5 @@ def import_keras() -> ModuleType:
         gc.enable()
     tf.get_logger().setLevel(logging.ERROR)
     logging.getLogger("absl").setLevel(logging.ERROR)
-    return keras
+    module: ModuleType = keras  # untyped (Any) to the type checker
+    return module

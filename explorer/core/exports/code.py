@@ -136,7 +136,8 @@ def _block_function(block: str, style: str) -> list[str]:
 def _block_class(block: str, style: str) -> list[str]:
     parts = block_layers(block, style, Symbol("filters"), Symbol("strides"))
     add, *after = merge_layers(style)
-    main, projection = [], []
+    main: list[str] = []
+    projection: list[str] = []
     for part in parts:
         indent = " " * (16 if part.shortcut else 12)
         (projection if part.shortcut else main).extend(_part_call(part).lines(indent, after=","))
@@ -185,7 +186,7 @@ def _helpers(
 def _input(design: Design, *, named: bool) -> str:
     first = design.layers[0]
     name = f", name={_literal(first.name)}" if named else ""
-    return f"keras.Input(shape={tuple(first.values['shape'])!r}{name})"  # type: ignore[arg-type]
+    return f"keras.Input(shape={tuple(first.values['shape'])!r}{name})"
 
 
 def _skipped(result: LayerCheck, indent: str) -> str:
@@ -265,7 +266,7 @@ def _subclassing(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
         values = layer.values
         projection = layer.kind == "ResidualBlock" and needs_projection(
             int(values["strides"]),
-            int(result.input_shape[-1]),  # type: ignore[index, arg-type]
+            int(result.input_shape[-1]),  # type: ignore[index, arg-type]  # known: result.ok
             str(values["block"]),
             int(values["filters"]),
         )

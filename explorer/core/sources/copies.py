@@ -47,7 +47,7 @@ def resnet_design(depth: int, values: Mapping[str, Value]) -> Design:
     blocks, bottleneck = resnet.DEPTHS[depth]
     style = str(values["variant"])
     tutorial = style == "tutorial"
-    conv1 = {"filters": 64, "kernel_size": 7, "strides": 2}
+    conv1: dict[str, object] = {"filters": 64, "kernel_size": 7, "strides": 2}
     conv1.update({"activation": "relu"} if tutorial else {"use_bias": False})
     epsilon = 0.001 if tutorial else 1e-5
     pool = {"pool_size": 3, "strides": 2, "padding": "same" if tutorial else "valid"}

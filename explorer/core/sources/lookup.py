@@ -1,5 +1,6 @@
-"""References as text (``ID:NAME=VALUE,...``, a model file, a design file or a design's JSON)
-turned into a :class:`Reference` from the source that holds the architecture."""
+"""References as text (``ID:NAME=VALUE,...``, a model file, a design file, an example design
+``examples:NAME`` or a design's JSON) turned into a :class:`Reference` from the source that holds
+the architecture."""
 
 from __future__ import annotations
 
@@ -10,16 +11,21 @@ from explorer.core.params.values import parse_assignments
 from explorer.core.references.architecture import Architecture, Reference
 from explorer.core.sources import model_files
 from explorer.core.sources.catalog import get
+from explorer.core.sources.designs import examples
 from explorer.core.sources.designs import files as design_files
 
 
 def parse_reference(text: str, overrides: Mapping[str, Any] | None = None) -> Reference:
     """``resnet50:classes=10,input_shape=32x32x3``, a model file ``net.keras[:trust=true]``, a
-    design file ``net.design.json`` or a design's JSON text; ``overrides`` (``--set``) win over
-    the text."""
+    design file ``net.design.json``, an example design ``examples:mini-resnet`` (the prefix wins
+    over a file of that name) or a design's JSON text; ``overrides`` (``--set``) win over the
+    text."""
     head, colon, tail = text.rpartition(":")
     if text.lstrip().startswith("{"):
         arch, rest = design_files.architecture_for_json(text), ""
+    elif examples.is_example(text):
+        name, _, rest = text.strip()[len(examples.PREFIX) :].partition(":")
+        arch = examples.architecture_for(name)
     elif (file_arch := _file_architecture(text)) is not None:
         arch, rest = file_arch, ""
     elif colon and (file_arch := _file_architecture(head)) is not None:

@@ -47,7 +47,7 @@ def expected_keras_layout(model: Any) -> list[WeightsEntry]:
     """The entries ``model.save_weights`` would write, from shapes only (previews stay empty)."""
     from keras.src.saving import saving_lib
 
-    class Recorder(saving_lib.H5IOStore):  # type: ignore[misc]
+    class Recorder(saving_lib.H5IOStore):
         def __init__(self) -> None:  # no file: the shapes are all we need
             self.entries: dict[str, tuple[str, list[FixedShape]]] = {}
             self._key = ""
@@ -85,6 +85,7 @@ def expected_legacy_layout(model: Any) -> list[WeightsEntry]:
 
 def compare(model: Any, layout: WeightsLayout) -> CompatibilityReport:
     rows: list[ReportRow] = []
+    theirs: WeightsEntry | None
     if layout.format == "legacy":
         expected = expected_legacy_layout(model)
         for mine, theirs in zip(expected, layout.entries, strict=False):

@@ -82,7 +82,7 @@ def _text(value: Any) -> str:
 def read_layout(path: str) -> WeightsLayout:
     """What a weights file holds, read with h5py: no model code runs."""
     with _open_h5(path) as handle:
-        root = handle["model_weights"] if "model_weights" in handle else handle
+        root = handle.get("model_weights", handle)
         if "layer_names" in root.attrs:
             entries = [
                 WeightsEntry(

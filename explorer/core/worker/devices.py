@@ -149,7 +149,7 @@ def _tensorflow_view() -> tuple[str | None, str | None, list[tuple[str, str]]]:
 
 def _tf_model_name(tf: Any, device: Any) -> str:
     """The marketing name TF knows for a GPU, else its device name."""
-    details = _guarded(
+    details: dict[str, Any] = _guarded(
         lambda: tf.config.experimental.get_device_details(device), {}, "device details"
     )
     return str(details.get("device_name", device.name))
@@ -187,7 +187,7 @@ def detect_devices(
     *, include_tensorflow: bool = True, nvidia_smi_timeout_s: float = 5.0
 ) -> DeviceReport:
     """Find GPUs (NVML, else nvidia-smi, else TensorFlow) and the CPU; never raises."""
-    gpus = _guarded(_gpus_from_nvml, [], "NVML") or _guarded(
+    gpus: list[GpuDevice] = _guarded(_gpus_from_nvml, [], "NVML") or _guarded(
         lambda: _gpus_from_nvidia_smi(nvidia_smi_timeout_s), [], "nvidia-smi"
     )
     tf_version = keras_version = None

@@ -15,6 +15,7 @@ again saves those weights; a build for other parameters drops them.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import time
@@ -78,7 +79,7 @@ def build(request: Build) -> BuildFailed | Built:
         summary = summarize(parse_reference(request.reference), preview=request.preview)
     except ExplorerError as error:
         return BuildFailed(request.generation, user_message(error))
-    except Exception as error:  # noqa: BLE001 - reported to the user, never lost
+    except Exception as error:  # reported to the user, never lost
         log.exception("building %s failed", request.reference)
         return BuildFailed(request.generation, user_message(error))
     finally:
@@ -96,7 +97,7 @@ def serve(connection: Connection) -> None:
     try:
         import_keras()
         connection.send(Ready(detect_devices()))
-    except Exception as error:  # noqa: BLE001 - reported to the user, never lost
+    except Exception as error:  # reported to the user, never lost
         log.exception("TensorFlow failed to start")
         connection.send(StartUpFailed(f"TensorFlow could not start: {user_message(error)}"))
         return
@@ -185,7 +186,7 @@ class WeightsOnScreen:
             return WeightsFailed(number, str(error), error.report)
         except ExplorerError as error:
             return WeightsFailed(number, user_message(error))
-        except Exception as error:  # noqa: BLE001 - reported to the user, never lost
+        except Exception as error:  # reported to the user, never lost
             log.exception("%s of %s failed", type(request).__name__, path)
             return WeightsFailed(number, user_message(error))
         finally:
@@ -195,7 +196,5 @@ class WeightsOnScreen:
 def main(connection: Connection) -> None:
     """Entry point of the worker process."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    try:
+    with contextlib.suppress(BrokenPipeError, EOFError):  # the window closed mid-reply
         serve(connection)
-    except (BrokenPipeError, EOFError):
-        pass  # the window closed while a reply was on its way

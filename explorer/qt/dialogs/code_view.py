@@ -98,7 +98,7 @@ class PythonHighlighter(QSyntaxHighlighter):
             elif kind == "name":
                 if defining:
                     paint(start, position, "definition")
-                elif word in _KEYWORDS or word in _BUILTINS and text[start - 1 : start] != ".":
+                elif word in _KEYWORDS or (word in _BUILTINS and text[start - 1 : start] != "."):
                     paint(start, position, "keyword" if word in _KEYWORDS else "builtin")
                 defining = word in ("def", "class")
             elif kind != "decorator" or not text[:start].strip():
@@ -189,7 +189,7 @@ class CodeDialog(QDialog):
             raise ValueError(f"unknown code style {style!r} (known: {', '.join(STYLES)})")
         return STYLES.index(style)
 
-    def style(self) -> str:  # type: ignore[override]
+    def style(self) -> str:  # type: ignore[override]  # shadows QWidget.style(), unused here
         """The chosen Keras API style, one of exports.code.STYLES."""
         return STYLES[self.tabs.currentIndex()]
 

@@ -114,15 +114,15 @@ class LayerTableModel(QAbstractTableModel):
             raise IndexError("no summary is shown")
         return self._summary.layers[index]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
         if parent.isValid() or self._summary is None:
             return 0
         return len(self._summary.layers)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(
+    def headerData(  # noqa: N802 - Qt's name
         self,
         section: int,
         orientation: Qt.Orientation,

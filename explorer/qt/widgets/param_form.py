@@ -51,10 +51,10 @@ class _WheelGuard(QObject):
     """Lets a scrolling form scroll past an unfocused editor instead of changing its value."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget):
-            if not watched.hasFocus():
-                event.ignore()  # ignored, so the parent (a scroll area) gets the wheel
-                return True
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # ignored, so the parent (a scroll area) gets the wheel
+            return True
         return False
 
 
@@ -65,7 +65,7 @@ def _guard_wheel(widget: QWidget) -> None:
 
 def _number_box(box: SpinBox, minimum: float, maximum: float) -> SpinBox:
     """Keyboard tracking off: typing "120" is one edit, not "1", "12" and "120"."""
-    box.setRange(minimum, maximum)  # type: ignore[arg-type]
+    box.setRange(minimum, maximum)  # type: ignore[arg-type]  # whole numbers for a QSpinBox
     box.setGroupSeparatorShown(True)
     box.setKeyboardTracking(False)
     _guard_wheel(box)

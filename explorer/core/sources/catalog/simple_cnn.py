@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from explorer.core.base.errors import ParameterError
-from explorer.core.params.specs import ChoiceParam, IntParam, ShapeParam, Value
+from explorer.core.params.specs import ChoiceParam, FixedShape, IntParam, ShapeParam, Value
 from explorer.core.references.architecture import Architecture
 
 if TYPE_CHECKING:
@@ -29,13 +29,13 @@ PARAMS = (
 
 
 def check(values: Mapping[str, Value]) -> None:
-    height, width, _ = values["input_shape"]  # type: ignore[misc]
-    kernel = values["kernel_size"]
-    if kernel > min(height, width):  # type: ignore[operator]
+    height, width, _ = cast(FixedShape, values["input_shape"])  # the specs' types
+    kernel = cast(int, values["kernel_size"])
+    if kernel > min(height, width):
         raise ParameterError(
             "kernel_size",
             f"a {kernel}x{kernel} kernel is larger than the {height}x{width} input "
-            f"(expected at most {min(height, width)})",  # type: ignore[call-overload]
+            f"(expected at most {min(height, width)})",
         )
 
 

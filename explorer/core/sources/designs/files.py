@@ -39,7 +39,6 @@ FORMAT = "keras-architecture-explorer.design"
 VERSION = 1
 SUFFIX = ".design.json"
 FAMILY = "Designs"
-EXAMPLES = Path(__file__).resolve().parents[4] / "resources" / "designs"
 
 
 class DesignFileError(ExplorerError):
@@ -48,10 +47,6 @@ class DesignFileError(ExplorerError):
 
 def is_design_file(text: str) -> bool:
     return text.lower().endswith(SUFFIX)
-
-
-def example_designs() -> list[Path]:
-    return sorted(EXAMPLES.glob(f"*{SUFFIX}"))
 
 
 def to_json(design: Design) -> str:

@@ -12,10 +12,9 @@ from __future__ import annotations
 import keyword
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from explorer.core.base.errors import ExplorerError, ParameterError
-from explorer.core.params.specs import Value
 from explorer.core.params.values import resolve
 from explorer.core.sources.designs.kinds import KINDS, block_names, kind_of
 
@@ -54,7 +53,7 @@ class DesignLayer:
 
     kind: str
     name: str
-    args: tuple[tuple[str, Value], ...] = ()
+    args: tuple[tuple[str, Any], ...] = ()  # as given; __post_init__ makes each a Value
 
     def __post_init__(self) -> None:
         spec = kind_of(self.kind)
@@ -70,7 +69,9 @@ class DesignLayer:
         object.__setattr__(self, "args", tuple(values.items()))
 
     @property
-    def values(self) -> dict[str, Value]:
+    def values(self) -> dict[str, Any]:
+        """Each argument's value, of its spec's type: which type (int, str, a shape...) depends
+        on the argument's name, so it reads as Any."""
         return dict(self.args)
 
     def keras_names(self) -> tuple[str, ...]:

@@ -87,13 +87,13 @@ def output_shape(layer: DesignLayer, shape: Shape) -> Shape:
         return (batch, channels)
     if kind == "ZeroPadding2D":
         pad = 2 * int(values["padding"])
-        return (batch, shape[1] + pad, shape[2] + pad, channels)  # type: ignore[operator]
+        return (batch, shape[1] + pad, shape[2] + pad, channels)  # type: ignore[operator]  # sizes all known
     if kind == "ResidualBlock":
         strides = int(values["strides"])
-        height, width = (-(-side // strides) for side in shape[1:3])  # type: ignore[operator]
+        height, width = (-(-side // strides) for side in shape[1:3])  # type: ignore[operator]  # sizes all known
         return (batch, height, width, out_channels(str(values["block"]), int(values["filters"])))
     if kind == "Flatten":
-        return (batch, prod(shape[1:]))  # type: ignore[arg-type]
+        return (batch, prod(shape[1:]))  # type: ignore[arg-type]  # sizes all known
     if kind == "Dense":
         return (*shape[:-1], int(values["units"]))
     return shape  # BatchNormalization, ReLU, Activation, Dropout
@@ -109,7 +109,7 @@ def check(design: Design) -> tuple[LayerCheck, ...]:
         out: Shape | None = None
         if layer.kind == "Input":
             if index == 0:
-                out = (None, *layer.values["shape"])  # type: ignore[misc]
+                out = (None, *layer.values["shape"])
             else:
                 problem = f"{label}: Input must be the first layer"
         elif shape is None:
