@@ -70,6 +70,14 @@ def test_open_edit_save_and_copy_designs(qtbot, window, fake, prompts, tmp_path,
     assert window.designer_dock.windowTitle() == "Designer — unsaved"
 
 
+def test_an_example_opens_from_the_design_menu(window, fake) -> None:
+    window.designs.examples_menu.actions()[2].trigger()  # small-vgg
+    assert window.designer_dock.isVisible()
+    assert window.designer_dock.windowTitle() == "Designer — small-vgg.design.json"
+    assert window.designer.design == design_files.load("resources/designs/small-vgg.design.json")
+    assert fake.builds()[-1] == design_files.to_json(window.designer.design)
+
+
 def test_show_code_of_the_model_on_screen(qtbot, window) -> None:
     pick(qtbot, window, "resnet18")
     dialog = window.designs.show_code()

@@ -170,11 +170,14 @@ def test_menus_and_shortcuts(window) -> None:
     assert [(a.text(), a.shortcut().toString()) for a in design.actions()] == [
         ("&New Design", "Ctrl+N"),
         ("&Open Design…", "Ctrl+Shift+O"),
+        ("&Examples", ""),
         ("&Save Design", "Ctrl+Shift+S"),
         ("Save Design &As…", ""),
         ("&Edit a Copy", "Ctrl+Shift+C"),
         ("Show &Code…", "Ctrl+Shift+K"),
     ]
+    examples = design.actions()[2].menu()
+    assert [a.text() for a in examples.actions()] == ["mini-resnet", "simple-cnn", "small-vgg"]
     every = [a for menu in window.menuBar().actions() for a in menu.menu().actions()]
     keys = [a.shortcut().toString() for a in every if not a.shortcut().isEmpty()]
     assert len(keys) == len(set(keys)), "two menu actions share a shortcut"

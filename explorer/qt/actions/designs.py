@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from explorer.core.base.errors import ExplorerError, user_message
 from explorer.core.exports.code import code_for
 from explorer.core.sources.copies import design_from_reference
 from explorer.core.sources.designs import files as design_files
+from explorer.core.sources.designs.examples import example_designs
 from explorer.core.sources.designs.model import Design
 from explorer.qt.actions.recent import RecentFiles
 from explorer.qt.dialogs.prompts import Prompts
@@ -73,16 +75,22 @@ class DesignActions(QObject):
             "Python code that builds the model on screen: Sequential, Functional or Subclassing",
         )
         self.dialog: CodeDialog | None = None
+        self.examples_menu = QMenu("&Examples", window)
+        for entry in example_designs():
+            action = self.examples_menu.addAction(entry.name.removesuffix(design_files.SUFFIX))
+            action.setStatusTip(f"Open the example design {entry.name}")
+            action.triggered.connect(partial(self._open_example, str(entry)))
         self.designer.undo_stack.cleanChanged.connect(self._update_title)
         self.designer.design_changed.connect(self.show_design)
         self.designer.add_tools(
             [self.new_action, self.open_action, self.save_action, self.code_action]
         )
 
-    def actions(self) -> tuple:
+    def actions(self) -> tuple[QAction, ...]:
         return (
             self.new_action,
             self.open_action,
+            self.examples_menu.menuAction(),
             self.save_action,
             self.save_as_action,
             self.copy_action,
@@ -135,6 +143,9 @@ class DesignActions(QObject):
         self._start(design, path)
         self._recent.add(path)
         return True
+
+    def _open_example(self, path: str, _checked: bool = False) -> bool:
+        return self.open_design(path)
 
     def save_design(self) -> bool:
         return self.save_design_as(self.path) if self.path else self.save_design_as()
