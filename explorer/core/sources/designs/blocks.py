@@ -1,7 +1,7 @@
-"""What a ResidualBlock is made of: the same blocks as ``architectures/resnet.py``, as data.
+"""What a ResidualBlock is made of, as data: the one description of the ResNet blocks.
 
-The building code and the code export both read this one description. ``filters`` and
-``strides`` may be :class:`Symbol` s (names in generated code) instead of numbers.
+The Keras build (of designs, and so of the catalog's ResNets) and the code export both read it.
+``filters`` and ``strides`` may be :class:`Symbol` s (names in generated code) instead of numbers.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def out_channels(block: str, filters: int) -> int:
 
 
 def needs_projection(strides: int, in_channels: int, block: str, filters: int) -> bool:
-    """resnet.py's rule: a projection exactly where the block changes the shape."""
+    """A projection exactly where the block changes the shape."""
     return strides != 1 or in_channels != out_channels(block, filters)
 
 

@@ -31,7 +31,7 @@ def _residual(layer: DesignLayer, x: Any) -> Any:
     values = layer.values
     block, style = str(values["block"]), str(values["style"])
     filters, strides = int(values["filters"]), int(values["strides"])
-    inputs, shortcut = x, x
+    shortcut = x
     projection = needs_projection(strides, int(x.shape[-1]), block, filters)
     for part in block_layers(block, style, filters, strides):
         if part.shortcut and not projection:
@@ -43,7 +43,6 @@ def _residual(layer: DesignLayer, x: Any) -> Any:
             shortcut = made(shortcut)
         else:
             x = made(x)
-    del inputs
     for part in merge_layers(style):
         made = getattr(keras.layers, part.type)(
             **dict(part.args), name=f"{layer.name}_{part.suffix}"

@@ -26,6 +26,7 @@ __all__ = [
     "Design",
     "DesignError",
     "DesignLayer",
+    "input_layer",
     "layer_kinds",
     "new_layer",
 ]
@@ -170,6 +171,11 @@ class Design:
 def new_layer(design: Design, kind: str, **args: object) -> DesignLayer:
     """A layer of ``kind`` with a name not yet used in ``design`` (not inserted)."""
     return DesignLayer(kind, design.unique_name(kind), tuple(args.items()))
+
+
+def input_layer(shape: Value) -> DesignLayer:
+    """The Input a design starts with, under Keras's own name for it."""
+    return DesignLayer("Input", kind_of("Input").default_name, (("shape", shape),))
 
 
 def layer_kinds() -> tuple[str, ...]:
