@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from explorer.core.params.specs import Value
 from explorer.core.sources.designs.blocks import block_layers, merge_layers, needs_projection
 from explorer.core.sources.designs.model import DesignError
-from explorer.core.sources.designs.shapes import check
+from explorer.core.sources.designs.shapes import check, missing_input
 
 if TYPE_CHECKING:
     import keras
@@ -54,11 +54,11 @@ def _residual(layer: DesignLayer, x: Any) -> Any:
 def build_design(design: Design) -> keras.Model:
     import keras
 
-    results = check(design)
-    if not results or results[0].kind != "Input" or not results[0].ok:
+    if missing_input(design) is not None:
         raise DesignError(
             f"design {design.name!r} cannot be built: its first layer must be an Input"
         )
+    results = check(design)
     first = design.layers[0]
     inputs = keras.Input(shape=first.values["shape"], name=first.name)
     x = inputs
