@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.errors import ExplorerError, ParameterError, user_message
-from explorer.core.base.units import BYTES_PER_ACTIVATION
+from explorer.core.base.units import activation_bytes
 from explorer.core.params.specs import IntParam, ShapeParam, Value
 from explorer.core.params.values import format_value
 from explorer.core.references.architecture import Reference
@@ -147,7 +147,7 @@ def sweep_rows(runs: Iterable[tuple[str, Iterable[SweepPoint]]]) -> list[list[st
             if point.totals is None:
                 rows.append([label, value, "-", "-", point.error])
                 continue
-            mib = point.totals.activation_elements * BYTES_PER_ACTIVATION / MIB
+            mib = activation_bytes(point.totals.activation_elements) / MIB
             rows.append(
                 [label, value, f"{point.totals.params:,}", f"{point.totals.macs:,}", f"{mib:,.2f}"]
             )

@@ -27,3 +27,8 @@ def short_count(n: int) -> str:
 
 
 BYTES_PER_ACTIVATION = 4  # activations are counted as float32
+
+
+def activation_bytes(elements: int, batch: int = 1) -> int:
+    """The memory of ``elements`` activations per sample, for ``batch`` samples, at float32."""
+    return elements * BYTES_PER_ACTIVATION * batch

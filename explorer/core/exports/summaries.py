@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from explorer.core.analysis.summary import LayerRow, ModelSummary, Totals
 from explorer.core.base.shapes import shape_text
-from explorer.core.base.units import BYTES_PER_ACTIVATION, binary_and_decimal
+from explorer.core.base.units import activation_bytes, binary_and_decimal
 from explorer.core.exports.tables import csv_text, markdown_table, plain_table
 from explorer.core.params.values import format_value
 
@@ -45,7 +45,6 @@ _RIGHT = {0, 3, 4, 5}
 
 
 def totals_lines(totals: Totals) -> list[tuple[str, str]]:
-    activation_bytes = totals.activation_elements * BYTES_PER_ACTIVATION
     return [
         ("Total params", f"{totals.params:,}"),
         ("Trainable params", f"{totals.trainable_params:,}"),
@@ -56,7 +55,7 @@ def totals_lines(totals: Totals) -> list[tuple[str, str]]:
         (
             "Activations per sample",
             f"{totals.activation_elements:,} elements, "
-            f"{binary_and_decimal(activation_bytes)} at float32",
+            f"{binary_and_decimal(activation_bytes(totals.activation_elements))} at float32",
         ),
     ]
 
