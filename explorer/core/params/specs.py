@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from explorer.core.base.errors import ParameterError
@@ -167,6 +168,14 @@ class ShapeParam:
 
 
 Param = IntParam | FloatParam | ChoiceParam | BoolParam | ShapeParam
+
+
+def find_param(specs: Iterable[Param], name: str) -> Param:
+    """The spec called ``name``; KeyError if there is none."""
+    for spec in specs:
+        if spec.name == name:
+            return spec
+    raise KeyError(name)
 
 
 def label_of(spec: Param) -> str:

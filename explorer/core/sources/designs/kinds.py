@@ -17,6 +17,7 @@ from explorer.core.params.specs import (
     IntParam,
     Param,
     ShapeParam,
+    find_param,
 )
 
 ACTIVATIONS = (
@@ -48,10 +49,7 @@ class LayerKind:
     required: tuple[str, ...] = ()
 
     def param(self, name: str) -> Param:
-        for spec in self.params:
-            if spec.name == name:
-                return spec
-        raise KeyError(name)
+        return find_param(self.params, name)
 
 
 def _activation(default: str = "linear") -> ChoiceParam:
