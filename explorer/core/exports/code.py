@@ -25,6 +25,7 @@ from explorer.core.sources.designs.blocks import (
     block_layers,
     merge_layers,
     needs_projection,
+    out_channels,
 )
 from explorer.core.sources.designs.kinds import KINDS
 from explorer.core.sources.designs.model import Design, DesignLayer
@@ -114,7 +115,7 @@ def _docstring(text: str, indent: str) -> list[str]:
 
 def _block_function(block: str, style: str) -> list[str]:
     parts = block_layers(block, style, Symbol("filters"), Symbol("strides"))
-    out = "filters * 4" if block == "bottleneck" else "filters"
+    out = out_channels(block, Symbol("filters"))
     lines = [
         f"def {_helper_name(block, style, cls=False)}(x, filters, strides, name):",
         *_docstring(f"Residual block: {_BLOCK_DOCS[block, style]}.", "    "),

@@ -16,6 +16,7 @@ from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import format_shape
 from explorer.core.params.specs import ChoiceParam, IntParam, ShapeParam, Value
 from explorer.core.references.architecture import Architecture
+from explorer.core.sources.designs.blocks import unit_layers
 from explorer.core.sources.designs.keras_build import build_design
 from explorer.core.sources.designs.model import Design, DesignLayer, input_layer
 
@@ -69,16 +70,14 @@ def design(depth: int, values: Mapping[str, Value]) -> Design:
     blocks, bottleneck = DEPTHS[depth]
     style = str(values["variant"])
     tutorial = style == "tutorial"
-    conv1 = {"filters": 64, "kernel_size": 7, "strides": 2}
-    conv1.update({"activation": "relu"} if tutorial else {"use_bias": False})
-    epsilon = 0.001 if tutorial else 1e-5
     pool = {"pool_size": 3, "strides": 2, "padding": "same" if tutorial else "valid"}
     stem = [
         input_layer(values["input_shape"]),
         DesignLayer("ZeroPadding2D", "conv1_pad", (("padding", 3),)),
-        DesignLayer("Conv2D", "conv1_conv", tuple(conv1.items())),
-        DesignLayer("BatchNormalization", "conv1_bn", (("epsilon", epsilon),)),
-        *([] if tutorial else [DesignLayer("ReLU", "conv1_relu")]),
+        *(
+            DesignLayer(p.type, p.suffix, p.args)
+            for p in unit_layers(style, 64, 7, 2, "valid", "conv1")
+        ),
         *([] if tutorial else [DesignLayer("ZeroPadding2D", "pool1_pad", (("padding", 1),))]),
         DesignLayer("MaxPooling2D", "pool1_pool", tuple(pool.items())),
     ]
