@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.errors import ExplorerError, ParameterError, user_message
 from explorer.core.base.units import activation_bytes
-from explorer.core.params.specs import IntParam, ShapeParam, Value
+from explorer.core.params.specs import IntParam, ShapeParam, Value, unknown_param
 from explorer.core.params.values import format_value
 from explorer.core.references.architecture import Reference
 
@@ -41,12 +41,10 @@ def run_sweep(
     from explorer.core.analysis.build import summarize
 
     architecture = reference.architecture
-    known = [spec.name for spec in architecture.params]
-    if param not in known:
-        raise ParameterError(
-            param, f"unknown parameter for {architecture.id} (known: {', '.join(known)})"
-        )
-    spec = architecture.param(param)
+    try:
+        spec = architecture.param(param)
+    except KeyError:
+        raise unknown_param(architecture.params, param, architecture.id) from None
     points: list[SweepPoint] = []
     for index, value in enumerate(values):
         if should_stop():

@@ -178,6 +178,12 @@ def find_param(specs: Iterable[Param], name: str) -> Param:
     raise KeyError(name)
 
 
+def unknown_param(specs: Iterable[Param], name: str, owner: str) -> ParameterError:
+    """The error for a parameter ``owner`` does not have, listing those it has."""
+    known = ", ".join(spec.name for spec in specs) or "none"
+    return ParameterError(name, f"unknown parameter for {owner} (known: {known})")
+
+
 def label_of(spec: Param) -> str:
     """What a form calls the parameter: ``input_shape`` -> "Input shape"."""
     return spec.label or spec.name.replace("_", " ").strip().capitalize()
