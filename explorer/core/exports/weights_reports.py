@@ -1,4 +1,4 @@
-"""ModelSummary -> text, JSON, CSV and Markdown, for one model or a comparison of several."""
+"""A weights compatibility report as text (a verdict, then the layers that do not match) or JSON."""
 
 from __future__ import annotations
 
