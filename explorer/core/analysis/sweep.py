@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.errors import ExplorerError, ParameterError, user_message
-from explorer.core.base.units import activation_bytes
+from explorer.core.base.units import MIB, activation_bytes
 from explorer.core.params.specs import IntParam, ShapeParam, Value, unknown_param
 from explorer.core.params.values import format_value
 from explorer.core.references.architecture import Reference
@@ -65,7 +65,6 @@ def run_sweep(
 # --- what the window offers to sweep, and the table of results ----------------------------------
 
 MAX_POINTS = 100
-MIB = 1024 * 1024
 
 
 @dataclass(frozen=True)

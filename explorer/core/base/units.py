@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+MIB = 1024**2
+GIB = 1024**3
 _SUFFIXES = ("", "k", "M", "G", "T")
 _UNITS = (("TiB", "TB", 4), ("GiB", "GB", 3), ("MiB", "MB", 2), ("KiB", "kB", 1))
 
