@@ -7,7 +7,7 @@ import pytest
 from explorer.core.base.errors import ParameterError
 from explorer.core.params.specs import label_of
 from explorer.core.sources.designs.keras_build import build_design
-from explorer.core.sources.designs.kinds import KINDS
+from explorer.core.sources.designs.kinds import KINDS, block_names
 from explorer.core.sources.designs.model import (
     Design,
     DesignError,
@@ -59,6 +59,12 @@ def test_every_kind_can_drive_a_generated_form() -> None:
             assert spec.help and label_of(spec)
             assert spec.coerce(spec.default) == spec.default
         assert set(kind.required) <= {spec.name for spec in kind.params}
+
+
+def test_a_block_reserves_the_names_of_every_layer_it_may_have() -> None:
+    parts = ("1_conv", "1_bn", "1_relu", "2_conv", "2_bn", "2_relu", "3_conv", "3_bn")
+    assert block_names("b") == tuple(f"b_{p}" for p in (*parts, "0_conv", "0_bn", "add", "out"))
+    assert DesignLayer("ResidualBlock", "b").keras_names() == block_names("b")
 
 
 def test_edits_return_new_designs_and_names_stay_unique() -> None:

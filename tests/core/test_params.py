@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from explorer.core.base.errors import ParameterError
-from explorer.core.params.specs import BoolParam, ChoiceParam, FloatParam, IntParam, ShapeParam
+from explorer.core.params.specs import (
+    BoolParam,
+    ChoiceParam,
+    FloatParam,
+    IntParam,
+    ShapeParam,
+    find_param,
+)
 from explorer.core.params.values import format_value, parse_assignments, resolve
 
 SHAPE = ShapeParam("input_shape", (224, 224, 3), "input", min_size=32)
@@ -62,3 +69,16 @@ def test_resolve_and_assignments() -> None:
         parse_assignments(["a"], source="--set")
     assert format_value((1, 2, 3)) == "1x2x3"
     assert format_value(True) == "true"
+
+
+def test_find_param_is_the_one_lookup_by_name() -> None:
+    from explorer.core.sources.catalog import get
+    from explorer.core.sources.designs.kinds import kind_of
+
+    resnet = get("resnet50")
+    assert find_param(resnet.params, "classes") is resnet.param("classes") is resnet.params[1]
+    assert kind_of("Dense").param("units").default == 10
+    with pytest.raises(KeyError):
+        resnet.param("colour")
+    with pytest.raises(KeyError):
+        kind_of("Dense").param("filters")

@@ -64,3 +64,25 @@ def test_tutorial_variant_extends_to_18_with_the_same_blocks(summary_of) -> None
 
     missing = block(64) + 2 * block(128) + 4 * block(256) + block(512)
     assert r34.totals.params - r18.totals.params == missing
+
+
+def test_paper_resnet50_has_the_layers_of_keras_applications(summary_of) -> None:
+    """keras.applications' ResNet50 is v1 written independently: the same layer names and
+    shapes; its convolutions have biases (ours do not, as in the paper and torchvision)."""
+    import keras
+
+    from explorer.core.analysis.summary import summarize_model
+
+    theirs = summarize_model(keras.applications.ResNet50(weights=None))
+    ours = summary_of("resnet50")
+    relu = {"Activation": "ReLU"}  # Activation("relu") there, ReLU() here
+    expected = {
+        r.name: (
+            relu.get(r.type, r.type),
+            r.output_shape,
+            r.params - r.output_shape[-1] * (r.type == "Conv2D"),
+        )
+        for r in theirs.layers
+    }
+    assert {r.name: (r.type, r.output_shape, r.params) for r in ours.layers} == expected
+    assert ours.totals.macs == theirs.totals.macs

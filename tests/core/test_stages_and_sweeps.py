@@ -94,3 +94,9 @@ def test_a_sweep_stops_when_asked_and_names_unknown_parameters() -> None:
     assert [p.totals.params for p in points] == [448 + 4097 * 1, 448 + 4097 * 2]
     with pytest.raises(ParameterError, match=r"^colour: unknown parameter for simple-cnn \(known"):
         run_sweep(reference, "colour", ["red"])
+    with pytest.raises(ParameterError) as caught:  # the message resolve gives, too
+        run_sweep(reference, "colour", ["red"])
+    assert str(caught.value) == (
+        "colour: unknown parameter for simple-cnn "
+        "(known: api, input_shape, filters, kernel_size, strides, classes)"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.base.units import binary_and_decimal, short_count
+from explorer.core.base.units import activation_bytes, binary_and_decimal, short_count
 
 
 def test_units_are_labelled_honestly() -> None:
@@ -32,3 +32,10 @@ def test_units_are_labelled_honestly() -> None:
 )
 def test_short_count_has_three_significant_digits(count: int, text: str) -> None:
     assert short_count(count) == text
+
+
+def test_activations_are_counted_as_float32() -> None:
+    # resnet152's 78,916,820 activation elements per sample (the CLI prints 301.04 MiB).
+    assert activation_bytes(78_916_820) == 315_667_280
+    assert activation_bytes(78_916_820, batch=32) == 32 * 315_667_280
+    assert binary_and_decimal(activation_bytes(78_916_820)) == "301.04 MiB (315.67 MB)"

@@ -167,3 +167,28 @@ def test_weights_inside_a_keras_model_file(tmp_path, resnet34_file) -> None:
     loaded, report = weights.load(parse_reference(f"resnet34:{SMALL}"), archive)
     assert report.loads_fully
     assert all(np.array_equal(a, b) for a, b in zip(arrays(model), arrays(loaded), strict=True))
+
+
+def test_statuses_are_their_words_worst_first() -> None:
+    import json
+    import pickle
+
+    Status = weights.Status  # noqa: N806 - the enum, under its own name
+    assert [s.label for s in Status] == ["shape mismatch", "missing", "extra", "matched"]
+    assert [s.severity for s in Status] == [0, 1, 2, 3]
+    assert f"{Status.SHAPE_MISMATCH}" == str(Status.SHAPE_MISMATCH) == "shape mismatch"
+    assert Status.MISSING == "missing" and json.dumps([Status.EXTRA]) == '["extra"]'
+    assert pickle.loads(pickle.dumps(Status.MATCHED)) is Status.MATCHED
+    assert Status.EXTRA.explanation == "the file has weights the model has no place for"
+    row = weights.ReportRow("dense", "extra", (), ((10,),), "dense")
+    assert row.status is Status.EXTRA
+    report = weights.CompatibilityReport("w.h5", "keras", (row,))
+    assert list(report.counts().items()) == [
+        (Status.MATCHED, 0),
+        (Status.SHAPE_MISMATCH, 0),
+        (Status.MISSING, 0),
+        (Status.EXTRA, 1),
+    ]
+    assert report.summary_line() == (
+        "w.h5: would NOT load (0 matched, 0 shape mismatch, 0 missing, 1 extra layers)"
+    )

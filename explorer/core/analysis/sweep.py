@@ -12,8 +12,8 @@ from typing import cast
 
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.errors import ExplorerError, ParameterError, user_message
-from explorer.core.base.units import BYTES_PER_ACTIVATION
-from explorer.core.params.specs import FixedShape, IntParam, ShapeParam, Value
+from explorer.core.base.units import MIB, activation_bytes
+from explorer.core.params.specs import FixedShape, IntParam, ShapeParam, Value, unknown_param
 from explorer.core.params.values import format_value
 from explorer.core.references.architecture import Reference
 
@@ -42,12 +42,10 @@ def run_sweep(
     from explorer.core.analysis.build import summarize
 
     architecture = reference.architecture
-    known = [spec.name for spec in architecture.params]
-    if param not in known:
-        raise ParameterError(
-            param, f"unknown parameter for {architecture.id} (known: {', '.join(known)})"
-        )
-    spec = architecture.param(param)
+    try:
+        spec = architecture.param(param)
+    except KeyError:
+        raise unknown_param(architecture.params, param, architecture.id) from None
     points: list[SweepPoint] = []
     for index, value in enumerate(values):
         if should_stop():
@@ -68,7 +66,6 @@ def run_sweep(
 # --- what the window offers to sweep, and the table of results ----------------------------------
 
 MAX_POINTS = 100
-MIB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -148,7 +145,7 @@ def sweep_rows(runs: Iterable[tuple[str, Iterable[SweepPoint]]]) -> list[list[st
             if point.totals is None:
                 rows.append([label, value, "-", "-", point.error])
                 continue
-            mib = point.totals.activation_elements * BYTES_PER_ACTIVATION / MIB
+            mib = activation_bytes(point.totals.activation_elements) / MIB
             rows.append(
                 [label, value, f"{point.totals.params:,}", f"{point.totals.macs:,}", f"{mib:,.2f}"]
             )

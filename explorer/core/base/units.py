@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+MIB = 1024**2
+GIB = 1024**3
 _SUFFIXES = ("", "k", "M", "G", "T")
 _UNITS = (("TiB", "TB", 4), ("GiB", "GB", 3), ("MiB", "MB", 2), ("KiB", "kB", 1))
 
@@ -27,3 +29,8 @@ def short_count(n: int) -> str:
 
 
 BYTES_PER_ACTIVATION = 4  # activations are counted as float32
+
+
+def activation_bytes(elements: int, batch: int = 1) -> int:
+    """The memory of ``elements`` activations per sample, for ``batch`` samples, at float32."""
+    return elements * BYTES_PER_ACTIVATION * batch

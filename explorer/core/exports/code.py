@@ -25,10 +25,11 @@ from explorer.core.sources.designs.blocks import (
     block_layers,
     merge_layers,
     needs_projection,
+    out_channels,
 )
 from explorer.core.sources.designs.kinds import KINDS
 from explorer.core.sources.designs.model import Design, DesignLayer
-from explorer.core.sources.designs.shapes import LayerCheck, check
+from explorer.core.sources.designs.shapes import LayerCheck, check, missing_input
 
 STYLES = ("sequential", "functional", "subclassing")
 _WIDTH = 100
@@ -114,7 +115,7 @@ def _docstring(text: str, indent: str) -> list[str]:
 
 def _block_function(block: str, style: str) -> list[str]:
     parts = block_layers(block, style, Symbol("filters"), Symbol("strides"))
-    out = "filters * 4" if block == "bottleneck" else "filters"
+    out = out_channels(block, Symbol("filters"))
     lines = [
         f"def {_helper_name(block, style, cls=False)}(x, filters, strides, name):",
         *_docstring(f"Residual block: {_BLOCK_DOCS[block, style]}.", "    "),
@@ -288,9 +289,9 @@ def _subclassing(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
 def code_for_design(design: Design, style: str = "functional") -> str:
     if style not in STYLES:
         raise CodeExportError(f"unknown code style {style!r} (known: {', '.join(STYLES)})")
-    results = check(design)
-    if not results or results[0].kind != "Input" or not results[0].ok:
+    if missing_input(design) is not None:
         raise CodeExportError(f"design {design.name!r} has no Input as its first layer")
+    results = check(design)
     write = {"sequential": _sequential, "functional": _functional, "subclassing": _subclassing}
     body = write[style](design, results)
     title = design.name.replace("\\", "").replace('"', "'")  # safe inside the docstring

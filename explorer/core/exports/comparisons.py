@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Sequence
 
@@ -11,7 +9,7 @@ from explorer.core.analysis.stages import compare_stages
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.base.shapes import shape_text
 from explorer.core.exports.summaries import titled
-from explorer.core.exports.tables import markdown_table, plain_table
+from explorer.core.exports.tables import csv_text, markdown_table, plain_table
 
 _COMPARED: tuple[tuple[str, Callable[[ModelSummary], int]], ...] = (
     ("Total params", lambda s: s.totals.params),
@@ -101,12 +99,11 @@ def compare_markdown(summaries: Sequence[ModelSummary]) -> str:
 
 
 def compare_csv(summaries: Sequence[ModelSummary]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(_compare_headers(summaries))
-    for name, values in compare_values(summaries):
-        writer.writerow([name, *values, *(v - values[0] for v in values[1:])])
-    return out.getvalue()
+    rows = (
+        [name, *values, *(v - values[0] for v in values[1:])]
+        for name, values in compare_values(summaries)
+    )
+    return csv_text(_compare_headers(summaries), rows)
 
 
 def compare_json(summaries: Sequence[ModelSummary]) -> str:

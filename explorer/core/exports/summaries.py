@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 
 from explorer.core.analysis.summary import LayerRow, ModelSummary, Totals
 from explorer.core.base.shapes import shape_text
-from explorer.core.base.units import BYTES_PER_ACTIVATION, binary_and_decimal
-from explorer.core.exports.tables import markdown_table, plain_table
+from explorer.core.base.units import activation_bytes, binary_and_decimal
+from explorer.core.exports.tables import csv_text, markdown_table, plain_table
 from explorer.core.params.values import format_value
 
 FORMATS = ("text", "json", "csv", "markdown")
@@ -47,7 +45,6 @@ _RIGHT = {0, 3, 4, 5}
 
 
 def totals_lines(totals: Totals) -> list[tuple[str, str]]:
-    activation_bytes = totals.activation_elements * BYTES_PER_ACTIVATION
     return [
         ("Total params", f"{totals.params:,}"),
         ("Trainable params", f"{totals.trainable_params:,}"),
@@ -58,7 +55,7 @@ def totals_lines(totals: Totals) -> list[tuple[str, str]]:
         (
             "Activations per sample",
             f"{totals.activation_elements:,} elements, "
-            f"{binary_and_decimal(activation_bytes)} at float32",
+            f"{binary_and_decimal(activation_bytes(totals.activation_elements))} at float32",
         ),
     ]
 
@@ -90,26 +87,23 @@ CSV_HEADERS = [
 
 
 def summary_csv(summary: ModelSummary) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_HEADERS)
-    for i, row in enumerate(summary.layers, start=1):
-        writer.writerow(
-            [
-                i,
-                row.name,
-                row.path,
-                row.type,
-                row.depth,
-                output_shape_text(row),
-                row.params,
-                row.trainable_params,
-                row.macs,
-                row.activation_elements,
-                " ".join(row.inbound),
-            ]
-        )
-    return out.getvalue()
+    rows = (
+        [
+            i,
+            row.name,
+            row.path,
+            row.type,
+            row.depth,
+            output_shape_text(row),
+            row.params,
+            row.trainable_params,
+            row.macs,
+            row.activation_elements,
+            " ".join(row.inbound),
+        ]
+        for i, row in enumerate(summary.layers, start=1)
+    )
+    return csv_text(CSV_HEADERS, rows)
 
 
 def summary_markdown(summary: ModelSummary) -> str:

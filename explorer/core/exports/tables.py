@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 Cells = Sequence[str]
 _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")
@@ -39,12 +39,18 @@ def markdown_table(headers: Cells, rows: Sequence[Cells], right: set[int]) -> li
     return ["| " + " | ".join(esc(c) for c in r) + " |" for r in [headers, align, *rows]]
 
 
-def csv_table(headers: Cells, rows: Sequence[Cells]) -> str:
+def csv_text(headers: Cells, rows: Iterable[Sequence[object]]) -> str:
+    """The one CSV writer: a header line, then every cell as it is, lines ending in ``\\n``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers)
-    writer.writerows([plain_number(c) for c in r] for r in rows)
+    writer.writerows(rows)
     return out.getvalue()
+
+
+def csv_table(headers: Cells, rows: Sequence[Cells]) -> str:
+    """A table of display cells as CSV, its grouped numbers plain."""
+    return csv_text(headers, ([plain_number(c) for c in r] for r in rows))
 
 
 def tsv_table(headers: Cells, rows: Sequence[Cells]) -> str:

@@ -1,11 +1,11 @@
-"""ModelSummary -> text, JSON, CSV and Markdown, for one model or a comparison of several."""
+"""A weights compatibility report as text (a verdict, then the layers that do not match) or JSON."""
 
 from __future__ import annotations
 
 import json
 
 from explorer.core.exports.tables import plain_table
-from explorer.core.weights.compatibility import CompatibilityReport
+from explorer.core.weights.compatibility import CompatibilityReport, Status
 
 
 def shapes_text(shapes: tuple[tuple[int, ...], ...]) -> str:
@@ -18,7 +18,7 @@ def report_text(report: CompatibilityReport) -> str:
     rows = [
         [row.layer, row.status, shapes_text(row.expected), shapes_text(row.found), row.file_layer]
         for row in report.rows
-        if row.status != "matched"
+        if row.status is not Status.MATCHED
     ]
     lines = [report.summary_line(), f"Format: {report.format}"]
     if rows:
@@ -33,13 +33,11 @@ def report_json(report: CompatibilityReport) -> str:
                 "file": report.path,
                 "format": report.format,
                 "loads_fully": report.loads_fully,
-                "counts": {
-                    s: report.count(s) for s in ("matched", "shape mismatch", "missing", "extra")
-                },
+                "counts": {status.label: count for status, count in report.counts().items()},
                 "layers": [
                     {
                         "layer": r.layer,
-                        "status": r.status,
+                        "status": r.status.label,
                         "expected": [list(s) for s in r.expected],
                         "found": [list(s) for s in r.found],
                         "file_layer": r.file_layer,

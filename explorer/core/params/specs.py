@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from explorer.core.base.errors import ParameterError
@@ -167,6 +168,20 @@ class ShapeParam:
 
 
 Param = IntParam | FloatParam | ChoiceParam | BoolParam | ShapeParam
+
+
+def find_param(specs: Iterable[Param], name: str) -> Param:
+    """The spec called ``name``; KeyError if there is none."""
+    for spec in specs:
+        if spec.name == name:
+            return spec
+    raise KeyError(name)
+
+
+def unknown_param(specs: Iterable[Param], name: str, owner: str) -> ParameterError:
+    """The error for a parameter ``owner`` does not have, listing those it has."""
+    known = ", ".join(spec.name for spec in specs) or "none"
+    return ParameterError(name, f"unknown parameter for {owner} (known: {known})")
 
 
 def label_of(spec: Param) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import format_shape
-from explorer.core.params.specs import Param, Value
+from explorer.core.params.specs import Param, Value, unknown_param
 
 
 def format_value(value: Value) -> str:
@@ -23,11 +23,10 @@ def resolve(
     specs: tuple[Param, ...], overrides: Mapping[str, object], *, owner: str
 ) -> dict[str, Value]:
     """Defaults overlaid with ``overrides`` (strings or typed values), every value checked."""
-    by_name = {spec.name: spec for spec in specs}
+    names = {spec.name for spec in specs}
     for name in overrides:
-        if name not in by_name:
-            known = ", ".join(by_name) or "none"
-            raise ParameterError(name, f"unknown parameter for {owner} (known: {known})")
+        if name not in names:
+            raise unknown_param(specs, name, owner)
     return {
         spec.name: spec.coerce(overrides[spec.name]) if spec.name in overrides else spec.default
         for spec in specs

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from explorer.core.params.specs import Param, Value
+from explorer.core.params.specs import Param, Value, find_param
 from explorer.core.params.values import format_value, resolve
 
 if TYPE_CHECKING:
@@ -32,10 +32,7 @@ class Architecture:
     source: str | None = field(default=None, repr=False)
 
     def param(self, name: str) -> Param:
-        for spec in self.params:
-            if spec.name == name:
-                return spec
-        raise KeyError(name)
+        return find_param(self.params, name)
 
     def resolve(self, overrides: Mapping[str, object] | None = None) -> Reference:
         values = resolve(self.params, overrides or {}, owner=self.id)

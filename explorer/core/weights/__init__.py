@@ -2,7 +2,7 @@
 
 The package presents the operations and the report; its modules hold the parts."""
 
-from explorer.core.weights.compatibility import CompatibilityReport, ReportRow, compare
+from explorer.core.weights.compatibility import CompatibilityReport, ReportRow, Status, compare
 from explorer.core.weights.layout import (
     KERAS_SUFFIX,
     WeightsEntry,
@@ -22,6 +22,7 @@ __all__ = [
     "KERAS_SUFFIX",
     "CompatibilityReport",
     "ReportRow",
+    "Status",
     "WeightsEntry",
     "WeightsError",
     "WeightsLayout",

@@ -6,19 +6,58 @@ preview is enough and no weights are allocated."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from explorer.core.base.shapes import FixedShape
 from explorer.core.weights.layout import WeightsEntry, WeightsLayout
 
 
+class Status(str, Enum):
+    """How one layer fits, worst first; each member is its word ("shape mismatch") wherever it
+    is written, compared, pickled or put in JSON, and carries a one-line explanation."""
+
+    SHAPE_MISMATCH = ("shape mismatch", "both have this layer, but the arrays' shapes differ")
+    MISSING = ("missing", "the model has this layer, the file does not")
+    EXTRA = ("extra", "the file has weights the model has no place for")
+    MATCHED = ("matched", "the file has arrays of exactly the shapes this layer needs")
+
+    explanation: str
+
+    def __new__(cls, label: str, explanation: str) -> Status:
+        member = str.__new__(cls, label)
+        member._value_ = label
+        member.explanation = explanation
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def label(self) -> str:
+        return str(self.value)
+
+    @property
+    def severity(self) -> int:
+        """0 for the worst (a shape mismatch), up to the matched layers."""
+        return list(Status).index(self)
+
+
+# What a report counts, in its order: the matched layers, then the problems worst first.
+COUNTED = (Status.MATCHED, *(s for s in Status if s is not Status.MATCHED))
+
+
 @dataclass(frozen=True)
 class ReportRow:
     layer: str  # the model's layer name, or the file's when the model has no such layer
-    status: str  # "matched", "shape mismatch", "missing" (from the file), "extra" (in the file)
+    status: Status  # "missing": not in the file; "extra": only in the file (a word is accepted)
     expected: tuple[FixedShape, ...]
     found: tuple[FixedShape, ...]
     file_layer: str = ""
+
+    def __post_init__(self) -> None:
+        # Status(word) looks a member up by its word (mypy reads it as a call to __new__).
+        object.__setattr__(self, "status", Status(self.status))  # type: ignore[call-arg]
 
 
 @dataclass(frozen=True)
@@ -27,18 +66,19 @@ class CompatibilityReport:
     format: str
     rows: tuple[ReportRow, ...]
 
-    def count(self, status: str) -> int:
+    def count(self, status: Status | str) -> int:
         return sum(row.status == status for row in self.rows)
+
+    def counts(self) -> dict[Status, int]:
+        """Layers per status, matched first, then the problems worst first."""
+        return {status: self.count(status) for status in COUNTED}
 
     @property
     def loads_fully(self) -> bool:
-        return all(row.status == "matched" for row in self.rows)
+        return all(row.status is Status.MATCHED for row in self.rows)
 
     def summary_line(self) -> str:
-        counts = ", ".join(
-            f"{self.count(status)} {status}"
-            for status in ("matched", "shape mismatch", "missing", "extra")
-        )
+        counts = ", ".join(f"{count} {status}" for status, count in self.counts().items())
         verdict = "loads completely" if self.loads_fully else "would NOT load"
         return f"{self.path}: {verdict} ({counts} layers)"
 
@@ -83,29 +123,35 @@ def expected_legacy_layout(model: Any) -> list[WeightsEntry]:
     return entries
 
 
+def _fit(mine: WeightsEntry, theirs: WeightsEntry) -> Status:
+    return Status.MATCHED if mine.shapes == theirs.shapes else Status.SHAPE_MISMATCH
+
+
 def compare(model: Any, layout: WeightsLayout) -> CompatibilityReport:
     rows: list[ReportRow] = []
     theirs: WeightsEntry | None
     if layout.format == "legacy":
         expected = expected_legacy_layout(model)
         for mine, theirs in zip(expected, layout.entries, strict=False):
-            status = "matched" if mine.shapes == theirs.shapes else "shape mismatch"
+            status = _fit(mine, theirs)
             rows.append(ReportRow(mine.layer, status, mine.shapes, theirs.shapes, theirs.layer))
         pairs = min(len(expected), len(layout.entries))
-        rows += [ReportRow(e.layer, "missing", e.shapes, ()) for e in expected[pairs:]]
-        rows += [ReportRow(e.layer, "extra", (), e.shapes, e.layer) for e in layout.entries[pairs:]]
+        rows += [ReportRow(e.layer, Status.MISSING, e.shapes, ()) for e in expected[pairs:]]
+        rows += [
+            ReportRow(e.layer, Status.EXTRA, (), e.shapes, e.layer) for e in layout.entries[pairs:]
+        ]
     else:
         expected_by_key = {e.key: e for e in expected_keras_layout(model)}
         found_by_key = {e.key: e for e in layout.entries}
         for key, mine in expected_by_key.items():
             theirs = found_by_key.get(key)
             if theirs is None:
-                rows.append(ReportRow(mine.layer, "missing", mine.shapes, ()))
+                rows.append(ReportRow(mine.layer, Status.MISSING, mine.shapes, ()))
             else:
-                status = "matched" if mine.shapes == theirs.shapes else "shape mismatch"
+                status = _fit(mine, theirs)
                 rows.append(ReportRow(mine.layer, status, mine.shapes, theirs.shapes, theirs.layer))
         rows += [
-            ReportRow(e.layer, "extra", (), e.shapes, e.layer)
+            ReportRow(e.layer, Status.EXTRA, (), e.shapes, e.layer)
             for key, e in found_by_key.items()
             if key not in expected_by_key
         ]

@@ -17,11 +17,10 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any, TypeVar
 
 from explorer.core.base.runtime import quiet_stderr_fd
+from explorer.core.base.units import GIB, MIB
 
 _T = TypeVar("_T")
 _log = logging.getLogger(__name__)
-_GIB = 1024**3
-_MIB = 1024**2
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class CpuInfo:
 
 
 def _gib(n_bytes: int | None) -> str:
-    return "unknown" if n_bytes is None else f"{n_bytes / _GIB:.1f} GiB"
+    return "unknown" if n_bytes is None else f"{n_bytes / GIB:.1f} GiB"
 
 
 @dataclass(frozen=True)
@@ -129,7 +128,7 @@ def _gpus_from_nvidia_smi(timeout_s: float) -> list[GpuDevice]:
             _log.debug("unparsable nvidia-smi line: %r", line)
             continue
         index, name, mib = int(fields[0]), ", ".join(fields[1:-1]), fields[-1]
-        memory = int(mib) * _MIB if mib.isdigit() else None  # "[N/A]" -> None
+        memory = int(mib) * MIB if mib.isdigit() else None  # "[N/A]" -> None
         gpus.append(GpuDevice(index, name, memory, "nvidia-smi", None))
     return gpus
 

@@ -27,20 +27,17 @@ from PySide6.QtWidgets import (
 
 # The same shape text as the copied report, so what is seen and what is pasted agree.
 from explorer.core.exports.weights_reports import report_text, shapes_text
-from explorer.core.weights.compatibility import CompatibilityReport, ReportRow
+from explorer.core.weights.compatibility import CompatibilityReport, ReportRow, Status
 
 _Index = QModelIndex | QPersistentModelIndex
 _STATUS = 1
-_STATUSES = ("matched", "shape mismatch", "missing", "extra")
-_SEVERITY = {"shape mismatch": 0, "missing": 1, "extra": 2, "matched": 3}  # the sort order
-_STATUS_TIPS = {
-    "matched": "matched: the file has arrays of exactly the shapes this layer needs",
-    "shape mismatch": "shape mismatch: both have this layer, but the arrays' shapes differ",
-    "missing": "missing: the model has this layer, the file does not",
-    "extra": "extra: the file has weights the model has no place for",
-}
 _GOOD, _BAD, _WARN = QColor("#2e7d32"), QColor("#c62828"), QColor("#ef6c00")
-_STATUS_COLOURS = {"matched": _GOOD, "shape mismatch": _BAD, "missing": _WARN, "extra": _WARN}
+_STATUS_COLOURS = {
+    Status.MATCHED: _GOOD,
+    Status.SHAPE_MISMATCH: _BAD,
+    Status.MISSING: _WARN,
+    Status.EXTRA: _WARN,
+}
 _HEADER_TIPS = {
     "Model expects": "One shape per weight array (kernel, bias, ...) the model's layer holds",
     "File has": "One shape per weight array stored in the file for this layer",
@@ -64,7 +61,7 @@ class ReportTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = report.rows if report is not None else ()
         self._display = [
-            (r.layer, r.status, shapes_text(r.expected), shapes_text(r.found), r.file_layer)
+            (r.layer, r.status.label, shapes_text(r.expected), shapes_text(r.found), r.file_layer)
             for r in self._rows
         ]
         self.endResetModel()
@@ -94,14 +91,14 @@ class ReportTableModel(QAbstractTableModel):
             return self._display[index.row()][column]
         if role == self.SORT_ROLE:
             if column == _STATUS:
-                return _SEVERITY[row.status]
+                return row.status.severity
             return self._display[index.row()][column]
         if role == self.STATUS_ROLE:
             return row.status
         if column == _STATUS and role == Qt.ItemDataRole.ForegroundRole:
             return _STATUS_COLOURS[row.status]
         if column == _STATUS and role == Qt.ItemDataRole.ToolTipRole:
-            return _STATUS_TIPS[row.status]
+            return f"{row.status}: {row.status.explanation}"
         return None
 
 
@@ -122,7 +119,7 @@ class ReportFilterProxy(QSortFilterProxyModel):
         if not self._problems_only:
             return True
         index = self.sourceModel().index(source_row, _STATUS, source_parent)
-        return index.data(ReportTableModel.STATUS_ROLE) != "matched"
+        return index.data(ReportTableModel.STATUS_ROLE) != Status.MATCHED
 
 
 class CompatibilityDialog(QDialog):
@@ -147,7 +144,7 @@ class CompatibilityDialog(QDialog):
         self.verdict.setStyleSheet(f"font-weight: bold; color: {colour.name()};")
         self.verdict.setToolTip(report.path)
         self.verdict.setWordWrap(True)
-        self.counts = QLabel(" · ".join(f"{report.count(s)} {s}" for s in _STATUSES))
+        self.counts = QLabel(" · ".join(f"{n} {s}" for s, n in report.counts().items()))
         self.problems_only = QCheckBox("Show only layers that do not match")
 
         self.model = ReportTableModel(self)

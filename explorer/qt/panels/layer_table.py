@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.analysis.summary import LayerRow, ModelSummary
-from explorer.core.base.units import BYTES_PER_ACTIVATION, binary_and_decimal
+from explorer.core.base.units import activation_bytes, binary_and_decimal
 from explorer.core.exports.summaries import output_shape_text
 from explorer.core.exports.tables import tsv_table
 
@@ -171,7 +171,7 @@ class LayerTableModel(QAbstractTableModel):
             kind = "nested model" if row.is_container else "layer"
             return f"{row.path or row.name}\n{row.type} {kind}"
         if column == _SHAPE:
-            n_bytes = row.activation_elements * BYTES_PER_ACTIVATION
+            n_bytes = activation_bytes(row.activation_elements)
             return (
                 f"{row.activation_elements:,} activation elements per sample, "
                 f"{binary_and_decimal(n_bytes)} at float32"

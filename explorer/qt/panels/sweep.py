@@ -38,7 +38,7 @@ from explorer.core.analysis.sweep import (
     sweep_values,
 )
 from explorer.core.base.errors import ExplorerError, user_message
-from explorer.core.base.units import BYTES_PER_ACTIVATION
+from explorer.core.base.units import activation_bytes
 from explorer.core.references.architecture import Reference
 from explorer.core.sources.lookup import parse_reference
 from explorer.qt.state import WindowState
@@ -79,7 +79,7 @@ def _y(points: list[SweepPoint], key: str) -> np.ndarray:
             return float(point.totals.params)
         if key == "macs":
             return float(point.totals.macs)
-        return point.totals.activation_elements * BYTES_PER_ACTIVATION / MIB
+        return activation_bytes(point.totals.activation_elements) / MIB
 
     return np.array([value(p) for p in points], dtype=float)
 

@@ -6,7 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from explorer.core.analysis.summary import Totals
-from explorer.core.base.units import BYTES_PER_ACTIVATION, binary_and_decimal, short_count
+from explorer.core.base.units import (
+    BYTES_PER_ACTIVATION,
+    activation_bytes,
+    binary_and_decimal,
+    short_count,
+)
 
 EMPTY = "—"
 _ROWS_PER_COLUMN = 3
@@ -86,7 +91,7 @@ class TotalsPanel(QWidget):
             for label in self._values.values():
                 label.setText(EMPTY)
             return
-        per_sample = totals.activation_elements * BYTES_PER_ACTIVATION
+        per_sample = activation_bytes(totals.activation_elements)
         texts = {
             "params": f"{totals.params:,}",
             "trainable": f"{totals.trainable_params:,}",
@@ -104,7 +109,7 @@ class TotalsPanel(QWidget):
         if self._totals is None:
             self._values["batch_activations"].setText(EMPTY)
             return
-        n_bytes = self._totals.activation_elements * BYTES_PER_ACTIVATION * batch
+        n_bytes = activation_bytes(self._totals.activation_elements, batch)
         self._values["batch_activations"].setText(
             f"{binary_and_decimal(n_bytes)} for a batch of {batch}"
         )

@@ -1,11 +1,14 @@
 """ResNet18-152 in two variants: He et al. 2015 (v1, ``paper``) and the seed's code (``tutorial``).
 
-Layer names follow keras.applications (``conv3_block1_2_conv``) so stages can be told apart.
+A ResNet is a design (stem, ResidualBlocks, head) built like any other, so the catalog, the
+designer's residual block and "Edit a Copy" share one description of the blocks
+(``designs/blocks.py``). Layer names follow keras.applications (``conv3_block1_2_conv``) so
+stages can be told apart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +16,9 @@ from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import format_shape
 from explorer.core.params.specs import ChoiceParam, IntParam, ShapeParam, Value
 from explorer.core.references.architecture import Architecture
+from explorer.core.sources.designs.blocks import unit_layers
+from explorer.core.sources.designs.keras_build import build_design
+from explorer.core.sources.designs.model import Design, DesignLayer, input_layer
 
 if TYPE_CHECKING:
     import keras
@@ -59,96 +65,52 @@ def check(depth: int, values: Mapping[str, Value]) -> None:
         )
 
 
-def build(depth: int, values: Mapping[str, Value]) -> keras.Model:
-    import keras
-
+def design(depth: int, values: Mapping[str, Value]) -> Design:
+    """The stem, the ResidualBlocks of ``designs.blocks`` and the head, as a design."""
     blocks, bottleneck = DEPTHS[depth]
-    tutorial = values["variant"] == "tutorial"
-    unit = _tutorial_unit if tutorial else _paper_unit
-    block = partial(_bottleneck_block if bottleneck else _basic_block, unit, tutorial)
-    layers = keras.layers
-
-    inputs = keras.Input(shape=values["input_shape"], name="input_layer")
-    x = layers.ZeroPadding2D(3, name="conv1_pad")(inputs)
-    x = unit(x, 64, 7, 2, "valid", "conv1")
-    if not tutorial:
-        x = layers.ZeroPadding2D(1, name="pool1_pad")(x)
-    x = layers.MaxPooling2D(3, 2, padding="same" if tutorial else "valid", name="pool1_pool")(x)
-    for stage, (count, width) in enumerate(zip(blocks, STAGE_WIDTHS, strict=True), start=2):
-        for index in range(1, count + 1):
-            stride = 2 if index == 1 and stage > 2 else 1
-            x = block(x, width, stride, index == 1, f"conv{stage}_block{index}")
-    if tutorial:
-        x = layers.AveragePooling2D(7, name="avg_pool")(x)
-        x = layers.Flatten(name="flatten")(x)
-    else:
-        x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
-    x = layers.Dense(values["classes"], activation="softmax", name="predictions")(x)
-    return keras.Model(inputs, x, name=f"resnet{depth}")
-
-
-Unit = Callable[..., Any]
-
-
-def _paper_unit(
-    x: Any, filters: int, kernel: int, stride: int, padding: str, name: str, relu: bool = True
-) -> Any:
-    """conv (no bias) -> BN -> ReLU; no ReLU where the paper adds the shortcut first."""
-    import keras
-
-    x = keras.layers.Conv2D(
-        filters, kernel, stride, padding=padding, use_bias=False, name=f"{name}_conv"
-    )(x)
-    x = keras.layers.BatchNormalization(epsilon=1e-5, name=f"{name}_bn")(x)
-    return keras.layers.ReLU(name=f"{name}_relu")(x) if relu else x
-
-
-def _tutorial_unit(
-    x: Any, filters: int, kernel: int, stride: int, padding: str, name: str, relu: bool = True
-) -> Any:
-    """The seed's ``Conv2D_BN``: conv with bias and ReLU, then BN, wherever it is used."""
-    import keras
-
-    x = keras.layers.Conv2D(
-        filters, kernel, stride, padding=padding, activation="relu", name=f"{name}_conv"
-    )(x)
-    return keras.layers.BatchNormalization(name=f"{name}_bn")(x)
-
-
-def _basic_block(
-    unit: Unit, tutorial: bool, x: Any, width: int, stride: int, first: bool, name: str
-) -> Any:
-    inputs = x
-    x = unit(x, width, 3, stride, "same", f"{name}_1")
-    x = unit(x, width, 3, 1, "same", f"{name}_2", relu=False)
-    if stride == 1:
-        shortcut = inputs
-    elif tutorial:
-        shortcut = unit(inputs, width, 3, stride, "same", f"{name}_0")  # the seed's 3x3 projection
-    else:
-        shortcut = unit(inputs, width, 1, stride, "valid", f"{name}_0", relu=False)
-    return _merge(tutorial, x, shortcut, name)
-
-
-def _bottleneck_block(
-    unit: Unit, tutorial: bool, x: Any, width: int, stride: int, first: bool, name: str
-) -> Any:
-    padding = "same" if tutorial else "valid"
-    inputs = x
-    x = unit(x, width, 1, stride, padding, f"{name}_1")
-    x = unit(x, width, 3, 1, "same", f"{name}_2")
-    x = unit(x, width * 4, 1, 1, padding, f"{name}_3", relu=False)
-    shortcut = (
-        unit(inputs, width * 4, 1, stride, padding, f"{name}_0", relu=False) if first else inputs
+    style = str(values["variant"])
+    tutorial = style == "tutorial"
+    pool = {"pool_size": 3, "strides": 2, "padding": "same" if tutorial else "valid"}
+    stem = [
+        input_layer(values["input_shape"]),
+        DesignLayer("ZeroPadding2D", "conv1_pad", (("padding", 3),)),
+        *(
+            DesignLayer(p.type, p.suffix, p.args)
+            for p in unit_layers(style, 64, 7, 2, "valid", "conv1")
+        ),
+        *([] if tutorial else [DesignLayer("ZeroPadding2D", "pool1_pad", (("padding", 1),))]),
+        DesignLayer("MaxPooling2D", "pool1_pool", tuple(pool.items())),
+    ]
+    stages = enumerate(zip(blocks, STAGE_WIDTHS, strict=True), start=2)
+    body = [
+        DesignLayer(
+            "ResidualBlock",
+            f"conv{stage}_block{index}",
+            (
+                ("block", "bottleneck" if bottleneck else "basic"),
+                ("filters", width),
+                ("strides", 2 if index == 1 and stage > 2 else 1),
+                ("style", style),
+            ),
+        )
+        for stage, (count, width) in stages
+        for index in range(1, count + 1)
+    ]
+    pooling = (
+        [
+            DesignLayer("AveragePooling2D", "avg_pool", (("pool_size", 7),)),
+            DesignLayer("Flatten", "flatten"),
+        ]
+        if tutorial
+        else [DesignLayer("GlobalAveragePooling2D", "avg_pool")]
     )
-    return _merge(tutorial, x, shortcut, name)
+    head = (("units", values["classes"]), ("activation", "softmax"))
+    layers = (*stem, *body, *pooling, DesignLayer("Dense", "predictions", head))
+    return Design(f"resnet{depth}", layers)
 
 
-def _merge(tutorial: bool, x: Any, shortcut: Any, name: str) -> Any:
-    import keras
-
-    x = keras.layers.Add(name=f"{name}_add")([x, shortcut])
-    return x if tutorial else keras.layers.ReLU(name=f"{name}_out")(x)
+def build(depth: int, values: Mapping[str, Value]) -> keras.Model:
+    return build_design(design(depth, values))
 
 
 def _entry(depth: int) -> Architecture:

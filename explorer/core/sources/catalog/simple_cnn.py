@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 from explorer.core.base.errors import ParameterError
 from explorer.core.params.specs import ChoiceParam, FixedShape, IntParam, ShapeParam, Value
 from explorer.core.references.architecture import Architecture
+from explorer.core.sources.designs.model import Design, DesignLayer, input_layer
 
 if TYPE_CHECKING:
     import keras
@@ -72,6 +73,29 @@ def build(values: Mapping[str, Value]) -> keras.Model:
     # The seed's ``model.build(input_shape)`` builds no sub-layers in Keras 3; a symbolic call does.
     model(keras.Input(shape=shape))
     return model
+
+
+def design(values: Mapping[str, Value]) -> Design:
+    """The same layers as a design (for "Edit a Copy"); the API style is not part of it."""
+    # The seed's Subclassing model has a ReLU on its convolution and a softmax on its output.
+    subclassing = values["api"] == "subclassing"
+    conv = {
+        "filters": values["filters"],
+        "kernel_size": values["kernel_size"],
+        "strides": values["strides"],
+        "padding": "same",
+        "activation": "relu" if subclassing else "linear",
+    }
+    head = {"units": values["classes"], "activation": "softmax" if subclassing else "linear"}
+    return Design(
+        "simple-cnn",
+        (
+            input_layer(values["input_shape"]),
+            DesignLayer("Conv2D", "conv2d", tuple(conv.items())),
+            DesignLayer("Flatten", "flatten"),
+            DesignLayer("Dense", "dense", tuple(head.items())),
+        ),
+    )
 
 
 @cache

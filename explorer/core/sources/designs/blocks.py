@@ -1,12 +1,13 @@
-"""What a ResidualBlock is made of: the same blocks as ``architectures/resnet.py``, as data.
+"""What a ResidualBlock is made of, as data: the one description of the ResNet blocks.
 
-The building code and the code export both read this one description. ``filters`` and
-``strides`` may be :class:`Symbol` s (names in generated code) instead of numbers.
+The Keras build (of designs, and so of the catalog's ResNets) and the code export both read it.
+``filters`` and ``strides`` may be :class:`Symbol` s (names in generated code) instead of numbers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import overload
 
 
 class Symbol(str):
@@ -24,18 +25,30 @@ class BlockLayer:
     shortcut: bool  # on the projection path (built only when the shape changes)
 
 
-def out_channels(block: str, filters: int) -> int:
-    return filters * 4 if block == "bottleneck" else filters
+@overload
+def out_channels(block: str, filters: int) -> int: ...
+
+
+@overload
+def out_channels(block: str, filters: Symbol) -> Symbol: ...
+
+
+def out_channels(block: str, filters: int | Symbol) -> int | Symbol:
+    """A bottleneck gives out 4x its filters; in generated code, the expression that says so."""
+    if block != "bottleneck":
+        return filters
+    return filters * 4 if isinstance(filters, int) else Symbol(f"{filters} * 4")
 
 
 def needs_projection(strides: int, in_channels: int, block: str, filters: int) -> bool:
-    """resnet.py's rule: a projection exactly where the block changes the shape."""
+    """A projection exactly where the block changes the shape."""
     return strides != 1 or in_channels != out_channels(block, filters)
 
 
-def _unit(
+def unit_layers(
     style: str, filters: Arg, kernel: int, strides: Arg, padding: str, part: str, relu: bool = True
 ) -> list[BlockLayer]:
+    """One convolution unit (a ResNet's stem is one too): conv, BN and for the paper a ReLU."""
     shortcut = part == "0"
     conv = {"filters": filters, "kernel_size": kernel, "strides": strides, "padding": padding}
     if style == "tutorial":  # the seed's Conv2D_BN: conv with bias and ReLU, then BN, always
@@ -50,26 +63,28 @@ def _unit(
     return layers + [BlockLayer(f"{part}_relu", "ReLU", (), shortcut)] * relu
 
 
-def block_layers(block: str, style: str, filters: Arg, strides: Arg) -> list[BlockLayer]:
+def block_layers(
+    block: str, style: str, filters: int | Symbol, strides: int | Symbol
+) -> list[BlockLayer]:
     """The main path in order, then the projection path; the Add (and ReLU) come after."""
     tutorial = style == "tutorial"
     if block == "basic":
         return [
-            *_unit(style, filters, 3, strides, "same", "1"),
-            *_unit(style, filters, 3, 1, "same", "2", relu=False),
+            *unit_layers(style, filters, 3, strides, "same", "1"),
+            *unit_layers(style, filters, 3, 1, "same", "2", relu=False),
             *(
-                _unit(style, filters, 3, strides, "same", "0")  # the seed's 3x3 projection
+                unit_layers(style, filters, 3, strides, "same", "0")  # the seed's 3x3 projection
                 if tutorial
-                else _unit(style, filters, 1, strides, "valid", "0", relu=False)
+                else unit_layers(style, filters, 1, strides, "valid", "0", relu=False)
             ),
         ]
-    wide = filters * 4 if isinstance(filters, int) else Symbol(f"{filters} * 4")
+    wide = out_channels(block, filters)
     padding = "same" if tutorial else "valid"
     return [
-        *_unit(style, filters, 1, strides, padding, "1"),
-        *_unit(style, filters, 3, 1, "same", "2"),
-        *_unit(style, wide, 1, 1, padding, "3", relu=False),
-        *_unit(style, wide, 1, strides, padding, "0", relu=False),
+        *unit_layers(style, filters, 1, strides, padding, "1"),
+        *unit_layers(style, filters, 3, 1, "same", "2"),
+        *unit_layers(style, wide, 1, 1, padding, "3", relu=False),
+        *unit_layers(style, wide, 1, strides, padding, "0", relu=False),
     ]
 
 

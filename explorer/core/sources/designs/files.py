@@ -31,6 +31,7 @@ from explorer.core.params.values import as_json_value
 from explorer.core.references.architecture import Architecture, Reference
 from explorer.core.sources.designs.keras_build import build_design
 from explorer.core.sources.designs.model import Design, DesignLayer
+from explorer.core.sources.designs.shapes import missing_input
 
 if TYPE_CHECKING:
     import keras
@@ -127,13 +128,9 @@ def from_json(text: str, source: str = "design") -> Design:
             raise DesignFileError(
                 f"{source}: layer {number} ({layer.kind} {layer.name}): {error}"
             ) from None
-    if not design.layers or design.layers[0].kind != "Input":
-        found = (
-            f"found {design.layers[0].kind} {design.layers[0].name}"
-            if design.layers
-            else "found no layers"
-        )
-        raise DesignFileError(f"{source}: the first layer must be an Input ({found})")
+    found = missing_input(design)
+    if found is not None:
+        raise DesignFileError(f"{source}: the first layer must be an Input (found {found})")
     return design
 
 

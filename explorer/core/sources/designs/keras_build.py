@@ -5,9 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.params.specs import Value
-from explorer.core.sources.designs.blocks import block_layers, merge_layers, needs_projection
+from explorer.core.sources.designs.blocks import (
+    BlockLayer,
+    block_layers,
+    merge_layers,
+    needs_projection,
+)
 from explorer.core.sources.designs.model import DesignError
-from explorer.core.sources.designs.shapes import check
+from explorer.core.sources.designs.shapes import check, missing_input
 
 if TYPE_CHECKING:
     import keras
@@ -31,35 +36,32 @@ def _residual(layer: DesignLayer, x: Any) -> Any:
     values = layer.values
     block, style = str(values["block"]), str(values["style"])
     filters, strides = int(values["filters"]), int(values["strides"])
-    inputs, shortcut = x, x
+
+    def make(part: BlockLayer) -> Any:
+        return getattr(keras.layers, part.type)(
+            **dict(part.args), name=f"{layer.name}_{part.suffix}"
+        )
+
+    shortcut = x
     projection = needs_projection(strides, int(x.shape[-1]), block, filters)
     for part in block_layers(block, style, filters, strides):
-        if part.shortcut and not projection:
-            continue
-        made = getattr(keras.layers, part.type)(
-            **dict(part.args), name=f"{layer.name}_{part.suffix}"
-        )
-        if part.shortcut:
-            shortcut = made(shortcut)
-        else:
-            x = made(x)
-    del inputs
+        if not part.shortcut:
+            x = make(part)(x)
+        elif projection:
+            shortcut = make(part)(shortcut)
     for part in merge_layers(style):
-        made = getattr(keras.layers, part.type)(
-            **dict(part.args), name=f"{layer.name}_{part.suffix}"
-        )
-        x = made([x, shortcut]) if part.type == "Add" else made(x)
+        x = make(part)([x, shortcut]) if part.type == "Add" else make(part)(x)
     return x
 
 
 def build_design(design: Design) -> keras.Model:
     import keras
 
-    results = check(design)
-    if not results or results[0].kind != "Input" or not results[0].ok:
+    if missing_input(design) is not None:
         raise DesignError(
             f"design {design.name!r} cannot be built: its first layer must be an Input"
         )
+    results = check(design)
     first = design.layers[0]
     inputs = keras.Input(shape=first.values["shape"], name=first.name)
     x = inputs

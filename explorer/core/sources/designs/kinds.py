@@ -17,7 +17,9 @@ from explorer.core.params.specs import (
     IntParam,
     Param,
     ShapeParam,
+    find_param,
 )
+from explorer.core.sources.designs.blocks import block_layers, merge_layers
 
 ACTIVATIONS = (
     "linear",
@@ -48,10 +50,7 @@ class LayerKind:
     required: tuple[str, ...] = ()
 
     def param(self, name: str) -> Param:
-        for spec in self.params:
-            if spec.name == name:
-                return spec
-        raise KeyError(name)
+        return find_param(self.params, name)
 
 
 def _activation(default: str = "linear") -> ChoiceParam:
@@ -193,7 +192,18 @@ def kind_of(type_name: str) -> LayerKind:
         raise ParameterError("type", f"unknown layer type {type_name!r} (known: {known})") from None
 
 
+# The suffixes of every layer a ResidualBlock may have, whatever its block and style (a paper
+# bottleneck has them all, in this order): names stay unique when either argument changes.
+_BLOCK_SUFFIXES = tuple(
+    dict.fromkeys(
+        part.suffix
+        for block in ("bottleneck", "basic")
+        for style in ("paper", "tutorial")
+        for part in (*block_layers(block, style, 64, 1), *merge_layers(style))
+    )
+)
+
+
 def block_names(name: str) -> tuple[str, ...]:
     """Every Keras layer name a ResidualBlock called ``name`` may expand to."""
-    parts = ("1_conv", "1_bn", "1_relu", "2_conv", "2_bn", "2_relu", "3_conv", "3_bn")
-    return tuple(f"{name}_{part}" for part in (*parts, "0_conv", "0_bn", "add", "out"))
+    return tuple(f"{name}_{suffix}" for suffix in _BLOCK_SUFFIXES)

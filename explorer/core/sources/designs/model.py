@@ -12,19 +12,18 @@ from __future__ import annotations
 import keyword
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from explorer.core.base.errors import ExplorerError, ParameterError
+from explorer.core.params.specs import Value
 from explorer.core.params.values import resolve
 from explorer.core.sources.designs.kinds import KINDS, block_names, kind_of
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "Design",
     "DesignError",
     "DesignLayer",
+    "input_layer",
     "layer_kinds",
     "new_layer",
 ]
@@ -171,6 +170,11 @@ class Design:
 def new_layer(design: Design, kind: str, **args: object) -> DesignLayer:
     """A layer of ``kind`` with a name not yet used in ``design`` (not inserted)."""
     return DesignLayer(kind, design.unique_name(kind), tuple(args.items()))
+
+
+def input_layer(shape: Value) -> DesignLayer:
+    """The Input a design starts with, under Keras's own name for it."""
+    return DesignLayer("Input", kind_of("Input").default_name, (("shape", shape),))
 
 
 def layer_kinds() -> tuple[str, ...]:

@@ -99,6 +99,16 @@ def output_shape(layer: DesignLayer, shape: Shape) -> Shape:
     return shape  # BatchNormalization, ReLU, Activation, Dropout
 
 
+def missing_input(design: Design) -> str | None:
+    """What a design has where its Input must be (``"Flatten f"``, ``"no layers"``), or None.
+
+    The one test of the rule that a design starts with an Input; each caller says it its way."""
+    if not design.layers:
+        return "no layers"
+    first = design.layers[0]
+    return None if first.kind == "Input" else f"{first.kind} {first.name}"
+
+
 def check(design: Design) -> tuple[LayerCheck, ...]:
     """Each layer's output shape, or the reason it cannot work (and is skipped)."""
     results: list[LayerCheck] = []
