@@ -56,8 +56,8 @@ class ReportRow:
     file_layer: str = ""
 
     def __post_init__(self) -> None:
-        # Status(word) looks a member up by its word (mypy reads it as a call to __new__).
-        object.__setattr__(self, "status", Status(self.status))  # type: ignore[call-arg]
+        status = Status(self.status)  # type: ignore[call-arg]  # a lookup by word, not __new__
+        object.__setattr__(self, "status", status)
 
 
 @dataclass(frozen=True)
