@@ -38,7 +38,7 @@ test: $(VENV)/.installed-test $(LEGACY_FILES)
 	$(PY) -m ruff check explorer tests
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.run
