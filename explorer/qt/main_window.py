@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from explorer.core.sources import model_files
 from explorer.core.sources.catalog import get
 from explorer.core.sources.designs import files as design_files
 from explorer.core.sources.lookup import parse_reference
-from explorer.core.worker.devices import DeviceReport, format_devices_text
+from explorer.core.worker.devices import DeviceReport
 from explorer.qt.actions.about import APP_TITLE
 from explorer.qt.actions.designs import DesignActions
 from explorer.qt.actions.files import FileActions
@@ -43,9 +42,10 @@ from explorer.qt.panels.compare import ComparePanel
 from explorer.qt.panels.designer import DesignerPanel
 from explorer.qt.panels.layer_table import LayerTableView
 from explorer.qt.panels.picker import ArchitecturePicker
+from explorer.qt.panels.status import StatusLine
 from explorer.qt.panels.sweep import SweepPanel
 from explorer.qt.panels.totals import TotalsPanel
-from explorer.qt.state import STATUS_MS, WindowState
+from explorer.qt.state import WindowState
 from explorer.qt.widgets.actions import make_action
 from explorer.qt.widgets.param_form import ParameterForm
 from explorer.qt.worker_client import WorkerClient
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.heading.setObjectName("heading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._build_layout()
-        self._build_status_bar()
+        self.status = StatusLine(self.statusBar(), self.state, self.client)
         prompts = prompts or Prompts()
         self.recent = RecentFiles(self.settings, self)
         self.designs = DesignActions(
@@ -111,8 +111,6 @@ class MainWindow(QMainWindow):
         client.crashed.connect(self._on_worker_crashed)
         state.model_shown.connect(self._on_model_shown)
         state.open_requested.connect(self.show_reference)
-        state.busy_changed.connect(self.set_busy)
-        state.message_posted.connect(self.statusBar().showMessage)
         # The table, the charts and the state agree on the selected layer.
         self.table.layer_chosen.connect(state.select_layer)
         self.charts.layer_clicked.connect(state.select_layer)
@@ -183,20 +181,6 @@ class MainWindow(QMainWindow):
             height = min(height, int(screen.height() * 0.92))
         self.resize(width, height)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(120)
-        self.busy.setVisible(False)
-        self.busy.setToolTip("Building the model in the background")
-        self.build_time = QLabel()
-        self.device_label = QLabel("Loading TensorFlow…")
-        self.device_label.setObjectName("device_label")
-        bar.addPermanentWidget(self.busy)
-        bar.addPermanentWidget(self.build_time)
-        bar.addPermanentWidget(self.device_label)
-
     def _build_menus(self) -> None:
         self.pin_action = make_action(
             self,
@@ -252,9 +236,7 @@ class MainWindow(QMainWindow):
             reference = architecture.resolve(self.form.values())
         except ParameterError as error:
             self.form.show_error(error.param, error.message)
-            self.statusBar().showMessage(
-                f"Check {error.param}: the table shows the last valid model", STATUS_MS
-            )
+            self.state.tell(f"Check {error.param}: the table shows the last valid model")
             return
         self.form.clear_errors()
         self.build(reference)
@@ -273,21 +255,16 @@ class MainWindow(QMainWindow):
     @Slot(DeviceReport)
     def _on_worker_ready(self, report: DeviceReport) -> None:
         self.state.set_device(report)
-        self.device_label.setText(report.summary_line)
-        self.device_label.setToolTip(format_devices_text(report).strip())
         if self.state.waiting is not None:
             reference, self.state.waiting = self.state.waiting, None
             self._send(reference)
 
     @Slot(str)
     def _on_start_up_failed(self, message: str) -> None:
-        self.device_label.setText("TensorFlow unavailable")
-        self.device_label.setToolTip(message)
         QMessageBox.critical(self, APP_TITLE, message)
 
     @Slot(int)
     def _on_build_started(self, generation: int) -> None:
-        self.busy.setVisible(True)
         if self.state.summary is None and self.state.requested is not None:
             self.heading.setText(f"Building {self.state.requested.text()}…")
 
@@ -295,14 +272,11 @@ class MainWindow(QMainWindow):
     def _on_build_finished(self, generation: int, summary: ModelSummary, seconds: float) -> None:
         assert self.state.requested is not None
         self.state.show(self.state.requested, summary)
-        self.build_time.setText(f"Built in {seconds:.2f} s (preview, no weights allocated)")
 
     @Slot()
     def _on_model_shown(self) -> None:
         reference, summary = self.state.reference, self.state.summary
         assert reference is not None and summary is not None
-        self.set_busy(False)
-        self.statusBar().clearMessage()  # a model on screen supersedes an earlier complaint
         architecture = reference.architecture
         if architecture.family in OUTSIDE_CATALOG:
             self.picker.show_other(architecture.title, architecture.description)
@@ -329,31 +303,16 @@ class MainWindow(QMainWindow):
             self.compare_dock.show()
             self.compare_dock.raise_()
 
-    @Slot(bool, str)
-    def set_busy(self, busy: bool, message: str = "") -> None:
-        self.busy.setVisible(busy)
-        if message:
-            self.statusBar().showMessage(message, 0 if busy else STATUS_MS)
-
     @Slot(int, str)
     def _on_build_failed(self, generation: int, message: str) -> None:
-        self.busy.setVisible(False)
         self.form.show_error(None, message)
-        self.statusBar().showMessage(
-            "Build failed: the table shows the last valid model", STATUS_MS
-        )
 
     @Slot(str)
     def _on_worker_crashed(self, message: str) -> None:
         """A crash (say, the system ran out of memory) costs one build, never the window."""
-        self.busy.setVisible(False)
-        self.device_label.setText("Restarting the Keras worker…")
         if self.state.requested is not None:
             message = f"{message} It was building {self.state.requested.text()}."
         self.form.show_error(None, message)
-        self.statusBar().showMessage(
-            "The Keras worker stopped: the table shows the last model", STATUS_MS
-        )
 
     # --- actions ----------------------------------------------------------------------------
 

@@ -45,19 +45,19 @@ def wait_until_done(qtbot, sweep) -> None:
 
 def test_starts_with_resnet50_and_a_cpu_only_status_bar(real_window) -> None:
     window = real_window
-    assert window.device_label.text().startswith("CPU only — ")
-    tip = window.device_label.toolTip()
+    assert window.status.device_label.text().startswith("CPU only — ")
+    tip = window.status.device_label.toolTip()
     assert "GPUs: none found" in tip and "TensorFlow: 2." in tip and "Keras: 3." in tip
     assert window.state.reference.text() == "resnet50"
     assert window.table.model.rowCount() == 176
-    assert window.build_time.text().startswith("Built in ")
+    assert window.status.build_time.text().startswith("Built in ")
 
 
 def test_the_window_shows_before_tensorflow_is_ready_and_closes_at_once(qtbot, settings) -> None:
     window = MainWindow(settings=settings)  # the real worker client
     qtbot.addWidget(window)
     window.show()
-    assert window.device_label.text() == "Loading TensorFlow…"
+    assert window.status.device_label.text() == "Loading TensorFlow…"
     assert window.heading.text().startswith("Loading TensorFlow…")
     assert not window.export_csv_action.isEnabled()
     window.close()

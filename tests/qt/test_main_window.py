@@ -22,14 +22,14 @@ from tests.recorded import recorded
 
 def test_the_table_and_totals_show_what_the_worker_built(qtbot, window, fake) -> None:
     assert fake.builds() == ["resnet50"]
-    assert window.device_label.text() == "CPU only — Test CPU"
+    assert window.status.device_label.text() == "CPU only — Test CPU"
     for architecture_id in ("resnet34", "resnet50"):
         pick(qtbot, window, architecture_id)
         summary = recorded(architecture_id)
         assert_table_shows(window, summary)
         assert window.state.summary == summary
         assert architecture_id in window.heading.text()
-    assert window.build_time.text() == "Built in 0.25 s (preview, no weights allocated)"
+    assert window.status.build_time.text() == "Built in 0.25 s (preview, no weights allocated)"
     assert fake.builds() == ["resnet50", "resnet34", "resnet50"]
 
 
@@ -95,7 +95,7 @@ def test_a_crash_keeps_the_table_and_the_worker_is_started_again(qtbot, window, 
         "The Keras worker stopped unexpectedly (exit code -9); restarting it. "
         "It was building resnet34."
     )
-    assert window.device_label.text() == "Restarting the Keras worker…"
+    assert window.status.device_label.text() == "Restarting the Keras worker…"
     assert table_cells(window) == before
     assert fake.starts == 2
     fake.held = False
@@ -198,7 +198,7 @@ def test_before_the_worker_is_ready_the_window_waits_and_then_builds(qtbot, sett
     qtbot.addWidget(window)
     window.show()
     qtbot.wait(50)
-    assert window.device_label.text() == "Loading TensorFlow…"
+    assert window.status.device_label.text() == "Loading TensorFlow…"
     assert window.heading.text().startswith("Loading TensorFlow…")
     assert not window.export_csv_action.isEnabled() and not window.pin_action.isEnabled()
     assert client.builds() == []  # asked for, kept until TensorFlow is ready

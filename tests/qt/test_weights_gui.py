@@ -44,12 +44,12 @@ def test_a_name_keras_cannot_write_gets_the_suffix_offered(window, fake, tmp_pat
     ]
     path = str(tmp_path / "model.weights.h5")
     assert fake.sent[-1] == p.SaveWeights(1, "resnet50", path)
-    assert window.busy.isVisibleTo(window)
+    assert window.status.busy.isVisibleTo(window)
     assert window.statusBar().currentMessage() == f"Saving weights to {path}…"
     fake.reply(p.Progress(1, "Building real weights to save…"))
     assert window.statusBar().currentMessage() == "Building real weights to save…"
     fake.reply(p.WeightsSaved(1, path))
-    assert not window.busy.isVisibleTo(window)
+    assert not window.status.busy.isVisibleTo(window)
     assert window.statusBar().currentMessage() == f"Saved the weights to {path}"
 
 
@@ -104,7 +104,7 @@ def test_a_damaged_file_is_explained_and_nothing_changes(window, fake, tmp_path,
     assert shown == [f"Nothing was changed.\n\n{damaged} is damaged or cannot be read: truncated"]
     assert table_cells(window) == table
     assert window.heading.text().count("weights from") == 0
-    assert not window.busy.isVisibleTo(window)
+    assert not window.status.busy.isVisibleTo(window)
 
 
 def test_a_failed_load_with_a_report_shows_the_report(window, fake, prompts, tmp_path) -> None:
