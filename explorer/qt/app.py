@@ -1,4 +1,4 @@
-"""Start-up: the window paints first; TensorFlow loads in the worker thread meanwhile."""
+"""Start-up: the window paints first; TensorFlow loads in the worker process meanwhile."""
 
 from __future__ import annotations
 
