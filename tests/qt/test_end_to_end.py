@@ -15,6 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from explorer.core import weights
 from explorer.core.analysis.build import build_model, summarize
 from explorer.core.sources.lookup import parse_reference
+from explorer.qt.actions.about import about_html
 from explorer.qt.main_window import MainWindow
 from tests.helpers import same_arrays
 from tests.qt.conftest import TIMEOUT_MS, assert_table_shows, open_window, pick, table_cells
@@ -51,6 +52,12 @@ def test_starts_with_resnet50_and_a_cpu_only_status_bar(real_window) -> None:
     assert window.state.reference.text() == "resnet50"
     assert window.table.model.rowCount() == 176
     assert window.status.build_time.text().startswith("Built in ")
+    # About names the versions the worker runs.
+    import keras
+    import tensorflow as tf
+
+    text = about_html(window.state.device_report)
+    assert f"TensorFlow {tf.__version__}" in text and f"Keras {keras.__version__}" in text
 
 
 def test_the_window_shows_before_tensorflow_is_ready_and_closes_at_once(qtbot, settings) -> None:
