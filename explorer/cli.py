@@ -50,7 +50,9 @@ def _add_set(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from explorer.core.analysis.graph import FOLDS
     from explorer.core.exports.code import STYLES
+    from explorer.core.exports.graphs import COLORS
     from explorer.core.exports.summaries import FORMATS
 
     parser = _Parser(
@@ -87,6 +89,20 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument(
         "--style", choices=STYLES, default="functional", help="Keras API style (functional)"
     )
+
+    graph = commands.add_parser(
+        "graph", help="draw REF's layers and connections (SVG, PNG) or lay them out (JSON)"
+    )
+    graph.add_argument("reference", metavar="REF", help="ID, ID:NAME=VALUE,... or a file")
+    _add_set(graph)
+    graph.add_argument(
+        "--fold", choices=FOLDS, default="none", help="draw blocks or stages as one box each"
+    )
+    graph.add_argument(
+        "--color", choices=COLORS, default="params", help="what the boxes' colour shows"
+    )
+    graph.add_argument("--format", choices=("svg", "png", "json"), required=True)
+    graph.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
 
     weights = commands.add_parser("weights", help="save, check and load weights files")
     actions = weights.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
@@ -167,12 +183,53 @@ def _run(args: argparse.Namespace) -> str:
         from explorer.core.exports.code import code_for
 
         return code_for(parse_reference(args.reference, overrides), args.style)
+    if args.command == "graph":
+        return _graph(args, parse_reference(args.reference, overrides))
     if args.command == "summary":
         reference = parse_reference(args.reference, overrides)
         return render_summary(summarize(reference, preview=not args.full), args.format)
     references = [parse_reference(text, overrides) for text in args.references]
     summaries = [summarize(r, preview=not args.full) for r in references]
     return render_comparison(summaries, args.format)
+
+
+def _graph(args: argparse.Namespace, reference: Reference) -> str:
+    """JSON or SVG text for stdout, or written to ``--output`` (a PNG always is)."""
+    from explorer.core.analysis.build import summarize
+    from explorer.core.analysis.graph import folded_groups, lay_out, model_graph
+    from explorer.core.base.files import atomic_path
+    from explorer.core.base.units import short_count
+    from explorer.core.exports.graphs import graph_json, graph_svg
+    from explorer.core.params.values import as_json_value
+
+    if args.format == "png" and not args.output:
+        raise ExplorerError("graph --format png needs -o FILE (a PNG is not written to a terminal)")
+    summary = summarize(reference)
+    graph = model_graph(summary)
+    drawing = lay_out(graph, folded_groups(graph, args.fold))
+    if args.format == "json":
+        params = {name: as_json_value(value) for name, value in reference.items}
+        content: str | bytes = graph_json(drawing, reference.architecture.id, params)
+    else:
+        totals = summary.totals
+        subtitle = (
+            f"{reference.text()} · {totals.params:,} parameters · "
+            f"{short_count(totals.macs)} MACs per sample · {len(graph.nodes)} layers"
+        )
+        content = graph_svg(drawing, reference.architecture.title, subtitle, args.color)
+        if args.format == "png":
+            from explorer.qt.widgets.images import svg_to_png
+
+            content = svg_to_png(content)
+    if not args.output:
+        assert isinstance(content, str)
+        return content
+    with atomic_path(args.output) as temporary:
+        if isinstance(content, str):
+            temporary.write_text(content, encoding="utf-8")
+        else:
+            temporary.write_bytes(content)
+    return f"wrote {args.output}\n"
 
 
 def _weights(args: argparse.Namespace, reference: Reference) -> str:

@@ -71,6 +71,16 @@ CNN = (PY, "-m", "explorer", "summary", "simple-cnn", "--format", "json"), (PY, 
 IMPORT_TF = (PY, "-c", "import tensorflow")
 PAINT = (PY, PROBE, "first-paint"), IMPORT_TF  # the time to "painted" / all of import tensorflow
 RESNET = (PY, "-m", "explorer", "summary", "resnet50"), (PY, "-c", RESNET50)
+
+
+def graph_against_summary(model: str, fold: str) -> Benchmark:
+    """``explorer graph`` (a summary, then the layout) against ``explorer summary``."""
+    graph = (PY, "-m", "explorer", "graph", model, "--fold", fold, "--format", "json")
+    summary = (PY, "-m", "explorer", "summary", model, "--format", "json")
+    name = f"graph {model} --fold {fold} vs summary"
+    return Benchmark(name, "wall", 1.2, "layout adds <= 20 %", graph, summary)
+
+
 BENCHMARKS: list[Benchmark] = [
     Benchmark("summary simple-cnn wall", "wall", 0.5, "half plain Keras's time", *CNN),
     Benchmark("summary simple-cnn peak memory", "peak_rss", 0.25, "no weights: 1/4 RSS", *CNN),
@@ -84,6 +94,11 @@ BENCHMARKS: list[Benchmark] = [
         "half of 10 plain builds",
         (PY, "-c", SWEEP),
         (PY, "-c", SWEEP_PLAIN),
+    ),
+    *(
+        graph_against_summary(model, fold)
+        for model in ("resnet152", "densenet121")
+        for fold in ("none", "blocks")
     ),
     probe("main window stall, resnet152 build", "GUI gap", "stall", "max_gap_ms", "ms", 50),
     probe("main window memory, 20 builds", "RSS growth", "memory", "growth", "%", 0.10),

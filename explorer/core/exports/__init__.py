@@ -1,1 +1,1 @@
-"""Summaries, comparisons and reports as text, CSV, Markdown and JSON; code generation."""
+"""Summaries, comparisons and reports as text, CSV, Markdown and JSON; code; graph drawings."""
