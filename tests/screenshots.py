@@ -105,6 +105,26 @@ def main() -> int:
     window.files.load_weights(path)
     wait_for(window.client.weights_checked)
 
+    # The graph at a projector's 1366x768: the seed's ResNet34 with its 3x3 projection
+    # shortcut, then ResNet50 folded by stage.
+    window.resize(1366, 768)
+    window.reset_layout()
+    show_reference("resnet34:variant=tutorial")
+    window.show_graph()
+    window.graph.search.setText("conv3_block1_0_conv")
+    window.graph.find()
+    settle = QEventLoop()
+    QTimer.singleShot(300, settle.quit)
+    settle.exec()
+    window.grab().save(str(OUT / "graph-resnet34-tutorial.png"))
+    show_reference("resnet50")
+    window.graph.fold.setCurrentIndex(window.graph.fold.findData("stages"))
+    window.graph.fold.activated.emit(window.graph.fold.currentIndex())
+    app.processEvents()
+    window.grab().save(str(OUT / "graph-resnet50-stages.png"))
+    window.show_graph()  # back to the table
+    window.resize(1440, 860)
+
     # The designer: a small VGG with a 7x7 convolution after its last pooling (4x4 left).
     window.designs.open_design(
         str(OUT.parents[1] / "resources" / "designs" / "small-vgg.design.json")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +41,7 @@ from explorer.qt.dialogs.prompts import Prompts
 from explorer.qt.panels.charts import ChartsPanel
 from explorer.qt.panels.compare import ComparePanel
 from explorer.qt.panels.designer import DesignerPanel
+from explorer.qt.panels.graph import GraphPanel
 from explorer.qt.panels.layer_table import LayerTableView
 from explorer.qt.panels.picker import ArchitecturePicker
 from explorer.qt.panels.status import StatusLine
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.charts = ChartsPanel()
         self.designer = DesignerPanel()
         self.sweep = SweepPanel(state, client)
+        self.graph = GraphPanel(self.state, self.settings)
         self.heading = QLabel("Loading TensorFlow… the first table appears in a few seconds.")
         self.heading.setObjectName("heading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,7 +143,11 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(self.table, 1)
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.table, "Layers")
+        self.views.addTab(self.graph, "Graph")
+        layout.addWidget(self.views, 1)
         self.setCentralWidget(central)
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
@@ -212,6 +219,8 @@ class MainWindow(QMainWindow):
             self.form,
             docks,
             self.reset_layout,
+            self.find_layer,
+            self.show_graph,
         )
         build_menus(self, parts)
         self._default_state = self.saveState()
@@ -296,6 +305,19 @@ class MainWindow(QMainWindow):
         self.pin_action.setEnabled(True)
         if architecture.source is None:  # an unsaved design cannot come back
             self.settings.setValue("model/reference", reference.text())
+
+    def find_layer(self) -> None:
+        """Ctrl+F: the graph's search while the graph is shown, else the table's filter."""
+        if self.views.currentWidget() is self.graph:
+            self.graph.search.setFocus()
+            self.graph.search.selectAll()
+        else:
+            self.table.focus_filter()
+
+    def show_graph(self) -> None:
+        """Ctrl+G: the graph, or back to the table."""
+        showing = self.views.currentWidget() is self.graph
+        self.views.setCurrentWidget(self.table if showing else self.graph)
 
     def pin_current(self) -> None:
         """Pin the model on screen; the Compare panel comes to the front."""

@@ -33,6 +33,8 @@ class MenuParts:
     form: ParameterForm
     docks: Sequence[QDockWidget]  # in the View menu's order
     reset_layout: Callable[[], None]
+    find_layer: Callable[[], None]  # in the table, or in the graph when it is shown
+    show_graph: Callable[[], None]
 
 
 def build_menus(window: QMainWindow, parts: MenuParts) -> None:
@@ -67,7 +69,7 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
             "Copy the selected rows as tab-separated text",
         )
     )
-    edit_menu.addAction(make_action(window, "Find &Layer…", parts.table.focus_filter, "Ctrl+F"))
+    edit_menu.addAction(make_action(window, "Find &Layer…", parts.find_layer, "Ctrl+F"))
     edit_menu.addAction(
         make_action(
             window,
@@ -87,6 +89,16 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
     toolbar.addAction(parts.designs.code_action)
 
     view_menu = menus.addMenu("&View")
+    view_menu.addAction(
+        make_action(
+            window,
+            "Layers or &Graph",
+            parts.show_graph,
+            "Ctrl+G",
+            "Switch between the layer table and the drawing of the model",
+        )
+    )
+    view_menu.addSeparator()
     for dock in parts.docks:
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addSeparator()

@@ -1,4 +1,4 @@
-"""Writing a text export from the window: atomically, and with a message when it fails."""
+"""Writing an export from the window: atomically, and with a message when it fails."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from explorer.core.base.errors import ExplorerError
-from explorer.core.base.files import write_text_atomic
+from explorer.core.base.files import atomic_path, write_text_atomic
 
 
 def save_text(parent: QWidget, title: str, what: str, path: str, text: str) -> Path | None:
@@ -17,3 +17,14 @@ def save_text(parent: QWidget, title: str, what: str, path: str, text: str) -> P
     except ExplorerError as error:
         QMessageBox.critical(parent, title, f"The {what} was not exported.\n\n{error}")
         return None
+
+
+def save_bytes(parent: QWidget, title: str, what: str, path: str, data: bytes) -> Path | None:
+    """``save_text`` for binary files (a PNG)."""
+    try:
+        with atomic_path(path) as temporary:
+            temporary.write_bytes(data)
+    except ExplorerError as error:
+        QMessageBox.critical(parent, title, f"The {what} was not exported.\n\n{error}")
+        return None
+    return Path(path)

@@ -1,0 +1,402 @@
+"""The Graph view: the model on screen drawn as boxes and arrows, folded by stage or block,
+coloured by a quantity, and linked to the table's selection.
+
+The drawing comes from ``explorer.core.analysis.graph`` (the same layout ``explorer graph``
+writes), so the view only places items. A click selects a layer; a double click (or Enter)
+opens a folded group, and a double click on an open group's frame (or Backspace on one of its
+layers) folds it again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, Slot
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QShowEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.analysis.graph import (
+    NODE_HEIGHT,
+    Drawing,
+    ModelGraph,
+    folded_groups,
+    lay_out,
+    model_graph,
+)
+from explorer.core.base.units import short_count
+from explorer.core.exports.graphs import COLORS, box_text, fill_colors, graph_svg
+from explorer.qt.state import WindowState
+from explorer.qt.widgets.actions import make_action
+from explorer.qt.widgets.images import svg_to_png
+from explorer.qt.widgets.text_files import save_bytes, save_text
+
+COLOR_KEY = "graph/color"
+FOLD_AT = 150  # layers: a bigger model opens folded to blocks
+ZOOM_STEP = 1.25
+_ID = 0  # item data: the box or group id
+COLOR_LABELS = {
+    "params": "Parameters",
+    "macs": "MACs",
+    "activations": "Activations",
+    "type": "Layer kind",
+}
+
+
+class GraphView(QGraphicsView):
+    """Wheel zoom around the cursor, drag to pan; keys fold and unfold the selected box."""
+
+    def __init__(self, panel: GraphPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setBackgroundBrush(QBrush(QColor("#ffffff")))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        factor = ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP
+        self.scale(factor, factor)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        item = self.itemAt(event.position().toPoint())
+        target = _box_id(item)
+        if target is not None:
+            self._panel.toggle(target)
+        else:
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        selected = self._panel.selected_box()
+        if selected is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._panel.unfold(selected)
+        elif selected is not None and event.key() == Qt.Key.Key_Backspace:
+            self._panel.fold_around(selected)
+        else:
+            super().keyPressEvent(event)
+
+
+def _box_id(item: QGraphicsItem | None) -> str | None:
+    while item is not None:
+        value = item.data(_ID)
+        if isinstance(value, str):
+            return value
+        item = item.parentItem()
+    return None
+
+
+class GraphPanel(QWidget):
+    def __init__(
+        self, state: WindowState, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._settings = settings
+        self.graph: ModelGraph | None = None
+        self.drawing: Drawing | None = None
+        self._rows: dict[str, int] = {}  # layer id -> summary row
+        self._folded: frozenset[str] = frozenset()
+        self._boxes: dict[str, QGraphicsRectItem] = {}
+        self._stale = True  # the model changed while the view was hidden
+
+        self.color = QComboBox()
+        for key in COLORS:
+            self.color.addItem(COLOR_LABELS[key], key)
+        saved = str(settings.value(COLOR_KEY, "params"))
+        self.color.setCurrentIndex(max(0, self.color.findData(saved)))
+        self.color.setToolTip("What the boxes' colour shows")
+        self.color.currentIndexChanged.connect(self._on_color_changed)
+        self.fold = QComboBox()
+        for label, key in (("Every layer", "none"), ("Blocks", "blocks"), ("Stages", "stages")):
+            self.fold.addItem(label, key)
+        self.fold.setToolTip("Draw each block or stage as one box with its totals")
+        self.fold.activated.connect(self._on_fold_chosen)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a layer (Ctrl+F)")
+        self.search.returnPressed.connect(self.find)
+        self.fit_button = QPushButton("Fit")
+        self.fit_button.setToolTip("Show the whole graph (Ctrl+0)")
+        self.fit_button.clicked.connect(self.fit)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save the drawing as PNG (twice the pixels) or SVG")
+        self.export_button.clicked.connect(lambda: self.export())
+        self.legend = QLabel()
+        self.scene = QGraphicsScene(self)
+        self.scene.selectionChanged.connect(self._on_selection_changed)
+        self.view = GraphView(self)
+        self.view.setScene(self.scene)
+
+        bar = QHBoxLayout()
+        for label, widget in (("Colour", self.color), ("Fold", self.fold)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.fit_button)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
+        for text, slot, keys in (
+            ("Zoom In", lambda: self.view.scale(ZOOM_STEP, ZOOM_STEP), "Ctrl+="),
+            ("Zoom Out", lambda: self.view.scale(1 / ZOOM_STEP, 1 / ZOOM_STEP), "Ctrl+-"),
+            ("Fit", self.fit, "Ctrl+0"),
+        ):
+            action = make_action(self, text, slot, keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        state.model_shown.connect(self._on_model_shown)
+        state.layer_selected.connect(self.show_layer)
+
+    # --- the model --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_model_shown(self) -> None:
+        summary = self._state.summary
+        if summary is None:
+            return
+        self.graph = model_graph(summary)
+        nodes = {node.id for node in self.graph.nodes}  # a nested model is its layers
+        self._rows = {row.path: i for i, row in enumerate(summary.layers) if row.path in nodes}
+        fold = "blocks" if len(self.graph.nodes) > FOLD_AT else "none"
+        self.fold.setCurrentIndex(self.fold.findData(fold))
+        self._folded = folded_groups(self.graph, fold)
+        self._stale = True
+        if self.isVisible():
+            self.redraw(first=True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale and self.graph is not None:
+            self.redraw(first=True)
+
+    def redraw(self, first: bool = False) -> None:
+        """Lay the graph out again with the folding as it is, and draw it."""
+        if self.graph is None:
+            return
+        self._stale = False
+        self.drawing = lay_out(self.graph, self._folded)
+        self.scene.clear()
+        self._boxes = {}
+        self._draw(self.drawing)
+        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
+        self._update_legend()
+        if first:
+            self.start_view()
+        self.show_layer(self._state.selected_layer)
+
+    def _draw(self, drawing: Drawing) -> None:
+        fills = fill_colors(drawing, self.color_key())
+        frame = QPen(QColor("#b0bec5"), 1, Qt.PenStyle.DashLine)
+        for region in drawing.regions:
+            group = drawing.graph.group(region.id)
+            item = self.scene.addRect(
+                QRectF(region.x - 8, region.y - 8, region.width + 16, region.height + 16),
+                frame,
+                QBrush(QColor("#f3f6f7" if group.kind == "stage" else "#f8fafb")),
+            )
+            item.setZValue(-2 if group.kind == "stage" else -1)
+            item.setData(_ID, region.id)
+            item.setToolTip(f"{group.name} ({group.kind}): double-click to fold")
+        edge_pen = QPen(QColor("#546e7a"), 1.3)
+        boxes = {box.id: box for box in drawing.boxes}
+        for source, target, bends in drawing.edges:
+            a, b = boxes[source], boxes[target]
+            path = QPainterPath(QPointF(a.x + a.width / 2, a.y + a.height))
+            for x, y in bends:
+                path.lineTo(x, y)
+            end = QPointF(b.x + b.width / 2, b.y)
+            path.lineTo(end)
+            path.addPolygon(QPolygonF([end, end + QPointF(-4, -8), end + QPointF(4, -8), end]))
+            edge = QGraphicsPathItem(path)
+            edge.setPen(edge_pen)
+            self.scene.addItem(edge)
+        for box in drawing.boxes:
+            text = box_text(drawing, box.id)
+            folded = box.id in drawing.folded
+            item = QGraphicsRectItem(QRectF(box.x, box.y, box.width, box.height))
+            item.setBrush(QBrush(QColor(fills[box.id])))
+            item.setPen(QPen(QColor("#37474f"), 2.0 if folded else 1.0))
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+            item.setData(_ID, box.id)
+            item.setToolTip(
+                f"<b>{text.title}</b><br>{text.subtitle}<br>{text.shape}<br>"
+                f"MACs: {text.macs:,} · activations: {text.activation_elements:,} values"
+                + ("<br><i>Double-click to open</i>" if folded else "")
+            )
+            for line, words in enumerate((text.title, text.subtitle, text.shape)):
+                label = QGraphicsSimpleTextItem(_fit(words), item)
+                font = label.font()
+                font.setPointSizeF(7.5 if line else 8.0)
+                font.setBold(line == 0)
+                label.setFont(font)
+                label.setPos(box.x + 6, box.y + 3 + line * (NODE_HEIGHT - 6) / 3)
+            self.scene.addItem(item)
+            self._boxes[box.id] = item
+
+    def color_key(self) -> str:
+        return str(self.color.currentData())
+
+    def _update_legend(self) -> None:
+        if self.graph is None or self.drawing is None:
+            return
+        key = self.color_key()
+        scale = "white (none) to red (the most), log scale" if key != "type" else "by layer kind"
+        self.legend.setText(
+            f"{len(self.graph.nodes)} layers, {len(self.drawing.boxes)} boxes · "
+            f"colour: {COLOR_LABELS[key].lower()}, {scale} · double-click a box or frame to "
+            "open or fold it"
+        )
+
+    # --- folding ----------------------------------------------------------------------------
+
+    def toggle(self, box_id: str) -> None:
+        if box_id in self._folded:
+            self.unfold(box_id)
+        elif box_id.partition(":")[0] in ("stage", "block", "model"):
+            self._set_folded(self._folded | {box_id})
+
+    def unfold(self, box_id: str) -> None:
+        if box_id in self._folded:
+            self._set_folded(self._folded - {box_id})
+
+    def fold_around(self, box_id: str) -> None:
+        """Fold the innermost open group that holds the layer ``box_id``."""
+        if self.graph is None or box_id in self._folded:
+            return
+        node = self.graph.node(box_id)
+        if node.groups:
+            self._set_folded(self._folded | {node.groups[-1]})
+
+    def _set_folded(self, folded: frozenset[str]) -> None:
+        self._folded = folded
+        self.redraw()
+
+    @Slot(int)
+    def _on_fold_chosen(self, _index: int) -> None:
+        if self.graph is not None:
+            self._set_folded(folded_groups(self.graph, str(self.fold.currentData())))
+            self.start_view()
+
+    @Slot(int)
+    def _on_color_changed(self, _index: int) -> None:
+        self._settings.setValue(COLOR_KEY, self.color_key())
+        if self.drawing is not None:
+            self.redraw()
+
+    # --- selection --------------------------------------------------------------------------
+
+    def selected_box(self) -> str | None:
+        items = self.scene.selectedItems()
+        return _box_id(items[0]) if items else None
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        selected = self.selected_box()
+        if selected is not None and selected in self._rows:
+            self._state.select_layer(self._rows[selected])
+
+    @Slot(object)
+    def show_layer(self, row: int | None) -> None:
+        """Select and centre the box that shows summary row ``row`` (its group's when folded)."""
+        if row is None or self.drawing is None or self._state.summary is None:
+            return
+        path = self._state.summary.layers[row].path
+        if path not in self._rows:
+            return  # a nested model's own row: it is drawn as its layers
+        item = self._boxes.get(self.drawing.shown_as(path))
+        if item is None or item.isSelected():
+            return
+        self.scene.blockSignals(True)
+        self.scene.clearSelection()
+        item.setSelected(True)
+        self.scene.blockSignals(False)
+        self.view.centerOn(item)
+
+    def find(self) -> bool:
+        """Centre the first layer whose name holds the search text, and select it."""
+        text = self.search.text().strip().lower()
+        if not text or self.graph is None:
+            return False
+        for node in self.graph.nodes:
+            if text in node.id.lower():
+                self._state.select_layer(self._rows[node.id])
+                self.show_layer(self._rows[node.id])
+                return True
+        self.legend.setText(f"No layer's name contains {self.search.text()!r}.")
+        return False
+
+    def start_view(self) -> None:
+        """Readable at once: 100 % (less if the graph is wider than the view), from the top."""
+        self.view.resetTransform()
+        rect = self.scene.sceneRect()
+        room = self.view.viewport().width()
+        if rect.width() > room > 0:
+            self.view.scale(room / rect.width(), room / rect.width())
+        self.view.centerOn(rect.center().x(), rect.top())
+
+    def fit(self) -> None:
+        self.view.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.view.transform().m11() > 1:  # never blow a small graph up past 100 %
+            self.view.resetTransform()
+
+    # --- export -----------------------------------------------------------------------------
+
+    def svg(self) -> str:
+        reference, summary = self._state.reference, self._state.summary
+        assert self.drawing is not None and reference is not None and summary is not None
+        totals = summary.totals
+        subtitle = (
+            f"{reference.text()} · {totals.params:,} parameters · "
+            f"{short_count(totals.macs)} MACs per sample · {len(self.drawing.graph.nodes)} layers"
+        )
+        return graph_svg(self.drawing, reference.architecture.title, subtitle, self.color_key())
+
+    def export(self, path: str | None = None) -> bool:
+        """PNG (twice the drawing's pixels) or SVG, by the file's suffix, written atomically."""
+        if self.drawing is None:
+            return False
+        if path is None:
+            stem = Path(str(self._state.reference.text() if self._state.reference else "graph"))
+            suggested = f"{stem.name.replace(':', '_')}-graph.png"
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export Graph", suggested, "PNG image (*.png);;SVG drawing (*.svg)"
+            )
+            if not path:
+                return False
+        if path.lower().endswith(".svg"):
+            return save_text(self, "Export Graph", "graph", path, self.svg()) is not None
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        return save_bytes(self, "Export Graph", "graph", path, svg_to_png(self.svg())) is not None
+
+
+def _fit(text: str, room: int = 38) -> str:
+    return text if len(text) <= room else text[: room - 1] + "…"
