@@ -272,7 +272,7 @@ def lay_out(graph: ModelGraph, folded: Collection[str] = ()) -> Drawing:
     by_id = {box.id: box for box in boxes}
     regions = []
     for group in graph.groups:
-        if group.id in folded or any(g in folded for g in _outer_groups(graph, group)):
+        if group.id in folded or _inside_folded(graph, group, folded):
             continue
         inside = [by_id[shown[m]] for m in group.members]
         x0, y0 = min(b.x for b in inside), min(b.y for b in inside)
@@ -345,12 +345,9 @@ def _columns(
     return [columns[unit] for unit in range(count)], edge_bends
 
 
-def _outer_groups(graph: ModelGraph, group: GraphGroup) -> list[str]:
-    """The groups that hold every member of ``group`` (besides itself)."""
-    first = graph.node(group.members[0])
-    return [g for g in first.groups if g != group.id and group.id in _inner(graph, g)]
-
-
-def _inner(graph: ModelGraph, group_id: str) -> set[str]:
-    members = set(graph.group(group_id).members)
-    return {g.id for g in graph.groups if g.id != group_id and set(g.members) <= members}
+def _inside_folded(graph: ModelGraph, group: GraphGroup, folded: frozenset[str]) -> bool:
+    """Is ``group`` drawn inside a folded group's box (which holds all of its layers)?"""
+    outer = next((g for g in graph.node(group.members[0]).groups if g in folded), None)
+    if outer is None or outer == group.id:
+        return False
+    return set(group.members) <= set(graph.group(outer).members)

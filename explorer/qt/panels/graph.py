@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -31,12 +32,12 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyleOptionGraphicsItem,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +51,7 @@ from explorer.core.analysis.graph import (
     model_graph,
 )
 from explorer.core.base.units import short_count
-from explorer.core.exports.graphs import COLORS, box_text, fill_colors, graph_svg
+from explorer.core.exports.graphs import COLORS, BoxText, box_text, fill_colors, graph_svg
 from explorer.qt.state import WindowState
 from explorer.qt.widgets.actions import make_action
 from explorer.qt.widgets.images import svg_to_png
@@ -124,6 +125,11 @@ class GraphPanel(QWidget):
         self._folded: frozenset[str] = frozenset()
         self._boxes: dict[str, QGraphicsRectItem] = {}
         self._stale = True  # the model changed while the view was hidden
+        title_font, line_font = QFont(self.font()), QFont(self.font())
+        title_font.setPointSizeF(8.0)
+        title_font.setBold(True)
+        line_font.setPointSizeF(7.5)
+        self._fonts = (title_font, line_font)
 
         self.color = QComboBox()
         for key in COLORS:
@@ -241,7 +247,7 @@ class GraphPanel(QWidget):
         for box in drawing.boxes:
             text = box_text(drawing, box.id)
             folded = box.id in drawing.folded
-            item = QGraphicsRectItem(QRectF(box.x, box.y, box.width, box.height))
+            item = _BoxItem(QRectF(box.x, box.y, box.width, box.height), text, self._fonts)
             item.setBrush(QBrush(QColor(fills[box.id])))
             item.setPen(QPen(QColor("#37474f"), 2.0 if folded else 1.0))
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -251,13 +257,6 @@ class GraphPanel(QWidget):
                 f"MACs: {text.macs:,} · activations: {text.activation_elements:,} values"
                 + ("<br><i>Double-click to open</i>" if folded else "")
             )
-            for line, words in enumerate((text.title, text.subtitle, text.shape)):
-                label = QGraphicsSimpleTextItem(_fit(words), item)
-                font = label.font()
-                font.setPointSizeF(7.5 if line else 8.0)
-                font.setBold(line == 0)
-                label.setFont(font)
-                label.setPos(box.x + 6, box.y + 3 + line * (NODE_HEIGHT - 6) / 3)
             self.scene.addItem(item)
             self._boxes[box.id] = item
 
@@ -396,6 +395,27 @@ class GraphPanel(QWidget):
         if not path.lower().endswith(".png"):
             path += ".png"
         return save_bytes(self, "Export Graph", "graph", path, svg_to_png(self.svg())) is not None
+
+
+class _BoxItem(QGraphicsRectItem):
+    """A box that paints its three lines of text itself: one item a layer, so a graph of
+    hundreds of layers is made in a few milliseconds and only what is visible is drawn."""
+
+    def __init__(self, rect: QRectF, text: BoxText, fonts: tuple[QFont, QFont]) -> None:
+        super().__init__(rect)
+        self._lines = (_fit(text.title), _fit(text.subtitle), _fit(text.shape))
+        self._fonts = fonts
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        super().paint(painter, option, widget)
+        rect = self.rect()
+        painter.setPen(QColor("#000000"))
+        for line, words in enumerate(self._lines):
+            painter.setFont(self._fonts[0 if line == 0 else 1])
+            baseline = rect.y() + 14 + line * (NODE_HEIGHT - 8) / 3
+            painter.drawText(QPointF(rect.x() + 6, baseline), words)
 
 
 def _fit(text: str, room: int = 38) -> str:
