@@ -106,3 +106,14 @@ def test_export_png_at_twice_the_size_and_svg(qtbot, window, tmp_path) -> None:
         2 * int(root.get("width")),
         2 * int(root.get("height")),
     )
+
+
+def test_fold_or_close_folds_a_layer_s_block_or_a_frame(qtbot, window) -> None:
+    graph = show_graph(qtbot, window)
+    graph.unfold("block:conv2_block2")
+    assert "conv2_block2_1_conv" in box_ids(graph)
+    graph.fold_or_close("conv2_block2_1_conv")
+    assert "block:conv2_block2" in box_ids(graph)
+    graph.unfold("block:conv2_block2")
+    graph.fold_or_close("block:conv2_block2")  # the open block's frame
+    assert "block:conv2_block2" in graph.folded()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QContextMenuEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStyleOptionGraphicsItem,
     QVBoxLayout,
@@ -92,6 +94,19 @@ class GraphView(QGraphicsView):
             self._panel.toggle(target)
         else:
             super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        """Right click: open or fold the box under the cursor, fit, export."""
+        menu = QMenu(self)
+        target = _box_id(self.itemAt(event.pos()))
+        if target is not None and target in self._panel.folded():
+            menu.addAction("Open", lambda: self._panel.unfold(target))
+        elif target is not None:
+            menu.addAction("Fold", lambda: self._panel.fold_or_close(target))
+        menu.addAction("Fit", self._panel.fit)
+        menu.addAction("Export…", lambda: self._panel.export())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         selected = self._panel.selected_box()
@@ -281,6 +296,16 @@ class GraphPanel(QWidget):
             self.unfold(box_id)
         elif box_id.partition(":")[0] in ("stage", "block", "model"):
             self._set_folded(self._folded | {box_id})
+
+    def folded(self) -> frozenset[str]:
+        return self._folded
+
+    def fold_or_close(self, box_id: str) -> None:
+        """Fold a group's frame, or the innermost group around a layer."""
+        if box_id.partition(":")[0] in ("stage", "block", "model"):
+            self.toggle(box_id)
+        else:
+            self.fold_around(box_id)
 
     def unfold(self, box_id: str) -> None:
         if box_id in self._folded:
