@@ -39,13 +39,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QStyleOptionGraphicsItem,
     QVBoxLayout,
     QWidget,
 )
 
 from explorer.core.analysis.graph import (
-    NODE_HEIGHT,
     Drawing,
     ModelGraph,
     folded_groups,
@@ -53,16 +51,16 @@ from explorer.core.analysis.graph import (
     model_graph,
 )
 from explorer.core.base.units import short_count
-from explorer.core.exports.graphs import COLORS, BoxText, box_text, fill_colors, graph_svg
+from explorer.core.exports.graphs import COLORS, box_text, fill_colors, graph_svg
 from explorer.qt.state import WindowState
 from explorer.qt.widgets.actions import make_action
+from explorer.qt.widgets.graph_items import ID_KEY, BoxItem, box_id
 from explorer.qt.widgets.images import svg_to_png
 from explorer.qt.widgets.text_files import save_bytes, save_text
 
 COLOR_KEY = "graph/color"
 FOLD_AT = 150  # layers: a bigger model opens folded to blocks
 ZOOM_STEP = 1.25
-_ID = 0  # item data: the box or group id
 COLOR_LABELS = {
     "params": "Parameters",
     "macs": "MACs",
@@ -89,7 +87,7 @@ class GraphView(QGraphicsView):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         item = self.itemAt(event.position().toPoint())
-        target = _box_id(item)
+        target = box_id(item)
         if target is not None:
             self._panel.toggle(target)
         else:
@@ -98,7 +96,7 @@ class GraphView(QGraphicsView):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
         """Right click: open or fold the box under the cursor, fit, export."""
         menu = QMenu(self)
-        target = _box_id(self.itemAt(event.pos()))
+        target = box_id(self.itemAt(event.pos()))
         if target is not None and target in self._panel.folded():
             menu.addAction("Open", lambda: self._panel.unfold(target))
         elif target is not None:
@@ -116,15 +114,6 @@ class GraphView(QGraphicsView):
             self._panel.fold_around(selected)
         else:
             super().keyPressEvent(event)
-
-
-def _box_id(item: QGraphicsItem | None) -> str | None:
-    while item is not None:
-        value = item.data(_ID)
-        if isinstance(value, str):
-            return value
-        item = item.parentItem()
-    return None
 
 
 class GraphPanel(QWidget):
@@ -244,7 +233,7 @@ class GraphPanel(QWidget):
                 QBrush(QColor("#f3f6f7" if group.kind == "stage" else "#f8fafb")),
             )
             item.setZValue(-2 if group.kind == "stage" else -1)
-            item.setData(_ID, region.id)
+            item.setData(ID_KEY, region.id)
             item.setToolTip(f"{group.name} ({group.kind}): double-click to fold")
         edge_pen = QPen(QColor("#546e7a"), 1.3)
         boxes = {box.id: box for box in drawing.boxes}
@@ -262,11 +251,11 @@ class GraphPanel(QWidget):
         for box in drawing.boxes:
             text = box_text(drawing, box.id)
             folded = box.id in drawing.folded
-            item = _BoxItem(QRectF(box.x, box.y, box.width, box.height), text, self._fonts)
+            item = BoxItem(QRectF(box.x, box.y, box.width, box.height), text, self._fonts)
             item.setBrush(QBrush(QColor(fills[box.id])))
             item.setPen(QPen(QColor("#37474f"), 2.0 if folded else 1.0))
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-            item.setData(_ID, box.id)
+            item.setData(ID_KEY, box.id)
             item.setToolTip(
                 f"<b>{text.title}</b><br>{text.subtitle}<br>{text.shape}<br>"
                 f"MACs: {text.macs:,} · activations: {text.activation_elements:,} values"
@@ -339,7 +328,7 @@ class GraphPanel(QWidget):
 
     def selected_box(self) -> str | None:
         items = self.scene.selectedItems()
-        return _box_id(items[0]) if items else None
+        return box_id(items[0]) if items else None
 
     @Slot()
     def _on_selection_changed(self) -> None:
@@ -420,28 +409,3 @@ class GraphPanel(QWidget):
         if not path.lower().endswith(".png"):
             path += ".png"
         return save_bytes(self, "Export Graph", "graph", path, svg_to_png(self.svg())) is not None
-
-
-class _BoxItem(QGraphicsRectItem):
-    """A box that paints its three lines of text itself: one item a layer, so a graph of
-    hundreds of layers is made in a few milliseconds and only what is visible is drawn."""
-
-    def __init__(self, rect: QRectF, text: BoxText, fonts: tuple[QFont, QFont]) -> None:
-        super().__init__(rect)
-        self._lines = (_fit(text.title), _fit(text.subtitle), _fit(text.shape))
-        self._fonts = fonts
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        super().paint(painter, option, widget)
-        rect = self.rect()
-        painter.setPen(QColor("#000000"))
-        for line, words in enumerate(self._lines):
-            painter.setFont(self._fonts[0 if line == 0 else 1])
-            baseline = rect.y() + 14 + line * (NODE_HEIGHT - 8) / 3
-            painter.drawText(QPointF(rect.x() + 6, baseline), words)
-
-
-def _fit(text: str, room: int = 38) -> str:
-    return text if len(text) <= room else text[: room - 1] + "…"
