@@ -198,8 +198,7 @@ def _graph(args: argparse.Namespace, reference: Reference) -> str:
     from explorer.core.analysis.build import summarize
     from explorer.core.analysis.graph import folded_groups, lay_out, model_graph
     from explorer.core.base.files import atomic_path
-    from explorer.core.base.units import short_count
-    from explorer.core.exports.graphs import graph_json, graph_svg
+    from explorer.core.exports.graphs import graph_json, model_svg
     from explorer.core.params.values import as_json_value
 
     if args.format == "png" and not args.output:
@@ -211,12 +210,7 @@ def _graph(args: argparse.Namespace, reference: Reference) -> str:
         params = {name: as_json_value(value) for name, value in reference.items}
         content: str | bytes = graph_json(drawing, reference.architecture.id, params)
     else:
-        totals = summary.totals
-        subtitle = (
-            f"{reference.text()} · {totals.params:,} parameters · "
-            f"{short_count(totals.macs)} MACs per sample · {len(graph.nodes)} layers"
-        )
-        content = graph_svg(drawing, reference.architecture.title, subtitle, args.color)
+        content = model_svg(drawing, reference, summary.totals, args.color)
         if args.format == "png":
             from explorer.qt.widgets.images import svg_to_png
 

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 
-from explorer.core.analysis.stages import stage_names
+from explorer.core.analysis.stages import names_stages, stage_names
 from explorer.core.analysis.summary import LayerRow, ModelSummary
 from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import Shape
@@ -111,10 +111,8 @@ def model_graph(summary: ModelSummary) -> ModelGraph:
 
     edges: dict[tuple[str, str], None] = {}
     for row in leaves:
-        targets = [row.path]
         for source in sources(row):
-            for target in targets:
-                edges[(source, target)] = None
+            edges[(source, row.path)] = None
     for container, firsts in entries.items():
         row = next(r for r in rows if r.path == container)
         for source in sources(row):
@@ -151,7 +149,7 @@ def _groups(
 ) -> list[GraphGroup]:
     top = [row for row in summary.layers if row.depth == 0]
     stage_of_top = dict(zip((r.path for r in top), stage_names(top), strict=True))
-    staged = any(_stage_block(row.name) for row in top)
+    staged = names_stages(top)
     stages: dict[str, list[str]] = {}
     blocks: dict[str, list[str]] = {}
     models: dict[str, list[str]] = {c: [] for c in containers}
@@ -172,10 +170,6 @@ def _groups(
     ]
     found += [GraphGroup(f"model:{name}", name, "model", tuple(m)) for name, m in models.items()]
     return found
-
-
-def _stage_block(name: str) -> bool:
-    return re.match(r"^conv\d+_block\d+_", name) is not None
 
 
 # --- layout -----------------------------------------------------------------------------------

@@ -42,10 +42,15 @@ def stage_names(rows: Sequence[LayerRow]) -> list[str]:
     return names
 
 
+def names_stages(rows: Sequence[LayerRow]) -> bool:
+    """Do these layers' names say which stage each belongs to (``conv3_block2_1_conv``)?"""
+    return any(_BLOCK.match(row.name) for row in rows)
+
+
 def stages(summary: ModelSummary) -> tuple[Stage, ...] | None:
     """Stages in model order, or None for a network whose layers name no stages."""
     top = [row for row in summary.layers if row.depth == 0]
-    if not any(_BLOCK.match(row.name) for row in top):
+    if not names_stages(top):
         return None
     groups: dict[str, list[LayerRow]] = {}
     for name, row in zip(stage_names(top), top, strict=True):

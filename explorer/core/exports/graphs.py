@@ -10,8 +10,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from explorer.core.analysis.graph import Box, Drawing, GraphNode
+from explorer.core.analysis.summary import Totals
 from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import shape_text
+from explorer.core.base.units import short_count
+from explorer.core.references.architecture import Reference
 
 COLORS = ("params", "macs", "activations", "type")
 _HEAT = ((255, 255, 255), (255, 224, 130), (244, 140, 60), (198, 40, 40))  # none -> most
@@ -178,6 +181,15 @@ def _geometry(box: Box | None) -> dict[str, float | None]:
 
 _MARGIN = 20
 _TITLE = 44
+
+
+def model_svg(drawing: Drawing, reference: Reference, totals: Totals, color: str) -> str:
+    """``graph_svg`` titled with the model's name, reference and totals."""
+    subtitle = (
+        f"{reference.text()} · {totals.params:,} parameters · "
+        f"{short_count(totals.macs)} MACs per sample · {len(drawing.graph.nodes)} layers"
+    )
+    return graph_svg(drawing, reference.architecture.title, subtitle, color)
 
 
 def graph_svg(drawing: Drawing, title: str, subtitle: str, color: str) -> str:

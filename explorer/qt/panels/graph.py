@@ -50,8 +50,7 @@ from explorer.core.analysis.graph import (
     lay_out,
     model_graph,
 )
-from explorer.core.base.units import short_count
-from explorer.core.exports.graphs import COLORS, box_text, fill_colors, graph_svg
+from explorer.core.exports.graphs import COLORS, box_text, fill_colors, model_svg
 from explorer.qt.state import WindowState
 from explorer.qt.widgets.actions import make_action
 from explorer.qt.widgets.graph_items import ID_KEY, BoxItem, box_id
@@ -385,12 +384,7 @@ class GraphPanel(QWidget):
     def svg(self) -> str:
         reference, summary = self._state.reference, self._state.summary
         assert self.drawing is not None and reference is not None and summary is not None
-        totals = summary.totals
-        subtitle = (
-            f"{reference.text()} · {totals.params:,} parameters · "
-            f"{short_count(totals.macs)} MACs per sample · {len(self.drawing.graph.nodes)} layers"
-        )
-        return graph_svg(self.drawing, reference.architecture.title, subtitle, self.color_key())
+        return model_svg(self.drawing, reference, summary.totals, self.color_key())
 
     def export(self, path: str | None = None) -> bool:
         """PNG (twice the drawing's pixels) or SVG, by the file's suffix, written atomically."""
