@@ -36,6 +36,7 @@ legacy-fixtures: $(LEGACY_FILES)
 
 test: $(VENV)/.installed-test $(LEGACY_FILES)
 	$(PY) -m ruff check explorer tests
+	$(PY) -m ruff format --check explorer tests
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto

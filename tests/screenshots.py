@@ -111,6 +111,8 @@ def main() -> int:
     window.reset_layout()
     show_reference("resnet34:variant=tutorial")
     window.show_graph()
+    if window.graph.pending():
+        wait_for(window.graph.drawn)
     window.graph.search.setText("conv3_block1_0_conv")
     window.graph.find()
     settle = QEventLoop()
@@ -120,6 +122,7 @@ def main() -> int:
     show_reference("resnet50")
     window.graph.fold.setCurrentIndex(window.graph.fold.findData("stages"))
     window.graph.fold.activated.emit(window.graph.fold.currentIndex())
+    wait_for(window.graph.drawn)
     app.processEvents()
     window.grab().save(str(OUT / "graph-resnet50-stages.png"))
     window.show_graph()  # back to the table

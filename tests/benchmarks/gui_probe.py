@@ -4,6 +4,11 @@
   first paint event and leave at once (the worker may still be importing TensorFlow).
 * ``stall``: the longest gap between ticks of a 10 ms timer while resnet152 builds (worst of
   ``STALL_ROUNDS``, resnet18 in between), as JSON ``{"max_gap_ms", "build_s", ...}``.
+* ``graph``: with the Graph tab shown, resnet152 and densenet121 in turn: the ms from the summary's
+  arrival (read from the worker) to the graph drawn (folded to blocks, as big models open), then
+  from choosing "Every layer" to it drawn, and the longest gap between timer ticks from the
+  window's taking in the summary (table, charts: see ``stall``) to the end, as
+  JSON ``{"max_gap_ms", "shown_ms", "unfolded_ms", ...}`` (each the worst of the two models).
 * ``memory``: RSS after the 1st and the 20th of 20 resnet50 builds (classes=1..20), as JSON
   ``{"rss_first_mib", "rss_last_mib", "growth"}``.
 
@@ -26,7 +31,7 @@ from typing import Any, NoReturn
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QSpinBox
 
-from explorer.qt.app import APPLICATION, ORGANIZATION
+from explorer.qt.app import APPLICATION, ORGANIZATION, freeze_long_lived
 from explorer.qt.main_window import MainWindow
 
 Report = dict[str, Any]  # the JSON line a probe prints
@@ -53,6 +58,7 @@ def open_window(folder: str) -> tuple[QApplication, MainWindow]:
     window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
     for failed in (window.client.start_up_failed, window.client.build_failed):
         failed.connect(lambda *args: fail(f"worker failed: {args}"))
+    freeze_long_lived(window)
     return app, window
 
 
@@ -158,6 +164,48 @@ def stall(folder: str) -> Report:
     return {"max_gap_ms": max(gaps), "build_s": max(builds), "gaps_ms": gaps}
 
 
+def graph(folder: str) -> Report:
+    from explorer.core.worker.protocol import Built
+
+    app, window = open_window(folder)
+    window.show()
+    wait(window.client.build_finished)  # the default architecture, once TensorFlow is ready
+    panel, timer, arrived = window.graph, GapTimer(), [0.0]
+
+    def arrival(reply: object) -> None:  # in the thread that reads the worker's replies
+        if isinstance(reply, Built):
+            arrived[0] = time.perf_counter()
+
+    window.client._relay.received.connect(arrival, Qt.ConnectionType.DirectConnection)
+    # The gaps count from when the window has taken the summary in (its own build_finished
+    # slots, connected first, fill the table: the "stall" probe's figure) to the graph drawn.
+    window.client.build_finished.connect(lambda *_: timer.start())
+    window.views.setCurrentWidget(panel)
+    gaps, shown, unfolded = [], [], []
+    for model in ("resnet152", "densenet121"):
+        wait(panel.drawn, lambda: window.picker.select("resnet18"))
+        pause(SETTLE_MS)
+        wait(panel.drawn, lambda m=model: window.picker.select(m))
+        shown.append((time.perf_counter() - arrived[0]) * 1000)
+        assert panel.drawing is not None and panel.fold.currentData() == "blocks"
+        pause(SETTLE_MS)
+        panel.fold.setCurrentIndex(panel.fold.findData("none"))
+        start = time.perf_counter()
+        wait(panel.drawn, lambda: panel.fold.activated.emit(panel.fold.currentIndex()))
+        unfolded.append((time.perf_counter() - start) * 1000)
+        assert len(panel.drawing.boxes) == len(panel.graph.nodes) > 400
+        pause(SETTLE_MS)
+        gaps.append(timer.stop() * 1000)
+    window.close()
+    app.processEvents()
+    return {
+        "max_gap_ms": max(gaps),
+        "shown_ms": max(shown),
+        "unfolded_ms": max(unfolded),
+        "gaps_ms": gaps,
+    }
+
+
 def rss_mib(window: MainWindow) -> float:
     """The window's and its Keras worker process's memory together: Keras lives in the worker."""
     import psutil
@@ -190,6 +238,7 @@ def memory(folder: str) -> Report:
 MODES: dict[str, Callable[[str], Report]] = {
     "first-paint": first_paint,
     "stall": stall,
+    "graph": graph,
     "memory": memory,
 }
 

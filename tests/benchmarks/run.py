@@ -101,6 +101,9 @@ BENCHMARKS: list[Benchmark] = [
         for fold in ("none", "blocks")
     ),
     probe("main window stall, resnet152 build", "GUI gap", "stall", "max_gap_ms", "ms", 50),
+    probe("graph view stall, resnet152/densenet121", "GUI gap", "graph", "max_gap_ms", "ms", 50),
+    probe("graph view shown after summary", "<= 0.3 s", "graph", "shown_ms", "ms", 300),
+    probe("graph view unfolded to every layer", "<= 0.3 s", "graph", "unfolded_ms", "ms", 300),
     probe("main window memory, 20 builds", "RSS growth", "memory", "growth", "%", 0.10),
 ]
 

@@ -74,10 +74,11 @@ def test_svg_and_png_files_are_written(tmp_path) -> None:
         f"{reference} · 23,199,464 parameters · 3.82 G MACs per sample · 93 layers",
     ]
     assert "conv3_block1_0_conv" in texts  # the seed's 3x3 projection shortcut ...
-    assert "Conv2D · 73,856 params" in texts  # ... 3 x 3 x 64 x 128 + 128
-    assert run_cli(
-        "graph", reference, "--color", "type", "--format", "png", "-o", str(png_path)
-    )[0] == 0
+    assert "Conv2D 3×3 /2 · 73,856 params" in texts  # ... 3 x 3 x 64 x 128 + 128
+    assert (
+        run_cli("graph", reference, "--color", "type", "--format", "png", "-o", str(png_path))[0]
+        == 0
+    )
     width, height = png_size(png_path.read_bytes())
     assert (width, height) == (2 * int(root.get("width")), 2 * int(root.get("height")))
 

@@ -9,6 +9,7 @@ import pytest
 from explorer.core.analysis.graph import Drawing, folded_groups, lay_out, model_graph
 from explorer.core.analysis.stages import stages
 from explorer.core.base.errors import ParameterError
+from explorer.core.exports.graphs import box_text
 from explorer.core.sources.catalog import architectures
 from explorer.core.sources.designs.examples import example_names
 
@@ -63,6 +64,16 @@ def test_resnet34_paper_and_tutorial_projections(summary_of) -> None:
         node = tutorial.node(f"conv{stage}_block1_0_conv")
         assert node.params == 3 * 3 * (width // 2) * width + width
         assert paper.node(f"conv{stage}_block1_0_conv").params == (width // 2) * width
+        # ... and their boxes say so.
+        drawn = {"tutorial": tutorial, "paper": paper}
+        subtitles = {
+            name: box_text(lay_out(graph), f"conv{stage}_block1_0_conv").subtitle
+            for name, graph in drawn.items()
+        }
+        assert subtitles == {
+            "tutorial": f"Conv2D 3×3 /2 · {node.params:,} params",
+            "paper": f"Conv2D 1×1 /2 · {(width // 2) * width:,} params",
+        }
 
 
 def test_resnet50_folded_to_stages_is_its_six_stages(summary_of) -> None:
@@ -76,6 +87,11 @@ def test_resnet50_folded_to_stages_is_its_six_stages(summary_of) -> None:
     for box, stage in zip(drawing.boxes, expected, strict=True):
         params, macs, _ = graph.group(box.id).totals(graph)
         assert (params, macs) == (stage.params, stage.macs)
+    conv2 = box_text(drawing, "stage:conv2_x")  # what the folded box says
+    assert (conv2.title, conv2.subtitle) == (  # 667,942,912 MACs
+        "conv2_x (stage) · 32 layers",
+        "218,624 params · 668 M MACs",
+    )
     assert [(a, b) for a, b, _ in drawing.edges] == [
         (f"stage:{a}", f"stage:{b}") for a, b in pairwise(names)
     ]

@@ -98,6 +98,7 @@ def test_the_comparison_is_copied_and_exported(qtbot, tmp_path, summary_of) -> N
     from PySide6.QtGui import QGuiApplication
 
     from explorer.core.exports.comparisons import compare_markdown
+
     panel, state = compare_panel(qtbot)
     assert not panel.export_button.isEnabled()
     r34, r50 = summary_of("resnet34"), summary_of("resnet50")
@@ -117,6 +118,7 @@ def test_the_comparison_is_copied_and_exported(qtbot, tmp_path, summary_of) -> N
 def test_overlaid_charts_with_a_legend(qtbot, summary_of) -> None:
     from explorer.core.analysis.chart_data import chart_series
     from explorer.core.analysis.stages import stages
+
     panel, state = compare_panel(qtbot)
     r34, r50 = summary_of("resnet34"), summary_of("resnet50")
     state.pin("resnet34", r34)

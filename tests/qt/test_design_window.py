@@ -27,9 +27,7 @@ def test_open_edit_save_and_copy_designs(qtbot, window, fake, prompts, tmp_path,
     design = design_files.load(MINI_RESNET)
     assert designer.design == design
     assert fake.builds()[-1] == design_files.to_json(design)
-    assert [a.toolTip() for a in window.recent.menu.actions()] == [
-        str(Path(MINI_RESNET).resolve())
-    ]
+    assert [a.toolTip() for a in window.recent.menu.actions()] == [str(Path(MINI_RESNET).resolve())]
 
     # An edit is built at once: a wider classifier.
     designer.layers.setCurrentRow(8)

@@ -6,18 +6,28 @@ from __future__ import annotations
 import struct
 import xml.etree.ElementTree as ET
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
 
 from explorer.qt.panels.graph import COLOR_KEY, GraphPanel
 from explorer.qt.state import WindowState
-from tests.qt.conftest import pick
+from tests.qt.conftest import TIMEOUT_MS, pick
 from tests.recorded import recorded
 
 
 def show_graph(qtbot, window) -> GraphPanel:
-    window.show_graph()
-    qtbot.waitUntil(lambda: window.graph.drawing is not None)
+    if window.graph.pending() or window.graph.drawing is None:
+        with qtbot.waitSignal(window.graph.drawn, timeout=TIMEOUT_MS):
+            window.show_graph()
+    else:
+        window.show_graph()
     return window.graph
+
+
+def redrawn(qtbot, graph: GraphPanel, change) -> None:
+    """Make ``change`` and wait until the graph is laid out again and drawn."""
+    with qtbot.waitSignal(graph.drawn, timeout=TIMEOUT_MS):
+        change()
 
 
 def box_ids(panel: GraphPanel) -> list[str]:
@@ -31,20 +41,20 @@ def test_a_big_model_opens_folded_to_blocks_and_opens_by_double_click(qtbot, win
     assert graph.fold.currentData() == "blocks"
     ids = box_ids(graph)
     assert len(ids) == 24 and ids[6] == "block:conv2_block1"
-    graph.toggle("block:conv2_block1")
+    redrawn(qtbot, graph, lambda: graph.toggle("block:conv2_block1"))
     assert len(box_ids(graph)) == 24 - 1 + 12  # a bottleneck block with its projection
     assert "conv2_block1_0_conv" in box_ids(graph)
-    graph.fold_around("conv2_block1_0_conv")  # folds its block again
+    redrawn(qtbot, graph, lambda: graph.fold_around("conv2_block1_0_conv"))  # its block again
     assert len(box_ids(graph)) == 24
     graph.fold.setCurrentIndex(graph.fold.findData("stages"))
-    graph.fold.activated.emit(graph.fold.currentIndex())
+    redrawn(qtbot, graph, lambda: graph.fold.activated.emit(graph.fold.currentIndex()))
     assert box_ids(graph) == [
         f"stage:{name}" for name in ("stem", "conv2_x", "conv3_x", "conv4_x", "conv5_x", "head")
     ]
     # The keyboard opens the selected folded box.
     graph._boxes["stage:head"].setSelected(True)
     graph.view.setFocus()
-    qtbot.keyClick(graph.view, Qt.Key.Key_Return)
+    redrawn(qtbot, graph, lambda: qtbot.keyClick(graph.view, Qt.Key.Key_Return))
     assert box_ids(graph)[-2:] == ["avg_pool", "predictions"]
 
 
@@ -110,10 +120,61 @@ def test_export_png_at_twice_the_size_and_svg(qtbot, window, tmp_path) -> None:
 
 def test_fold_or_close_folds_a_layer_s_block_or_a_frame(qtbot, window) -> None:
     graph = show_graph(qtbot, window)
-    graph.unfold("block:conv2_block2")
+    redrawn(qtbot, graph, lambda: graph.unfold("block:conv2_block2"))
     assert "conv2_block2_1_conv" in box_ids(graph)
-    graph.fold_or_close("conv2_block2_1_conv")
+    redrawn(qtbot, graph, lambda: graph.fold_or_close("conv2_block2_1_conv"))
     assert "block:conv2_block2" in box_ids(graph)
-    graph.unfold("block:conv2_block2")
-    graph.fold_or_close("block:conv2_block2")  # the open block's frame
+    redrawn(qtbot, graph, lambda: graph.unfold("block:conv2_block2"))
+    redrawn(qtbot, graph, lambda: graph.fold_or_close("block:conv2_block2"))  # the frame
     assert "block:conv2_block2" in graph.folded()
+
+
+def test_a_chart_bar_and_a_box_select_each_other(qtbot, window) -> None:
+    graph = show_graph(qtbot, window)  # resnet50, folded to blocks
+    rows = [r.path for r in recorded("resnet50").layers]
+    # A bar: the box that shows its layer (here its folded block) is selected.
+    with qtbot.waitSignal(window.charts.layer_clicked):
+        assert window.charts.click_at(10.2) == 10
+    assert rows[10] == "conv2_block1_2_bn"
+    assert graph.selected_box() == "block:conv2_block1"
+    # A box: the charts mark its bar.
+    graph.scene.clearSelection()
+    graph._boxes["conv1_conv"].setSelected(True)
+    assert window.state.selected_layer == rows.index("conv1_conv") == 1
+    markers = window.charts.markers.values()
+    assert [window.charts.row_at(m.value()) for m in markers] == [1] * len(markers)
+    assert all(m.isVisible() for m in markers)
+
+
+def test_the_overview_shows_where_the_view_is_and_moves_it(qtbot, window) -> None:
+    window.resize(1024, 768)
+    graph = show_graph(qtbot, window)
+    overview = graph.view.overview
+    graph.fold.setCurrentIndex(graph.fold.findData("none"))
+    redrawn(qtbot, graph, lambda: graph.fold.activated.emit(0))  # every layer: 176 boxes
+    assert len(box_ids(graph)) == 176
+    assert overview.isVisible()
+    assert overview.height() <= graph.view.viewport().height()
+    shown = overview.shown()
+    assert shown.top() < 100  # a new drawing starts at the top
+    # A click low in the overview centres the view low in the drawing.
+    bottom = overview.rect().bottom() - 2
+    qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=QPoint(overview.width() // 2, bottom))
+    moved = overview.shown()
+    assert moved.height() == pytest.approx(shown.height(), abs=1)
+    assert moved.bottom() > graph.drawing.height - 50
+    # Fitting the whole drawing in the view hides the overview.
+    graph.fit()
+    assert not overview.isVisible()
+
+
+def test_only_the_newest_layout_is_drawn(qtbot, window) -> None:
+    graph = show_graph(qtbot, window)
+    drawn = []
+    graph.drawn.connect(lambda: drawn.append(box_ids(graph)))
+    for fold in ("stages", "none", "blocks", "stages"):  # faster than they are laid out
+        graph.fold.setCurrentIndex(graph.fold.findData(fold))
+        graph.fold.activated.emit(graph.fold.currentIndex())
+    qtbot.waitUntil(lambda: bool(drawn) and not graph.pending())
+    assert drawn[-1] == box_ids(graph) and len(box_ids(graph)) == 6
+    assert len(drawn) <= 2  # the layout under way when asked, then only the newest

@@ -40,6 +40,7 @@ class GraphNode:
     macs: int
     activation_elements: int
     groups: tuple[str, ...]  # the ids of the groups it is in, outermost first
+    window: str = ""  # a convolution's or pooling's window and stride: "3×3 /2"
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def model_graph(summary: ModelSummary) -> ModelGraph:
             row.macs,
             row.activation_elements,
             tuple(membership[row.path]),
+            row.window,
         )
         for row in leaves
     )
@@ -254,6 +256,7 @@ def lay_out(graph: ModelGraph, folded: Collection[str] = ()) -> Drawing:
     for unit, column, row in zip(ids, columns, rows, strict=True):
         cx, cy = point(column, row)
         boxes.append(Box(unit, cx - NODE_WIDTH / 2, cy - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT))
+
     def passing(column: float, row: float) -> tuple[tuple[float, float], ...]:
         """Where a long edge crosses a layer: straight down beside its boxes."""
         x, y = point(column, row)

@@ -29,6 +29,8 @@ class LayerRow:
     path: str = ""
     # A nested model's row sums its layers' MACs and activations; totals count leaves only.
     is_container: bool = False
+    # A convolution's or pooling's window and stride, "3×3 /2"; "" for other layers.
+    window: str = ""
 
     @property
     def output_shape(self) -> Shape | list[Shape]:
@@ -157,6 +159,7 @@ def summarize_model(
                 depth=len(entry["call"].path),
                 path=paths[key],
                 is_container=paths[key] in containers,
+                window=window_text(layer),
             )
         )
 
@@ -177,3 +180,16 @@ def summarize_model(
         layers=tuple(rows),
         totals=totals,
     )
+
+
+def window_text(layer: Any) -> str:
+    """``"3×3 /2"``: the kernel (or pool) size and, when it is not 1, the stride."""
+    size = getattr(layer, "kernel_size", None) or getattr(layer, "pool_size", None)
+    if not isinstance(size, tuple | list) or not all(isinstance(n, int) for n in size):
+        return ""
+    text = "×".join(str(n) for n in size)
+    strides = getattr(layer, "strides", None)
+    if isinstance(strides, tuple | list) and any(n != 1 for n in strides):
+        same = len(set(strides)) == 1
+        text += " /" + (str(strides[0]) if same else "×".join(str(n) for n in strides))
+    return text

@@ -52,8 +52,8 @@ def box_text(drawing: Drawing, box_id: str) -> BoxText:
         params, macs, activations = group.totals(graph)
         last = graph.node(group.members[-1])
         return BoxText(
-            f"{group.name} ({group.kind})",
-            f"{len(group.members)} layers · {params:,} params",
+            f"{group.name} ({group.kind}) · {len(group.members)} layers",
+            f"{params:,} params · {short_count(macs)} MACs",
             _shapes(last),
             group.kind,
             params,
@@ -63,7 +63,7 @@ def box_text(drawing: Drawing, box_id: str) -> BoxText:
     node = graph.node(box_id)
     return BoxText(
         node.id,
-        f"{node.type} · {node.params:,} params",
+        f"{node.type} {node.window} · {node.params:,} params".replace("  ", " "),
         _shapes(node),
         node.type,
         node.params,
@@ -82,9 +82,7 @@ def fill_colors(drawing: Drawing, color: str) -> dict[str, str]:
         raise ParameterError("color", f"{color!r} is not one of {', '.join(COLORS)}")
     texts = {box.id: box_text(drawing, box.id) for box in drawing.boxes}
     if color == "type":
-        return {
-            box_id: _GROUP_FILL.get(t.type, _kind_color(t.type)) for box_id, t in texts.items()
-        }
+        return {box_id: _GROUP_FILL.get(t.type, _kind_color(t.type)) for box_id, t in texts.items()}
     values = {box_id: _quantity(t, color) for box_id, t in texts.items()}
     top = max(values.values(), default=0)
     return {box_id: heat(value, top) for box_id, value in values.items()}
@@ -229,7 +227,7 @@ def graph_svg(drawing: Drawing, title: str, subtitle: str, color: str) -> str:
         text = box_text(drawing, box.id)
         folded = box.id in drawing.folded
         out.append(
-            f'<g><title>{escape(text.title)}: {text.params:,} params, {text.macs:,} MACs</title>'
+            f"<g><title>{escape(text.title)}: {text.params:,} params, {text.macs:,} MACs</title>"
             f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" '
             f'height="{box.height:.1f}" rx="{8 if folded else 4}" fill="{fills[box.id]}" '
             f'stroke="#37474f" stroke-width="{1.6 if folded else 0.8}"/>'

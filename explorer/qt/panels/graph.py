@@ -2,16 +2,17 @@
 coloured by a quantity, and linked to the table's selection.
 
 The drawing comes from ``explorer.core.analysis.graph`` (the same layout ``explorer graph``
-writes), so the view only places items. A click selects a layer; a double click (or Enter)
-opens a folded group, and a double click on an open group's frame (or Backspace on one of its
-layers) folds it again.
+writes), laid out in a thread of the pool (``widgets.graph_scene.prepare``), so the GUI thread
+only places items. A click selects a layer; a double click (or Enter) opens a folded group, and a
+double click on an open group's frame (or Backspace on one of its layers) folds it again.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, Slot
+from PySide6.QtCore import QRectF, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -20,9 +21,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPen,
-    QPolygonF,
+    QResizeEvent,
     QShowEvent,
     QWheelEvent,
 )
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
@@ -42,24 +41,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt.utils import create_worker
 
-from explorer.core.analysis.graph import (
-    Drawing,
-    ModelGraph,
-    folded_groups,
-    lay_out,
-    model_graph,
-)
-from explorer.core.exports.graphs import COLORS, box_text, fill_colors, model_svg
+from explorer.core.analysis.graph import Drawing, ModelGraph, folded_groups, model_graph
+from explorer.core.exports.graphs import COLORS, model_svg
 from explorer.qt.state import WindowState
 from explorer.qt.widgets.actions import make_action
-from explorer.qt.widgets.graph_items import ID_KEY, BoxItem, box_id
+from explorer.qt.widgets.graph_items import ID_KEY, BoxItem, EdgesItem, box_id
+from explorer.qt.widgets.graph_overview import Overview
+from explorer.qt.widgets.graph_scene import EDGE_COLOR, Prepared, prepare
 from explorer.qt.widgets.images import svg_to_png
 from explorer.qt.widgets.text_files import save_bytes, save_text
 
 COLOR_KEY = "graph/color"
 FOLD_AT = 150  # layers: a bigger model opens folded to blocks
 ZOOM_STEP = 1.25
+OVERVIEW_AT = 0.5  # the overview shows while less than this share of the drawing is in view
 COLOR_LABELS = {
     "params": "Parameters",
     "macs": "MACs",
@@ -68,8 +65,25 @@ COLOR_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class _Request:
+    graph: ModelGraph
+    folded: frozenset[str]
+    color: str
+    first: bool  # a new model: start at the top, readable
+
+
+def _prepare(request: _Request) -> tuple[_Request, Prepared]:
+    return request, prepare(request.graph, request.folded, request.color)
+
+
+def area(rect: QRectF) -> float:
+    return rect.width() * rect.height()
+
+
 class GraphView(QGraphicsView):
-    """Wheel zoom around the cursor, drag to pan; keys fold and unfold the selected box."""
+    """Wheel zoom around the cursor, drag to pan; keys fold and unfold the selected box; an
+    overview in the top right corner while the drawing is bigger than the view."""
 
     def __init__(self, panel: GraphPanel) -> None:
         super().__init__(panel)
@@ -77,12 +91,38 @@ class GraphView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)  # the top stays in view
         self.setBackgroundBrush(QBrush(QColor("#ffffff")))
+        self.overview = Overview(self)
+        self.overview.hide()
+        self.overview.moved.connect(self.centerOn)
+
+    def zoom(self, factor: float) -> None:
+        self.scale(factor, factor)
+        self.update_overview()
+
+    def update_overview(self) -> None:
+        """Show where the view is, or hide the overview while half the drawing is in view."""
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        whole = self.sceneRect()
+        seen = shown.intersected(whole)
+        if whole.isEmpty() or area(seen) >= OVERVIEW_AT * area(whole):
+            self.overview.hide()
+            return
+        self.overview.place(QRectF(self.viewport().geometry()))
+        self.overview.set_shown(shown)
+        self.overview.show()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
+        super().scrollContentsBy(dx, dy)
+        self.update_overview()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.update_overview()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
-        factor = ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP
-        self.scale(factor, factor)
+        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         item = self.itemAt(event.position().toPoint())
@@ -116,6 +156,8 @@ class GraphView(QGraphicsView):
 
 
 class GraphPanel(QWidget):
+    drawn = Signal()  # the scene shows the newest layout
+
     def __init__(
         self, state: WindowState, settings: QSettings, parent: QWidget | None = None
     ) -> None:
@@ -127,7 +169,9 @@ class GraphPanel(QWidget):
         self._rows: dict[str, int] = {}  # layer id -> summary row
         self._folded: frozenset[str] = frozenset()
         self._boxes: dict[str, QGraphicsRectItem] = {}
-        self._stale = True  # the model changed while the view was hidden
+        self._running = False  # a layout is being made in the pool
+        self._wanted: _Request | None = None  # the layout to make next
+        self._ready: tuple[_Request, Prepared] | None = None  # made, not drawn yet (hidden)
         title_font, line_font = QFont(self.font()), QFont(self.font())
         title_font.setPointSizeF(8.0)
         title_font.setBold(True)
@@ -174,8 +218,8 @@ class GraphPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
         for text, slot, keys in (
-            ("Zoom In", lambda: self.view.scale(ZOOM_STEP, ZOOM_STEP), "Ctrl+="),
-            ("Zoom Out", lambda: self.view.scale(1 / ZOOM_STEP, 1 / ZOOM_STEP), "Ctrl+-"),
+            ("Zoom In", lambda: self.view.zoom(ZOOM_STEP), "Ctrl+="),
+            ("Zoom Out", lambda: self.view.zoom(1 / ZOOM_STEP), "Ctrl+-"),
             ("Fit", self.fit, "Ctrl+0"),
         ):
             action = make_action(self, text, slot, keys)
@@ -197,32 +241,75 @@ class GraphPanel(QWidget):
         fold = "blocks" if len(self.graph.nodes) > FOLD_AT else "none"
         self.fold.setCurrentIndex(self.fold.findData(fold))
         self._folded = folded_groups(self.graph, fold)
-        self._stale = True
-        if self.isVisible():
-            self.redraw(first=True)
+        self.redraw(first=True)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self._stale and self.graph is not None:
-            self.redraw(first=True)
+        if self._ready is not None:  # drawn once the layouts have given the view its size
+            QTimer.singleShot(0, self._show_ready)
+
+    def _show_ready(self) -> None:
+        if self._ready is not None and self.isVisible():
+            self._show(*self._ready)
 
     def redraw(self, first: bool = False) -> None:
-        """Lay the graph out again with the folding as it is, and draw it."""
+        """Lay the graph out again with the folding and colours as they are, in the pool; it is
+        drawn when it is made (or when the view is next shown), and ``drawn`` is emitted."""
         if self.graph is None:
             return
-        self._stale = False
-        self.drawing = lay_out(self.graph, self._folded)
+        first = first or (self._wanted is not None and self._wanted.first)
+        self._wanted = _Request(self.graph, self._folded, self.color_key(), first)
+        self._ready = None  # out of date
+        if not self._running:
+            self._start()
+
+    def pending(self) -> bool:
+        """Is a newer drawing than the one on screen on its way (``drawn`` will be emitted)?"""
+        return self._running or self._wanted is not None or self._ready is not None
+
+    def _start(self) -> None:
+        request, self._wanted = self._wanted, None
+        assert request is not None
+        self._running = True
+        worker = create_worker(_prepare, request, _start_thread=False)
+        worker.returned.connect(self._on_prepared)
+        worker.errored.connect(self._on_failed)
+        worker.start()
+
+    @Slot(object)
+    def _on_prepared(self, result: tuple[_Request, Prepared]) -> None:
+        self._running = False
+        if self._wanted is not None:  # superseded while it was made
+            self._start()
+        elif self.isVisible():
+            self._show(*result)
+        else:
+            self._ready = result
+
+    @Slot(object)
+    def _on_failed(self, error: Exception) -> None:
+        self._running = False
+        self._wanted = None
+        self.legend.setText(f"The graph could not be laid out: {error}")
+
+    def _show(self, request: _Request, prepared: Prepared) -> None:
+        self._ready = None
+        self.drawing = prepared.drawing
         self.scene.clear()
         self._boxes = {}
-        self._draw(self.drawing)
-        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
+        self._draw(prepared)
+        rect = QRectF(0, 0, prepared.drawing.width, prepared.drawing.height)
+        self.scene.setSceneRect(rect.adjusted(-20, -20, 20, 20))
+        self.view.overview.set_picture(prepared.overview, rect)
         self._update_legend()
-        if first:
+        if request.first:
             self.start_view()
         self.show_layer(self._state.selected_layer)
+        self.view.update_overview()
+        self.drawn.emit()
 
-    def _draw(self, drawing: Drawing) -> None:
-        fills = fill_colors(drawing, self.color_key())
+    def _draw(self, prepared: Prepared) -> None:
+        drawing, fills = prepared.drawing, prepared.fills
         frame = QPen(QColor("#b0bec5"), 1, Qt.PenStyle.DashLine)
         for region in drawing.regions:
             group = drawing.graph.group(region.id)
@@ -234,25 +321,16 @@ class GraphPanel(QWidget):
             item.setZValue(-2 if group.kind == "stage" else -1)
             item.setData(ID_KEY, region.id)
             item.setToolTip(f"{group.name} ({group.kind}): double-click to fold")
-        edge_pen = QPen(QColor("#546e7a"), 1.3)
-        boxes = {box.id: box for box in drawing.boxes}
-        for source, target, bends in drawing.edges:
-            a, b = boxes[source], boxes[target]
-            path = QPainterPath(QPointF(a.x + a.width / 2, a.y + a.height))
-            for x, y in bends:
-                path.lineTo(x, y)
-            end = QPointF(b.x + b.width / 2, b.y)
-            path.lineTo(end)
-            path.addPolygon(QPolygonF([end, end + QPointF(-4, -8), end + QPointF(4, -8), end]))
-            edge = QGraphicsPathItem(path)
-            edge.setPen(edge_pen)
-            self.scene.addItem(edge)
+        edges = EdgesItem(prepared.edges)
+        edges.setPen(QPen(QColor(EDGE_COLOR), 1.3))
+        self.scene.addItem(edges)
+        outline, thick = QPen(QColor("#37474f"), 1.0), QPen(QColor("#37474f"), 2.0)
         for box in drawing.boxes:
-            text = box_text(drawing, box.id)
+            text = prepared.texts[box.id]
             folded = box.id in drawing.folded
             item = BoxItem(QRectF(box.x, box.y, box.width, box.height), text, self._fonts)
             item.setBrush(QBrush(QColor(fills[box.id])))
-            item.setPen(QPen(QColor("#37474f"), 2.0 if folded else 1.0))
+            item.setPen(thick if folded else outline)
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             item.setData(ID_KEY, box.id)
             item.setToolTip(
@@ -314,8 +392,8 @@ class GraphPanel(QWidget):
     @Slot(int)
     def _on_fold_chosen(self, _index: int) -> None:
         if self.graph is not None:
-            self._set_folded(folded_groups(self.graph, str(self.fold.currentData())))
-            self.start_view()
+            self._folded = folded_groups(self.graph, str(self.fold.currentData()))
+            self.redraw(first=True)
 
     @Slot(int)
     def _on_color_changed(self, _index: int) -> None:
@@ -373,11 +451,15 @@ class GraphPanel(QWidget):
         if rect.width() > room > 0:
             self.view.scale(room / rect.width(), room / rect.width())
         self.view.centerOn(rect.center().x(), rect.top())
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.minimum())
+        self.view.update_overview()
 
     def fit(self) -> None:
         self.view.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         if self.view.transform().m11() > 1:  # never blow a small graph up past 100 %
             self.view.resetTransform()
+        self.view.update_overview()
 
     # --- export -----------------------------------------------------------------------------
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsPathItem,
     QGraphicsRectItem,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -15,6 +16,7 @@ from explorer.core.analysis.graph import NODE_HEIGHT
 from explorer.core.exports.graphs import BoxText
 
 ID_KEY = 0  # item data: the box or group id
+TEXT_DETAIL = 0.3  # below this zoom a box is drawn without its text (unreadable there)
 
 
 def box_id(item: QGraphicsItem | None) -> str | None:
@@ -39,12 +41,22 @@ class BoxItem(QGraphicsRectItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         super().paint(painter, option, widget)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < TEXT_DETAIL:
+            return
         rect = self.rect()
         painter.setPen(QColor("#000000"))
         for line, words in enumerate(self._lines):
             painter.setFont(self._fonts[0 if line == 0 else 1])
             baseline = rect.y() + 14 + line * (NODE_HEIGHT - 8) / 3
             painter.drawText(QPointF(rect.x() + 6, baseline), words)
+
+
+class EdgesItem(QGraphicsPathItem):
+    """Every edge of the drawing as one path: drawn, never hit by the mouse (a click or a tool
+    tip finds the box under it without testing hundreds of edges)."""
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()
 
 
 def fit_text(text: str, room: int = 38) -> str:
