@@ -68,20 +68,18 @@ def main() -> int:
     window.pin_current()
     show_reference("resnet50")
     window.pin_current()
-    window.resizeDocks([window.compare_dock], [400], Qt.Orientation.Vertical)
     app.processEvents()
     window.grab().save(str(OUT / "compare-resnet34-resnet50.png"))
     window.compare.show_charts()
     app.processEvents()
     window.grab().save(str(OUT / "compare-charts-resnet34-resnet50.png"))
     window.compare.tabs.setCurrentIndex(0)
-    window.charts_dock.raise_()
+    window.show_view(window.charts)
     window.state.select_layer(150)
     app.processEvents()
     window.grab().save(str(OUT / "charts-resnet50.png"))
     # Input sizes of the current ResNet50 and the pinned ResNet34 side by side.
-    window.sweep_dock.raise_()
-    window.resizeDocks([window.sweep_dock], [430], Qt.Orientation.Vertical)
+    window.show_view(window.sweep)
     window.sweep.with_pinned.setChecked(True)
     window.sweep.set_range(64, 352, 32)
     window.sweep.run()
@@ -91,7 +89,7 @@ def main() -> int:
     QTimer.singleShot(300, pause.quit)  # let the docks settle into their new sizes
     pause.exec()
     window.grab().save(str(OUT / "sweep-input-size.png"))
-    window.totals_dock.raise_()
+    window.show_view(window.table)
     window.state.unpin_all()
 
     # The compatibility report for ResNet34 weights checked against ResNet18.
@@ -136,9 +134,7 @@ def main() -> int:
     window.designer.layers.setCurrentRow(9)
     window.designer.add_layer("Conv2D", kernel_size=7)
     wait_for(window.client.build_finished)
-    window.totals_dock.raise_()
     window.resizeDocks([window.designer_dock], [560], Qt.Orientation.Horizontal)
-    window.resizeDocks([window.totals_dock], [170], Qt.Orientation.Vertical)
     pause = QEventLoop()
     QTimer.singleShot(300, pause.quit)  # let the docks settle into their new sizes
     pause.exec()

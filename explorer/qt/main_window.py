@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -139,15 +140,19 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_layout(self) -> None:
+        """The views take the whole central area, one at a time (Ctrl+1 ... Ctrl+5); the
+        totals are a strip under them; the picker and the parameters a side panel."""
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.heading)
         self.views = QTabWidget()
+        self.views.setObjectName("views")
         self.views.setDocumentMode(True)
-        self.views.addTab(self.table, "Layers")
-        self.views.addTab(self.graph, "Graph")
+        for widget, title, _ in self.view_list():
+            self.views.addTab(widget, title)
         layout.addWidget(self.views, 1)
+        layout.addWidget(self.totals)
         self.setCentralWidget(central)
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
@@ -155,30 +160,33 @@ class MainWindow(QMainWindow):
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.picker_dock = self._dock("Architectures", "architectures_dock", self.picker, left)
         self.form_dock = self._dock("Parameters", "parameters_dock", form_scroll, left)
-        # The side columns run the full height; the totals sit in a short strip under the table.
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.totals_dock = self._dock("Totals", "totals_dock", self.totals, bottom)
-        self.compare_dock = self._dock("Compare", "compare_dock", self.compare, bottom)
-        self.charts_dock = self._dock("Charts", "charts_dock", self.charts, bottom)
-        self.sweep_dock = self._dock("Sweep", "sweep_dock", self.sweep, bottom)
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.designer_dock = self._dock("Designer", "designer_dock", self.designer, right)
         self.designer_dock.hide()  # until a design is started, opened or copied
-        self.tabifyDockWidget(self.totals_dock, self.compare_dock)
-        self.tabifyDockWidget(self.compare_dock, self.charts_dock)
-        self.tabifyDockWidget(self.charts_dock, self.sweep_dock)
-        self.totals_dock.raise_()
         self._fit_to_screen(1440, 860)
         self._size_docks()
 
+    def view_list(self) -> list[tuple[QWidget, str, str]]:
+        """The central views in order, with their titles and what they show."""
+        return [
+            (self.table, "Layers", "Every layer's shape, parameters and cost"),
+            (self.graph, "Graph", "The model drawn, folded by stage or block"),
+            (self.charts, "Charts", "Parameters and cost layer by layer"),
+            (self.compare, "Compare", "Pinned models side by side"),
+            (self.sweep, "Sweep", "Totals as one parameter changes"),
+        ]
+
+    def show_view(self, widget: QWidget) -> None:
+        self.views.setCurrentWidget(widget)
+
     def _size_docks(self) -> None:
-        """Narrow side panels and a wide table: the layout a first start (or a reset) gets."""
+        """A narrow side panel and wide views: the layout a first start (or a reset) gets."""
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.picker_dock], [290], horizontal)
+        side = 290 if self.width() >= 1300 else 230
+        self.resizeDocks([self.picker_dock], [side], horizontal)
         self.resizeDocks([self.picker_dock, self.form_dock], [480, 260], vertical)
-        self.resizeDocks([self.totals_dock], [self.totals.sizeHint().height()], vertical)
 
     def _fit_to_screen(self, width: int, height: int) -> None:
         """The preferred size, shrunk to fit small lab screens (a saved geometry wins later)."""
@@ -199,15 +207,13 @@ class MainWindow(QMainWindow):
         self.pin_action.setEnabled(False)
         self.export_csv_action = self.files.export_csv_action
         self.export_markdown_action = self.files.export_markdown_action
-        docks = (
-            self.picker_dock,
-            self.form_dock,
-            self.totals_dock,
-            self.compare_dock,
-            self.charts_dock,
-            self.sweep_dock,
-            self.designer_dock,
-        )
+        docks = (self.picker_dock, self.form_dock, self.designer_dock)
+        views = self.view_list()
+        self.totals_action = QAction("&Totals", self)
+        self.totals_action.setCheckable(True)
+        self.totals_action.setChecked(True)
+        self.totals_action.setStatusTip("The strip of totals under the views")
+        self.totals_action.toggled.connect(self.totals.setVisible)
         parts = MenuParts(
             self.state,
             self.files,
@@ -221,6 +227,8 @@ class MainWindow(QMainWindow):
             self.reset_layout,
             self.find_layer,
             self.show_graph,
+            [(title, lambda w=widget: self.show_view(w), tip) for widget, title, tip in views],
+            self.totals_action,
         )
         build_menus(self, parts)
         self._default_state = self.saveState()
@@ -320,10 +328,13 @@ class MainWindow(QMainWindow):
         self.views.setCurrentWidget(self.table if showing else self.graph)
 
     def pin_current(self) -> None:
-        """Pin the model on screen; the Compare panel comes to the front."""
-        if self.state.pin_current():
-            self.compare_dock.show()
-            self.compare_dock.raise_()
+        """Pin the model on screen; from the second pinned model on, Compare is shown."""
+        if not self.state.pin_current():
+            return
+        if len(self.state.pinned()) >= 2:
+            self.show_view(self.compare)
+        else:
+            self.state.tell("Pinned: pick another model and pin it too to compare (Ctrl+4)")
 
     @Slot(int, str)
     def _on_build_failed(self, generation: int, message: str) -> None:
@@ -340,8 +351,9 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
-        for dock in (self.picker_dock, self.form_dock, self.totals_dock):
+        for dock in (self.picker_dock, self.form_dock):
             dock.show()
+        self.totals_action.setChecked(True)
         self._size_docks()
 
     # --- settings ---------------------------------------------------------------------------
@@ -354,6 +366,10 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self._first_show = state is None
+        self.totals_action.setChecked(self.settings.value("window/totals", "true") != "false")
+        view = self.settings.value("window/view")
+        if view is not None and 0 <= int(view) < self.views.count():
+            self.views.setCurrentIndex(int(view))
         batch = self.settings.value("totals/batch_size")
         if batch is not None:
             self.totals.batch_size.setValue(int(batch))
@@ -398,6 +414,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue(
+            "window/totals", "true" if self.totals_action.isChecked() else "false"
+        )
+        self.settings.setValue("window/view", self.views.currentIndex())
         self.settings.sync()
         self.client.stop()
         super().closeEvent(event)

@@ -123,14 +123,16 @@ def test_settings_restore_the_last_model_and_layout(qtbot, settings) -> None:
     with qtbot.waitSignal(first.client.build_finished, timeout=TIMEOUT_MS):
         first.form.editor("classes").setValue(10)
     first.totals.batch_size.setValue(8)
-    first.totals_dock.hide()
+    first.totals_action.setChecked(False)
+    first.show_view(first.graph)
     first.close()
     second = open_window(qtbot, settings)
     assert second.state.reference.text() == "vgg16:classes=10"
     assert second.picker.current_id() == "vgg16"
     assert second.form.values()["classes"] == 10
     assert second.totals.batch_size.value() == 8
-    assert second.totals_dock.isHidden()
+    assert second.totals.isHidden() and not second.totals_action.isChecked()
+    assert second.views.currentWidget() is second.graph
     second.close()
 
 

@@ -35,6 +35,8 @@ class MenuParts:
     reset_layout: Callable[[], None]
     find_layer: Callable[[], None]  # in the table, or in the graph when it is shown
     show_graph: Callable[[], None]
+    views: Sequence[tuple[str, Callable[[], None], str]]  # title, show it, what it shows
+    totals_action: QAction  # shows or hides the totals strip
 
 
 def build_menus(window: QMainWindow, parts: MenuParts) -> None:
@@ -98,9 +100,12 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
             "Switch between the layer table and the drawing of the model",
         )
     )
+    for number, (title, show, tip) in enumerate(parts.views, start=1):
+        view_menu.addAction(make_action(window, f"&{title}", show, f"Ctrl+{number}", tip))
     view_menu.addSeparator()
     for dock in parts.docks:
         view_menu.addAction(dock.toggleViewAction())
+    view_menu.addAction(parts.totals_action)
     view_menu.addSeparator()
     view_menu.addAction(make_action(window, "Reset &Window Layout", parts.reset_layout))
 

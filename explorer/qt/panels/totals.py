@@ -1,9 +1,10 @@
-"""Totals of the current model in a short grid: parameters, memory and cost, with a batch size."""
+"""Totals of the current model in a strip under the views: parameters, memory and cost, with a
+batch size."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QWidget
 
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.units import (
@@ -52,8 +53,10 @@ class TotalsPanel(QWidget):
         self._totals: Totals | None = None
         self._values: dict[str, QLabel] = {}
         grid = QGridLayout(self)
+        grid.setContentsMargins(4, 4, 4, 2)
         grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(2)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         for index, (key, title, tip) in enumerate(_ROWS):
             value = QLabel(EMPTY)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -1,0 +1,83 @@
+"""The window at lab screen sizes: every view's controls are inside the window, not cut off and
+not squeezed below the size their text needs; the layer table keeps every column in view."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from explorer.qt.main_window import MainWindow
+
+SIZES = [(1024, 768), (1366, 768), (1920, 1080)]
+CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QAbstractScrollArea, QLabel)
+SAVE_GRABS = os.environ.get("EXPLORER_GRABS")  # a folder: save each view's picture there
+
+
+def scrolled(widget: QWidget) -> bool:
+    """Inside a scroll area: reached by scrolling, or a part of the area (headers, corner)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def shown_rect(widget: QWidget, window: QWidget) -> QRect:
+    """The part of ``widget`` that its parents (up to the window) leave in view."""
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        rect = rect.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return rect.intersected(window.rect())
+
+
+def problems(window: MainWindow) -> list[str]:
+    """Each visible control that is cut off by what holds it or narrower than it needs."""
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or not widget.isVisible() or scrolled(widget):
+            continue
+        if widget.objectName().startswith("qt_"):  # a part of a Qt control (a spin box's edit)
+            continue
+        name = widget.objectName() or widget.accessibleName() or type(widget).__name__
+        text = getattr(widget, "text", lambda: "")()
+        label = f"{name} {text!r} in {type(widget.parentWidget()).__name__}"
+        shown = shown_rect(widget, window)
+        if shown.size() != widget.size():
+            found.append(
+                f"{label}: {shown.width()}x{shown.height()} of "
+                f"{widget.width()}x{widget.height()} shown"
+            )
+        need = widget.minimumSizeHint()
+        if not isinstance(widget, QAbstractScrollArea | QLabel) and (
+            widget.width() < need.width() or widget.height() < need.height()
+        ):
+            found.append(
+                f"{label}: {widget.width()}x{widget.height()} < {need.width()}x{need.height()}"
+            )
+    return found
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_every_view_fits_the_screen(qtbot, window, width, height) -> None:
+    window.resize(width, height)
+    assert (window.width(), window.height()) == (width, height)
+    for widget, title, _ in window.view_list():
+        window.show_view(widget)
+        qtbot.wait(10)
+        assert problems(window) == [], title
+        if SAVE_GRABS:
+            window.grab().save(os.path.join(SAVE_GRABS, f"{width}x{height}-{title}.png"))
