@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.base.units import activation_bytes, binary_and_decimal, short_count
+from explorer.core.base.units import (
+    activation_bytes,
+    axis_number,
+    binary_and_decimal,
+    short_count,
+)
 
 
 def test_units_are_labelled_honestly() -> None:
@@ -39,3 +44,24 @@ def test_activations_are_counted_as_float32() -> None:
     assert activation_bytes(78_916_820) == 315_667_280
     assert activation_bytes(78_916_820, batch=32) == 32 * 315_667_280
     assert binary_and_decimal(activation_bytes(78_916_820)) == "301.04 MiB (315.67 MB)"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0, "0"),
+        (0.5, "0.5"),
+        (250, "250"),
+        (999, "999"),
+        (1000, "1 k"),
+        (500_000, "500 k"),
+        (2_000_000, "2 M"),
+        (25_610_152, "25.6 M"),
+        (3.9e9, "3.9 G"),
+        (-2.5e7, "-25 M"),
+        (1.2e13, "12 T"),
+        (0.0001, "0.0001"),
+    ],
+)
+def test_axis_numbers_are_si_never_e_notation(value: float, text: str) -> None:
+    assert axis_number(value) == text

@@ -195,3 +195,19 @@ def test_a_failed_export_leaves_the_old_file_whole(panel, tmp_path, monkeypatch)
         panel.export("params", str(old))
     assert old.read_bytes() == b"an older chart"
     assert [p.name for p in tmp_path.iterdir()] == ["params.png"]
+
+
+def test_axes_read_as_si_numbers(panel, qtbot) -> None:
+    panel.show()
+    qtbot.wait(10)
+    left = panel.plots["cumulative"].getPlotItem().getAxis("left")
+    ticks = [
+        text
+        for level in left.tickValues(0, 25_610_152, 400)
+        for text in left.tickStrings(level[1], 1, level[0])
+    ]
+    assert "20 M" in ticks and not any("e+" in text for text in ticks)
+    assert "x1e" not in left.labelString()  # no "(x1e+07)" in the axis title
+    panel.set_log_scale(True)
+    log_axis = panel.plots["params"].getPlotItem().getAxis("left")
+    assert log_axis.tickStrings([3.0, 6.0], 1, 1) == ["1 k", "1 M"]

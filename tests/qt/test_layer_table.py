@@ -124,6 +124,11 @@ def test_sort_by_params_descending(view: LayerTableView, resnet50: ModelSummary)
     ]
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert cell(view, 0, 1) == "conv1_pad"
+    # The model's own order: the proxy keeps it without sorting again on each new model.
+    assert view.proxy.sortColumn() == -1
+    assert [cell(view, r, 1).strip() for r in range(176)] == [r.name for r in resnet50.layers]
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert cell(view, 0, 1) == "predictions" and view.proxy.sortColumn() == 0
 
 
 def test_filter_by_name_and_type(view: LayerTableView, resnet50: ModelSummary) -> None:

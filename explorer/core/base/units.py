@@ -28,6 +28,20 @@ def short_count(n: int) -> str:
     return f"{n / 1000**power:.{decimals}f} {_SUFFIXES[power]}".rstrip()
 
 
+def axis_number(value: float) -> str:
+    """A chart axis's tick: 25,600,000 -> "25.6 M", 2.5e9 -> "2.5 G", 0.5 -> "0.5"; never
+    e-notation. Up to three significant digits, trailing zeros dropped."""
+    magnitude = abs(value)
+    power = 0
+    while power < len(_SUFFIXES) - 1 and magnitude >= 1000 ** (power + 1) * 0.9995:
+        power += 1
+    scaled = value / 1000**power
+    text = f"{scaled:.3g}"
+    if "e" in text:  # below 0.001: not on these charts' axes, but never e-notation
+        text = f"{scaled:.6f}".rstrip("0").rstrip(".")
+    return f"{text} {_SUFFIXES[power]}".rstrip()
+
+
 BYTES_PER_ACTIVATION = 4  # activations are counted as float32
 
 

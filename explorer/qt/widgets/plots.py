@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.base.errors import ExplorerError
 from explorer.core.base.files import atomic_path
+from explorer.core.base.units import axis_number
 
 # Matplotlib's "tab10": distinct on screen and in print; a legend entry per pinned model.
 PALETTE = (
@@ -55,6 +56,21 @@ def _adopt_new_windows(owner: QWidget, before: set[int]) -> None:
             widget.setParent(owner, widget.windowFlags())
 
 
+class NumberAxis(pg.AxisItem):
+    """Ticks as readable SI numbers ("25.6 M", "3.9 G"), never e-notation or "(x1e+09)"."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(  # noqa: N802 - pyqtgraph's name
+        self, values: list[float], scale: float, spacing: float
+    ) -> list[str]:
+        if self.logMode:  # the values are powers of ten
+            return [axis_number(10.0**value) for value in values]
+        return [axis_number(value * scale) for value in values]
+
+
 def new_plot(
     parent: QWidget,
     title: str,
@@ -69,7 +85,8 @@ def new_plot(
     become children of the plot widget, still popups, so they are deleted with it and after its
     scene. (Owned by a panel instead, they can go first, and the scene's teardown crashes.)"""
     before = set(_windows())
-    plot = pg.PlotWidget(parent, background="w")
+    axes = {side: NumberAxis(side) for side in ("left", "bottom", "right")}
+    plot = pg.PlotWidget(parent, background="w", axisItems=axes)
     _adopt_new_windows(plot, before)
     item = plot.getPlotItem()
     item.setTitle(title, color="k")
