@@ -184,7 +184,15 @@ class MainWindow(QMainWindow):
     def _size_docks(self) -> None:
         """A narrow side panel and wide views: the layout a first start (or a reset) gets."""
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        side = 290 if self.width() >= 1300 else 230
+        scroll = self.form_dock.widget()
+        assert isinstance(scroll, QScrollArea)
+        form_width = (  # the form without sideways scrolling, beside its vertical scroll bar
+            self.form.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+            + 8
+        )
+        side = max(290 if self.width() >= 1300 else 230, form_width)
         self.resizeDocks([self.picker_dock], [side], horizontal)
         self.resizeDocks([self.picker_dock, self.form_dock], [480, 260], vertical)
 

@@ -50,8 +50,8 @@ def test_resnet50_totals(panel: TotalsPanel, resnet50: ModelSummary) -> None:
         "weights": "97.69 MiB (102.44 MB)",
         "macs": "3,857,973,248 (3.86 G)",
         "flops": "7,715,946,496 (7.72 G)",
-        "activations": "141.03 MiB (147.88 MB) per sample",
-        "batch_activations": "4.41 GiB (4.73 GB) for a batch of 32",
+        "activations": "141.03 MiB (147.88 MB)",
+        "batch_activations": "4.41 GiB (4.73 GB)",
     }
     assert panel.batch_size.value() == 32
     assert (panel.batch_size.minimum(), panel.batch_size.maximum()) == (1, 65536)
@@ -65,10 +65,10 @@ def test_batch_size_changes_batch_activations_only(
 ) -> None:
     panel.set_totals(resnet50.totals)
     panel.batch_size.setValue(1)
-    assert panel.text_of("batch_activations") == "141.03 MiB (147.88 MB) for a batch of 1"
-    assert panel.text_of("activations") == "141.03 MiB (147.88 MB) per sample"
+    assert panel.text_of("batch_activations") == "141.03 MiB (147.88 MB)"
+    assert panel.text_of("activations") == "141.03 MiB (147.88 MB)"
     panel.batch_size.setValue(256)  # 147,878,736 bytes x 256
-    assert panel.text_of("batch_activations") == "35.26 GiB (37.86 GB) for a batch of 256"
+    assert panel.text_of("batch_activations") == "35.26 GiB (37.86 GB)"
 
 
 def test_none_clears_and_small_counts_have_no_suffix(
@@ -85,4 +85,4 @@ def test_none_clears_and_small_counts_have_no_suffix(
     assert panel.text_of("macs") == "500"
     assert panel.text_of("flops") == "1,000 (1.00 k)"
     assert panel.text_of("weights") == "40 bytes"
-    assert panel.text_of("batch_activations") == "3.12 KiB (3.20 kB) for a batch of 8"
+    assert panel.text_of("batch_activations") == "3.12 KiB (3.20 kB)"

@@ -74,6 +74,7 @@ def problems(window: MainWindow) -> list[str]:
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_every_view_fits_the_screen(qtbot, window, width, height) -> None:
     window.resize(width, height)
+    window.reset_layout()  # the side panel's width for this screen, as a first start gets
     assert (window.width(), window.height()) == (width, height)
     for widget, title, _ in window.view_list():
         window.show_view(widget)
@@ -81,3 +82,24 @@ def test_every_view_fits_the_screen(qtbot, window, width, height) -> None:
         assert problems(window) == [], title
         if SAVE_GRABS:
             window.grab().save(os.path.join(SAVE_GRABS, f"{width}x{height}-{title}.png"))
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_table_s_columns_and_the_parameters_stay_in_view(qtbot, window, width, height) -> None:
+    window.resize(width, height)
+    window.reset_layout()  # the side panel's width for this screen, as a first start gets
+    window.show_view(window.table)
+    qtbot.wait(10)
+    table = window.table.table
+    columns = [table.columnWidth(c) for c in range(table.model().columnCount())]
+    assert sum(columns[:-1]) + 100 <= table.viewport().width(), columns  # "Connected to" too
+    assert table.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
+    scroll = window.form_dock.widget()
+    assert scroll.horizontalScrollBar().maximum() == 0
+    shape = window.form.editor("input_shape")
+    assert shape_rect_inside(shape, scroll.viewport())
+
+
+def shape_rect_inside(widget: QWidget, viewport: QWidget) -> bool:
+    rect = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
+    return viewport.rect().contains(rect)

@@ -13,12 +13,21 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,11 +40,14 @@ from explorer.core.exports.tables import tsv_table
 
 _Index = QModelIndex | QPersistentModelIndex
 _INDENT = "    "  # per nesting level; a flat table has no tree lines, so spaces show the depth
-_NAME, _SHAPE = 1, 3
+_NAME, _TYPE, _SHAPE, _CONNECTED = 1, 2, 3, 7
 _NUMERIC = frozenset({0, 4, 5, 6})
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NAME_MAX_WIDTH = 320
+# On narrow screens these columns give up width, in this order, down to this share of it.
+_SHRINK_ORDER = ((2, 0.55), (3, 0.65), (1, 0.6))  # type, output shape, name
+_LAST_COLUMN_MIN = 100  # "Connected to" keeps this much in view
 _MEASURED = 8  # the longest texts by length are measured; pixel widths follow length closely
 
 _HEADER_TIPS = {
@@ -176,7 +188,27 @@ class LayerTableModel(QAbstractTableModel):
                 f"{row.activation_elements:,} activation elements per sample, "
                 f"{binary_and_decimal(n_bytes)} at float32"
             )
+        if column == _TYPE:  # elided on narrow screens
+            return row.type
+        if column == _CONNECTED and row.inbound:
+            return "\n".join(row.inbound)
         return None
+
+
+class _ElidingDelegate(QStyledItemDelegate):
+    """Text cut where it says least: a name in the middle ("conv4_bl…2_conv"), a shape at its
+    start ("…, 14, 14, 256)"), anything else at its end."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.textElideMode = _ELIDE.get(index.column(), Qt.TextElideMode.ElideRight)
+
+
+_ELIDE = {
+    _NAME: Qt.TextElideMode.ElideMiddle,
+    _SHAPE: Qt.TextElideMode.ElideLeft,
+    _CONNECTED: Qt.TextElideMode.ElideMiddle,
+}
 
 
 class LayerFilterProxy(QSortFilterProxyModel):
@@ -209,6 +241,7 @@ class LayerTableView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LayerTableModel(self)
+        self._wanted_widths: list[int] = []  # each column's width for its longest text
         self.proxy = LayerFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -224,6 +257,7 @@ class LayerTableView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setItemDelegate(_ElidingDelegate(self.table))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setHighlightSections(False)
@@ -279,23 +313,46 @@ class LayerTableView(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Widths from the longest texts, measured once: Qt's resizeColumnToContents asks the
-        model for every cell (over 100 ms for ResNet152's 516 rows, a visible stall)."""
+        """Widths from the longest texts, measured once per model: Qt's resizeColumnToContents
+        asks the model for every cell (over 100 ms for ResNet152's 516 rows, a visible stall)."""
         rows = self.model.display_rows()
         if not rows:
             return
-        bold = QFontMetrics(self.model.bold_font())  # the wider of the two fonts in use
+        plain, bold = self.table.fontMetrics(), QFontMetrics(self.model.bold_font())
+        summary = self.model.summary()
+        containers = [row.name for row in summary.layers if row.is_container] if summary else []
         header = self.table.horizontalHeader()
         padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        self._wanted_widths = []
         for column in range(self.model.columnCount() - 1):
             longest = sorted((row[column] for row in rows), key=len)[-_MEASURED:]
-            text_width = max(bold.horizontalAdvance(text) for text in longest)
+            text_width = max(plain.horizontalAdvance(text) for text in longest)
+            if column == _NAME and containers:  # a nested model's row is in bold
+                text_width = max(text_width, *(bold.horizontalAdvance(n) for n in containers))
             title = self.model.COLUMNS[column]
             header_width = header.fontMetrics().horizontalAdvance(title) + 24  # sort arrow
             width = max(text_width + padding, header_width)
-            self.table.setColumnWidth(
-                column, min(width, _NAME_MAX_WIDTH) if column == _NAME else width
-            )
+            self._wanted_widths.append(min(width, _NAME_MAX_WIDTH) if column == _NAME else width)
+        self._apply_widths()
+
+    def _apply_widths(self) -> None:
+        """Every column in view: on a narrow screen the type, output shape and name columns
+        give up width, in that order and down to a floor (their text is elided, the tool tip
+        has it whole), before any column is pushed out of view."""
+        widths = list(self._wanted_widths)
+        if not widths:
+            return
+        short = sum(widths) + _LAST_COLUMN_MIN - self.table.viewport().width()
+        for column, floor in _SHRINK_ORDER:
+            give = min(max(short, 0), widths[column] - round(widths[column] * floor))
+            widths[column] -= give
+            short -= give
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._apply_widths()
 
     def selection_as_tsv(self) -> str:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())

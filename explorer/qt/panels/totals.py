@@ -29,13 +29,14 @@ _ROWS: tuple[tuple[str, str, str], ...] = (
     ("flops", "FLOPs (2 × MACs)", "Each multiply-accumulate counts as two floating-point ops"),
     (
         "activations",
-        "Activations",
+        "Activations per sample",
         f"Every layer output kept at once, float32 ({BYTES_PER_ACTIVATION} bytes). {_UNITS_TIP}",
     ),
     (
         "batch_activations",
         "Batch activations",
-        f"Activations for the batch size below: what training holds for the backward pass. "
+        f"Activations for the batch size below (the spin box): what training holds for the "
+        f"backward pass. "
         f"{_UNITS_TIP}",
     ),
 )
@@ -102,7 +103,7 @@ class TotalsPanel(QWidget):
             "weights": binary_and_decimal(totals.weights_bytes),
             "macs": _count_text(totals.macs),
             "flops": _count_text(2 * totals.macs),
-            "activations": f"{binary_and_decimal(per_sample)} per sample",
+            "activations": binary_and_decimal(per_sample),
         }
         for key, text in texts.items():
             self._values[key].setText(text)
@@ -113,9 +114,7 @@ class TotalsPanel(QWidget):
             self._values["batch_activations"].setText(EMPTY)
             return
         n_bytes = activation_bytes(self._totals.activation_elements, batch)
-        self._values["batch_activations"].setText(
-            f"{binary_and_decimal(n_bytes)} for a batch of {batch}"
-        )
+        self._values["batch_activations"].setText(binary_and_decimal(n_bytes))
 
     def text_of(self, key: str) -> str:
         return self._values[key].text()

@@ -89,6 +89,9 @@ def _set_invalid(editor: QWidget, invalid: bool) -> None:
         widget.style().polish(widget)
 
 
+_SHAPE_BOX_WIDTH = 58  # pixels: "1,024" and the arrows; larger values scroll in the box
+
+
 class ShapeEditor(QWidget):
     """height x width x channels as spin boxes, so a shape cannot be typed malformed."""
 
@@ -106,6 +109,7 @@ class ShapeEditor(QWidget):
             low, high = (1, spec.max_channels) if channels else (spec.min_size, spec.max_size)
             spin = _number_box(QSpinBox(), low, high)
             spin.setObjectName(name)
+            spin.setMinimumWidth(_SHAPE_BOX_WIDTH)  # three fit a narrow side panel
             spin.setToolTip(f"{name.replace('_', ' ').capitalize()}: {low:,} to {high:,}")
             spin.valueChanged.connect(self.value_changed)
             if index:
