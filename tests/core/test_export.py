@@ -77,3 +77,18 @@ def test_comparison_shows_differences_to_the_first_model(summary_of) -> None:
     rows = list(csv.reader(io.StringIO(compare_csv(models))))
     assert rows[0] == ["Quantity", "1. resnet34", "2. resnet50", "2. resnet50 vs 1."]
     assert rows[2] == ["Trainable params", "21797672", "25557032", "3759360"]
+
+
+def test_the_comparison_at_one_glance(summary_of) -> None:
+    from explorer.core.exports.comparisons import glance_lines, glance_values
+
+    r34, r50 = summary_of("resnet34"), summary_of("resnet50")
+    assert glance_lines(["resnet34", "resnet50"], [r34, r50]) == [
+        "resnet50 vs resnet34: parameters +17.4 %, MACs +5.3 %, activations +171.6 %"
+    ]
+    assert glance_values([r34, r50]) == [
+        ("parameters", [21_814_696, 25_610_152]),
+        ("MACs", [3_663_761_408, 3_857_973_248]),
+        ("activations", [13_611_220, 36_969_684]),
+    ]
+    assert glance_lines(["resnet50"], [r50]) == []

@@ -20,9 +20,16 @@ def test_pin_resnet34_and_resnet50_and_read_the_tables(qtbot, settings) -> None:
     pick(qtbot, window, "resnet34")
     assert window.pin_action.shortcut().toString() == "Ctrl+D"
     window.pin_action.trigger()
+    assert window.views.currentWidget() is window.table  # one pinned model: nothing to compare
     pick(qtbot, window, "resnet50")
     window.pin_current()
     compare = window.compare
+    assert window.views.currentWidget() is compare  # the second pin shows the comparison
+    assert compare.glance.text() == (
+        "resnet50 vs resnet34: parameters +17.4 %, MACs +5.3 %, activations +171.6 %"
+    )
+    assert compare.glance_bars.values()[0] == ("parameters", [21_814_696, 25_610_152])
+    assert compare.glance.isVisible() and compare.glance_bars.height() > 0
     assert compare.labels.stringList() == ["1. resnet34", "2. resnet50"]
     totals = cells(compare.totals_table.table)
     assert totals[1] == ["Trainable params", "21,797,672", "25,557,032", "+3,759,360 (+17.2%)"]

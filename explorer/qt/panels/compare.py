@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.exports.comparisons import (
     compare_rows,
+    glance_lines,
+    glance_values,
     render_comparison,
     stage_numeric_columns,
     stage_rows,
 )
 from explorer.qt.state import WindowState
+from explorer.qt.widgets.glance_bars import GlanceBars
 from explorer.qt.widgets.text_files import save_text
 from explorer.qt.widgets.text_table import TextTableView
 
@@ -73,6 +76,15 @@ class ComparePanel(QWidget):
             "one architecture at two input sizes."
         )
         self.hint.setWordWrap(True)
+        self.glance = QLabel()  # "resnet50 vs resnet34: parameters +17.4 %, ..."
+        self.glance.setObjectName("compare_glance")
+        self.glance.setWordWrap(True)
+        self.glance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        glance_font = self.glance.font()
+        glance_font.setBold(True)
+        glance_font.setPointSizeF(glance_font.pointSizeF() * 1.25)
+        self.glance.setFont(glance_font)
+        self.glance_bars = GlanceBars()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
@@ -89,8 +101,15 @@ class ComparePanel(QWidget):
         left_layout.addLayout(exports)
         tables = QWidget()
         tables_layout = QVBoxLayout(tables)
-        tables_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.hint, self.totals_table, self.stages_note, self.stages_table):
+        tables_layout.setContentsMargins(6, 6, 6, 0)
+        for widget in (
+            self.hint,
+            self.glance,
+            self.glance_bars,
+            self.totals_table,
+            self.stages_note,
+            self.stages_table,
+        ):
             tables_layout.addWidget(widget)
         self.tabs = QTabWidget()
         self.tabs.addTab(tables, "Tables")
@@ -159,6 +178,11 @@ class ComparePanel(QWidget):
         if self.charts is not None:
             self.charts.set_models(labels, summaries)
         self.hint.setVisible(len(summaries) < 2)
+        names = [pinned.label for pinned in self._state.pinned()]
+        self.glance.setText("\n".join(glance_lines(names, summaries)))
+        self.glance.setVisible(len(summaries) >= 2)
+        self.glance_bars.set_values(labels, glance_values(summaries) if len(summaries) >= 2 else [])
+        self.glance_bars.setVisible(len(summaries) >= 2)
         if summaries:
             headers, rows = compare_rows(summaries)
             self.totals_table.set_table(headers, rows, set(range(1, len(headers))))
