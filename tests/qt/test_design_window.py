@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from explorer.core.exports.code import code_for
 from explorer.core.sources.copies import design_from_reference
 from explorer.core.sources.designs import files as design_files
@@ -87,3 +89,24 @@ def test_show_code_of_the_model_on_screen(qtbot, window) -> None:
         "resnet18 cannot be written as a Sequential model: its residual"
     )
     window.close()
+
+
+def test_ctrl_z_in_a_property_field_undoes_the_design(qtbot, window) -> None:
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert [a.text() for a in edit_menu.actions()[:2]] == ["Undo", "Redo"]
+    window.designs.examples_menu.actions()[2].trigger()  # small-vgg
+    designer = window.designer
+    designer.layers.setCurrentRow(1)
+    filters = designer.properties.editor("filters")
+    before = filters.value()
+    filters.setFocus()
+    qtbot.waitUntil(filters.hasFocus)
+    filters.setValue(before + 8)
+    assert designer.undo_stack.count() == 1
+    qtbot.keyClick(filters, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert designer.undo_stack.index() == 0
+    assert designer.properties.editor("filters").value() == before
+    qtbot.keyClick(
+        designer.properties.editor("filters"), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier
+    )
+    assert designer.undo_stack.index() == 1

@@ -61,6 +61,9 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
         toolbar.addAction(action)
 
     edit_menu = menus.addMenu("&Edit")
+    edit_menu.addAction(parts.designs.designer.undo_action)
+    edit_menu.addAction(parts.designs.designer.redo_action)
+    edit_menu.addSeparator()
     edit_menu.addAction(parts.pin_action)
     edit_menu.addAction(
         make_action(

@@ -7,10 +7,19 @@ QUndoStack, so undo and redo cannot drift from what was shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -44,6 +53,19 @@ _PROBLEM_BACKGROUND = QColor("#fde7e9")
 def starter_design() -> Design:
     """What New gives: an input to build on."""
     return Design("my-design", (DesignLayer("Input", "input_layer", (("shape", (32, 32, 3)),)),))
+
+
+class _DesignUndoKeys(QObject):
+    """Keeps a focused field from claiming the undo and redo keys (a line edit and a spin box
+    take them for their own text), so the window's Undo and Redo act on the design."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+            if any(event.matches(key) for key in keys):
+                event.ignore()  # not claimed: the shortcut runs
+                return True
+        return False
 
 
 class _Edit(QUndoCommand):
@@ -129,9 +151,14 @@ class DesignerPanel(QWidget):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        for action, tip in ((self.undo_action, "Undo"), (self.redo_action, "Redo")):
+            action.setStatusTip(f"{tip} the last change to the design")
+            self.addAction(action)  # window-wide: also in the Edit menu
+        # In a property field, Ctrl+Z and Ctrl+Y undo and redo the design, not the field's text.
+        self._undo_keys = _DesignUndoKeys(self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_focus_changed)
         # The window adds its file and code actions before these; what does not fit folds
         # into the toolbar's ">>" menu, so the dock can stay narrow.
         self.toolbar = QToolBar()
@@ -139,6 +166,11 @@ class DesignerPanel(QWidget):
         self.toolbar.addActions([self.undo_action, self.redo_action])
         self._layout()
         self._show(self.design, 0)
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.isAncestorOf(new):
+            new.installEventFilter(self._undo_keys)
 
     def add_tools(self, actions: list[QAction]) -> None:
         """Put ``actions`` first on the designer's toolbar."""

@@ -273,7 +273,6 @@ class LayerTableView(QWidget):
             self.table, "Select all", QKeySequence.StandardKey.SelectAll, self.table.selectAll
         )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self._add_action(self, "Find", QKeySequence.StandardKey.Find, self.focus_filter)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
