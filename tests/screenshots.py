@@ -13,7 +13,7 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "screenshots"
 
 
 def main() -> int:
-    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, QSignalBlocker, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from explorer.core.sources.lookup import parse_reference
@@ -51,7 +51,10 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(OUT / "main-window-resnet50.png"))
 
-    window.form.editor("input_shape").set_value((8, 8, 3))
+    variant = window.form.editor("variant")
+    with QSignalBlocker(window.form):
+        variant.setCurrentIndex(variant.findText("tutorial"))
+        window.form.editor("input_shape").set_value((100, 100, 3))
     window.form.values_edited.emit()
     pause = QEventLoop()
     QTimer.singleShot(600, pause.quit)  # past the edit debounce

@@ -157,7 +157,7 @@ VALIDATION = [
     (["summary", "simple-cnn:classes=0"], "error: classes: 0 is out of range"),
     (
         ["summary", "resnet50:input_shape=8x8x3"],
-        "error: input_shape: 8x8x3 is too small for resnet50",
+        "error: input_shape: 8x8x3 is too small: the network halves the input",
     ),
     (
         ["summary", "simple-cnn", "--set", "input_shape=3x3x1", "--set", "kernel_size=7"],
@@ -195,8 +195,8 @@ def test_a_validation_failure_in_a_real_process() -> None:
     status, out, err = run_cli("summary", "resnet50:input_shape=8x8x3")
     assert status == 1 and out == ""
     assert err.splitlines() == [
-        "error: input_shape: 8x8x3 is too small for resnet50 (variant=paper): the network "
-        "halves the input five times, so height and width must be at least 32"
+        "error: input_shape: 8x8x3 is too small: the network halves the input five times, "
+        "so height and width must be at least 32"
     ]
 
 

@@ -76,8 +76,8 @@ INVALID = [
     (
         "resnet50:input_shape=8x8x3",
         "input_shape",
-        "input_shape: 8x8x3 is too small for resnet50 (variant=paper): the network halves the "
-        "input five times, so height and width must be at least 32",
+        "input_shape: 8x8x3 is too small: the network halves the input five times, so height "
+        "and width must be at least 32",
     ),
     (
         "resnet34:variant=tutorial,input_shape=160x160x3",
@@ -151,3 +151,34 @@ def test_get_is_case_insensitive_and_exact() -> None:
     assert get(" ResNet50 ").id == "resnet50"
     with pytest.raises(ParameterError):
         get("resnet")
+
+
+def test_the_listed_input_limit_is_the_one_enforced() -> None:
+    """For every architecture, ``explorer list``'s "each side from N" holds: N passes and
+    N - 1 is refused, with the reason or the listed range in the message."""
+    import re
+
+    for arch in architectures():
+        spec = next(p for p in arch.params if p.name == "input_shape")
+        listed = int(
+            re.search(r"each side from ([\d,]+)", spec.allowed()).group(1).replace(",", "")
+        )
+        channels = spec.default[-1]
+        side = (listed,) * (spec.rank - 1)
+        smallest = {"kernel_size": 1} if arch.id == "simple-cnn" else {}  # a 1x1 kernel fits
+        arch.resolve({"input_shape": (*side, channels), **smallest})
+        if listed > 1:
+            with pytest.raises(ParameterError) as refused:
+                arch.resolve({"input_shape": (*(listed - 1,) * (spec.rank - 1), channels)})
+            message = refused.value.message
+            assert f"from {listed}" in message or f"at least {listed}" in message, arch.id
+    tutorial = get("resnet50")
+    with pytest.raises(ParameterError, match="must be at least 193"):
+        tutorial.resolve({"input_shape": (192, 192, 3), "variant": "tutorial"})
+    assert "193 with variant=tutorial" in tutorial.params[0].allowed()
+    tutorial.resolve({"input_shape": (193, 193, 3), "variant": "tutorial"})
+
+
+def test_inception_and_xception_default_to_keras_s_299() -> None:
+    for arch_id in ("inception_v3", "xception"):
+        assert parse_reference(arch_id).values["input_shape"] == (299, 299, 3)

@@ -69,7 +69,7 @@ def test_each_sweep_point_equals_a_separate_summary() -> None:
     points = run_sweep(reference, "input_shape", shapes, on_point=lambda i, p: seen.append(i))
     assert seen == [0, 1, 2, 3]
     assert points[0].totals is None
-    assert points[0].error.startswith("input_shape: 16x16x3 is too small for resnet50")
+    assert points[0].error.startswith("input_shape: 16x16x3 is too small: the network halves")
     for point in points[1:]:
         separate = summarize(parse_reference("resnet50", {"input_shape": point.value}))
         assert point.totals == separate.totals

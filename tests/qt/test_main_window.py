@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QSpinBox
+
 from explorer.core.worker import protocol as p
 from explorer.qt.actions.about import about_html
 from explorer.qt.main_window import MainWindow
@@ -36,19 +39,25 @@ def test_the_table_and_totals_show_what_the_worker_built(qtbot, window, fake) ->
 def test_a_bad_value_is_shown_inline_and_the_table_stays(qtbot, window, fake) -> None:
     before = table_cells(window)
     shape = window.form.editor("input_shape")
+    assert shape.findChild(QSpinBox, "height").minimum() == 32  # as explorer list says
+    variant = window.form.editor("variant")
     with qtbot.assertNotEmitted(fake.build_started, wait=600):
-        shape.set_value((8, 8, 3))
+        with QSignalBlocker(window.form):
+            variant.setCurrentIndex(variant.findText("tutorial"))
+            shape.set_value((100, 100, 3))
         window.form.values_edited.emit()
     assert window.form.error_text("input_shape") == (
-        "8x8x3 is too small for resnet50 (variant=paper): the network halves the input five "
-        "times, so height and width must be at least 32"
+        "100x100x3 is too small for resnet50 (variant=tutorial): its final 7x7 average pooling "
+        "needs a 7x7 feature map after five halvings, so height and width must be at least 193"
     )
     assert table_cells(window) == before
     assert window.state.reference.text() == "resnet50"
     assert fake.builds() == ["resnet50"]  # nothing reached the worker
     # Fixing the value clears the message and builds again.
     with qtbot.waitSignal(fake.build_finished, timeout=TIMEOUT_MS):
-        shape.set_value((64, 64, 3))
+        with QSignalBlocker(window.form):
+            variant.setCurrentIndex(variant.findText("paper"))
+            shape.set_value((64, 64, 3))
         window.form.values_edited.emit()
     assert window.form.error_text("input_shape") == ""
     assert window.state.reference.text() == "resnet50:input_shape=64x64x3"

@@ -122,6 +122,8 @@ class ShapeParam:
     max_size: int = 8192
     max_channels: int = 4096
     label: str = ""
+    min_reason: str = ""  # why the sides cannot be smaller than min_size
+    min_note: str = ""  # a larger minimum elsewhere, e.g. "193 with variant=tutorial"
     kind = "shape"
 
     @property
@@ -132,8 +134,8 @@ class ShapeParam:
         example = format_shape(self.default)
         return (
             f"{self.rank} positive integers written like {example}, each side from "
-            f"{_number(self.min_size)} to {_number(self.max_size)}, "
-            f"channels from 1 to {_number(self.max_channels)}"
+            f"{_number(self.min_size)}{f' ({self.min_note})' if self.min_note else ''} to "
+            f"{_number(self.max_size)}, channels from 1 to {_number(self.max_channels)}"
         )
 
     def coerce(self, value: object) -> FixedShape:
@@ -158,6 +160,13 @@ class ShapeParam:
             )
         shape = tuple(value)
         *sides, channels = shape
+        if self.min_reason and min(sides) < self.min_size and max(sides) <= self.max_size:
+            raise ParameterError(
+                self.name,
+                f"{format_shape(shape)} is too small: {self.min_reason}, so "
+                f"{'height and width' if len(sides) == 2 else 'each side'} must be at least "
+                f"{_number(self.min_size)}",
+            )
         if any(not self.min_size <= s <= self.max_size for s in sides) or not (
             1 <= channels <= self.max_channels
         ):

@@ -136,7 +136,12 @@ def build(constructor: str, values: Mapping[str, Value]) -> keras.Model:
         )
 
 
+# Keras's own default input where it is not 224 (the published MACs hold at it).
+_DEFAULT_SIDES = {"inception_v3": 299, "xception": 299}
+
+
 def _entry(arch_id: str, constructor: str, title: str, min_side: int, text: str) -> Architecture:
+    side = _DEFAULT_SIDES.get(arch_id, 224)
     return Architecture(
         id=arch_id,
         title=title,
@@ -144,7 +149,10 @@ def _entry(arch_id: str, constructor: str, title: str, min_side: int, text: str)
         description=f"{text} Built by keras.applications.{constructor}(weights=None).",
         params=(
             ShapeParam(
-                "input_shape", (224, 224, 3), "Input image: height x width x channels", min_side
+                "input_shape",
+                (side, side, 3),
+                "Input image: height x width x channels",
+                min_side,
             ),
             IntParam("classes", 1000, 1, 100_000, "Units of the final classification layer"),
         ),

@@ -36,7 +36,14 @@ PAPER_MIN_SIDE = 32  # five halvings leave at least one pixel
 TUTORIAL_MIN_SIDE = 193  # ceil(side / 32) >= 7 for the seed's final 7x7 AveragePooling2D
 
 PARAMS = (
-    ShapeParam("input_shape", (224, 224, 3), "Input image: height x width x channels"),
+    ShapeParam(
+        "input_shape",
+        (224, 224, 3),
+        "Input image: height x width x channels",
+        PAPER_MIN_SIDE,
+        min_reason="the network halves the input five times",
+        min_note=f"{TUTORIAL_MIN_SIDE} with variant=tutorial",
+    ),
     IntParam("classes", 1000, 1, 100_000, "Units of the final Dense layer"),
     ChoiceParam(
         "variant",

@@ -21,7 +21,12 @@ PARAMS = (
         ("sequential", "functional", "subclassing"),
         "Which of the seed's three Keras styles builds the model",
     ),
-    ShapeParam("input_shape", (224, 224, 3), "Input image: height x width x channels"),
+    ShapeParam(
+        "input_shape",
+        (224, 224, 3),
+        "Input image: height x width x channels",
+        min_note="and at least kernel_size",
+    ),
     IntParam("filters", 16, 1, 4096, "Output channels of the convolution"),
     IntParam("kernel_size", 3, 1, 31, "Side of the square convolution kernel"),
     IntParam("strides", 2, 1, 16, "Step of the convolution in both directions"),
