@@ -11,9 +11,11 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -50,12 +52,14 @@ from explorer.qt.panels.sweep import SweepPanel
 from explorer.qt.panels.totals import TotalsPanel
 from explorer.qt.state import WindowState
 from explorer.qt.widgets.actions import make_action
+from explorer.qt.widgets.font_scale import FontScale
 from explorer.qt.widgets.param_form import ParameterForm
 from explorer.qt.worker_client import WorkerClient
 
 log = logging.getLogger(__name__)
 
 DEFAULT_REFERENCE = "resnet50"
+PRESENTATION_SCALE = 1.5
 EDIT_DEBOUNCE_MS = 250
 OUTSIDE_CATALOG = (model_files.FAMILY, design_files.FAMILY)  # families the picker does not list
 
@@ -75,6 +79,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.settings = settings or QSettings()
         self.state = WindowState(self)
+        self.font_scale = FontScale(self.settings, self)
+        self._text_scale = self.font_scale.value()
         self.client = client or WorkerClient(self)
         state, client = self.state, self.client
 
@@ -121,6 +127,7 @@ class MainWindow(QMainWindow):
         state.layer_selected.connect(self.table.select_row)
         state.layer_selected.connect(self.charts.highlight)
 
+        self.font_scale.changed.connect(self._on_text_scale_changed)
         self._restore()
         if not client.is_running():
             client.start()
@@ -237,6 +244,7 @@ class MainWindow(QMainWindow):
             self.show_graph,
             [(title, lambda w=widget: self.show_view(w), tip) for widget, title, tip in views],
             self.totals_action,
+            self.text_actions(),
         )
         build_menus(self, parts)
         self._default_state = self.saveState()
@@ -356,6 +364,63 @@ class MainWindow(QMainWindow):
         self.form.show_error(None, message)
 
     # --- actions ----------------------------------------------------------------------------
+
+    def text_actions(self) -> list[QAction]:
+        """Larger and smaller text for the whole window; in the graph, zoom and fit instead."""
+        larger = make_action(self, "&Larger Text", lambda: self.zoom(1), "Ctrl+=")
+        larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        smaller = make_action(self, "&Smaller Text", lambda: self.zoom(-1), "Ctrl+-")
+        normal = make_action(self, "&Normal Text Size", lambda: self.zoom(0), "Ctrl+0")
+        self.presentation_action = make_action(
+            self,
+            "&Presentation Mode",
+            self.toggle_presentation,
+            "F11",
+            "Full screen with large type, for a projector (F11 again to leave)",
+        )
+        self.presentation_action.setCheckable(True)
+        for action, tip in (
+            (larger, "Make every text in the window larger (zooms the graph while it has focus)"),
+            (smaller, "Make every text smaller (zooms the graph out while it has focus)"),
+            (normal, "Text at the system's size (fits the graph while it has focus)"),
+        ):
+            action.setStatusTip(tip)
+        return [larger, smaller, normal, self.presentation_action]
+
+    def zoom(self, steps: int) -> None:
+        """Ctrl+= / Ctrl+- / Ctrl+0: the drawing while it has the focus, else the text."""
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.graph or self.graph.isAncestorOf(focus)):
+            if steps:
+                self.graph.zoom(steps)
+            else:
+                self.graph.fit()
+        elif steps > 0:
+            self.font_scale.larger()
+        elif steps < 0:
+            self.font_scale.smaller()
+        else:
+            self.font_scale.reset()
+
+    @Slot(float)
+    def _on_text_scale_changed(self, scale: float) -> None:
+        self.graph.set_text_scale(self._text_scale, scale)
+        self._text_scale = scale
+        self.state.tell(f"Text at {round(scale * 100)} %")
+
+    def toggle_presentation(self) -> None:
+        """F11: full screen and at least 150 % text; again: back as it was."""
+        if self.presentation_action.isChecked():
+            self._before_presentation = (self.font_scale.value(), self.isMaximized())
+            self.font_scale.set(max(PRESENTATION_SCALE, self.font_scale.value()))
+            self.showFullScreen()
+        else:
+            scale, maximized = getattr(self, "_before_presentation", (1.0, False))
+            self.font_scale.set(scale)
+            if maximized:
+                self.showMaximized()
+            else:
+                self.showNormal()
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)

@@ -8,6 +8,7 @@ from explorer.core.base.units import (
     activation_bytes,
     axis_number,
     binary_and_decimal,
+    short_bytes,
     short_count,
 )
 
@@ -65,3 +66,9 @@ def test_activations_are_counted_as_float32() -> None:
 )
 def test_axis_numbers_are_si_never_e_notation(value: float, text: str) -> None:
     assert axis_number(value) == text
+
+
+def test_short_bytes_are_binary_with_one_decimal() -> None:
+    assert short_bytes(102_440_608) == "97.7 MiB"
+    assert short_bytes(4_732_119_552) == "4.4 GiB"
+    assert short_bytes(512) == "512 bytes"

@@ -86,3 +86,22 @@ def test_none_clears_and_small_counts_have_no_suffix(
     assert panel.text_of("flops") == "1,000 (1.00 k)"
     assert panel.text_of("weights") == "40 bytes"
     assert panel.text_of("batch_activations") == "3.12 KiB (3.20 kB)"
+
+
+def test_a_narrow_strip_shows_the_totals_on_one_line(qtbot, summary_of) -> None:
+    panel = TotalsPanel()
+    qtbot.addWidget(panel)
+    panel.set_totals(summary_of("resnet50").totals)
+    panel.resize(1400, 100)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.columns == 3)
+    assert not panel.compact.isVisible() and panel.text_of("params") == "25,610,152"
+    panel.resize(500, 100)
+    qtbot.waitUntil(lambda: panel.columns == 0)
+    assert panel.compact.isVisible() and panel.batch_size.isVisible()
+    assert panel.compact.text() == (
+        "25,610,152 parameters (53,120 non-trainable) · weights 97.7 MiB · 3.86 G MACs · "
+        "activations 141.0 MiB per sample, 4.4 GiB for the batch"
+    )
+    panel.batch_size.setValue(1)
+    assert panel.compact.text().endswith("141.0 MiB for the batch")

@@ -28,6 +28,15 @@ def short_count(n: int) -> str:
     return f"{n / 1000**power:.{decimals}f} {_SUFFIXES[power]}".rstrip()
 
 
+def short_bytes(n_bytes: int) -> str:
+    """765.6 MiB: binary units only, one decimal, for a short line (the full figure is
+    ``binary_and_decimal``)."""
+    for binary, _, power in _UNITS:
+        if n_bytes >= 1024**power:
+            return f"{n_bytes / 1024**power:,.1f} {binary}"
+    return f"{n_bytes:,} bytes"
+
+
 def axis_number(value: float) -> str:
     """A chart axis's tick: 25,600,000 -> "25.6 M", 2.5e9 -> "2.5 G", 0.5 -> "0.5"; never
     e-notation. Up to three significant digits, trailing zeros dropped."""

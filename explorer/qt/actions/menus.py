@@ -37,6 +37,7 @@ class MenuParts:
     show_graph: Callable[[], None]
     views: Sequence[tuple[str, Callable[[], None], str]]  # title, show it, what it shows
     totals_action: QAction  # shows or hides the totals strip
+    text_actions: Sequence[QAction]  # larger, smaller, normal text; presentation mode
 
 
 def build_menus(window: QMainWindow, parts: MenuParts) -> None:
@@ -109,6 +110,9 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
     for dock in parts.docks:
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addAction(parts.totals_action)
+    view_menu.addSeparator()
+    for action in parts.text_actions:
+        view_menu.addAction(action)
     view_menu.addSeparator()
     view_menu.addAction(make_action(window, "Reset &Window Layout", parts.reset_layout))
 

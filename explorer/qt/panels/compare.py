@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QEvent, QStringListModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from explorer.core.exports.comparisons import (
     stage_rows,
 )
 from explorer.qt.state import WindowState
+from explorer.qt.widgets import font_scale
 from explorer.qt.widgets.glance_bars import GlanceBars
 from explorer.qt.widgets.text_files import save_text
 from explorer.qt.widgets.text_table import TextTableView
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 EXPORT_FORMATS = {".md": "markdown", ".csv": "csv", ".json": "json"}
 EXPORT_FILTERS = ("Markdown (*.md)", "CSV (*.csv)", "JSON (*.json)")
+GLANCE_SIZE = 1.25  # the one-glance line, against the window's text
 
 
 class ComparePanel(QWidget):
@@ -80,10 +82,7 @@ class ComparePanel(QWidget):
         self.glance.setObjectName("compare_glance")
         self.glance.setWordWrap(True)
         self.glance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        glance_font = self.glance.font()
-        glance_font.setBold(True)
-        glance_font.setPointSizeF(glance_font.pointSizeF() * 1.25)
-        self.glance.setFont(glance_font)
+        self._style_glance()
         self.glance_bars = GlanceBars()
 
         buttons = QHBoxLayout()
@@ -123,6 +122,16 @@ class ComparePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._refresh()
+
+    def _style_glance(self) -> None:
+        glance_font = font_scale.scaled(self.font(), GLANCE_SIZE)
+        glance_font.setBold(True)
+        self.glance.setFont(glance_font)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._style_glance()
 
     def show_charts(self) -> CompareCharts:
         """The overlaid charts, made on first use and shown."""

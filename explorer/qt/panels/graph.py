@@ -46,7 +46,7 @@ from superqt.utils import create_worker
 from explorer.core.analysis.graph import Drawing, ModelGraph, folded_groups, model_graph
 from explorer.core.exports.graphs import COLORS, model_svg
 from explorer.qt.state import WindowState
-from explorer.qt.widgets.actions import make_action
+from explorer.qt.widgets import font_scale
 from explorer.qt.widgets.graph_items import ID_KEY, BoxItem, EdgesItem, box_id
 from explorer.qt.widgets.graph_overview import Overview
 from explorer.qt.widgets.graph_scene import EDGE_COLOR, Prepared, prepare
@@ -200,6 +200,7 @@ class GraphPanel(QWidget):
         self.export_button.setToolTip("Save the drawing as PNG (twice the pixels) or SVG")
         self.export_button.clicked.connect(lambda: self.export())
         self.legend = QLabel()
+        self.legend.setWordWrap(True)  # never holds the window wider
         self.scene = QGraphicsScene(self)
         self.scene.selectionChanged.connect(self._on_selection_changed)
         self.view = GraphView(self)
@@ -217,14 +218,8 @@ class GraphPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
-        for text, slot, keys in (
-            ("Zoom In", lambda: self.view.zoom(ZOOM_STEP), "Ctrl+="),
-            ("Zoom Out", lambda: self.view.zoom(1 / ZOOM_STEP), "Ctrl+-"),
-            ("Fit", self.fit, "Ctrl+0"),
-        ):
-            action = make_action(self, text, slot, keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        # Ctrl+= / Ctrl+- / Ctrl+0 are the window's (text size); they zoom and fit the drawing
+        # while it has the focus (MainWindow.zoom).
         state.model_shown.connect(self._on_model_shown)
         state.layer_selected.connect(self.show_layer)
 
@@ -448,17 +443,30 @@ class GraphPanel(QWidget):
         self.view.resetTransform()
         rect = self.scene.sceneRect()
         room = self.view.viewport().width()
-        if rect.width() > room > 0:
-            self.view.scale(room / rect.width(), room / rect.width())
+        scale = font_scale.factor()  # larger text: a closer view
+        if rect.width() * scale > room > 0:
+            scale = room / rect.width()
+        self.view.scale(scale, scale)
         self.view.centerOn(rect.center().x(), rect.top())
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.minimum())
         self.view.update_overview()
 
+    def zoom(self, steps: int) -> None:
+        """Ctrl+= and Ctrl+- while the drawing has the focus: ``steps`` zoom steps in or out."""
+        self.view.zoom(ZOOM_STEP**steps)
+
+    def set_text_scale(self, old: float, new: float) -> None:
+        """The window's text got bigger or smaller: so does the drawing on screen."""
+        if old > 0:
+            self.view.zoom(new / old)
+
     def fit(self) -> None:
         self.view.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.view.transform().m11() > 1:  # never blow a small graph up past 100 %
+        most = font_scale.factor()  # never blow a small graph up past the text size
+        if self.view.transform().m11() > most:
             self.view.resetTransform()
+            self.view.scale(most, most)
         self.view.update_overview()
 
     # --- export -----------------------------------------------------------------------------

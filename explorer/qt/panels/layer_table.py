@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -93,7 +94,7 @@ class LayerTableModel(QAbstractTableModel):
         self._raw: list[tuple[int | str, ...]] = []
         self._display: list[tuple[str, ...]] = []
         self._bold = QFont()
-        self._bold.setBold(True)
+        self.follow_font()
 
     def set_summary(self, summary: ModelSummary | None) -> None:
         self.beginResetModel()
@@ -110,6 +111,11 @@ class LayerTableModel(QAbstractTableModel):
             for cells, row in zip(self._raw, layers, strict=True)
         ]
         self.endResetModel()
+
+    def follow_font(self) -> None:
+        """The bold font of nested models' rows, at the window's text size."""
+        self._bold = QFont(QGuiApplication.font())
+        self._bold.setBold(True)
 
     def display_rows(self) -> list[tuple[str, ...]]:
         """Every row as displayed, for sizing columns without a call per cell."""
@@ -266,7 +272,7 @@ class LayerTableView(QWidget):
         self.table.setSortingEnabled(True)
         # Uniform row heights: no per-row measuring, which big models would pay for on scroll.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self._size_rows()
 
         self._add_action(self.table, "Copy", QKeySequence.StandardKey.Copy, self.copy_selection)
         self._add_action(
@@ -348,6 +354,17 @@ class LayerTableView(QWidget):
             short -= give
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
+
+    def _size_rows(self) -> None:
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """The window's text size changed: rows, the bold font and the widths follow."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.model.follow_font()
+            self._size_rows()
+            self._fit_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

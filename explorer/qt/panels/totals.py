@@ -3,7 +3,8 @@ batch size."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QWidget
 
 from explorer.core.analysis.summary import Totals
@@ -11,11 +12,11 @@ from explorer.core.base.units import (
     BYTES_PER_ACTIVATION,
     activation_bytes,
     binary_and_decimal,
+    short_bytes,
     short_count,
 )
 
 EMPTY = "—"
-_ROWS_PER_COLUMN = 3
 _COLUMNS = 3
 _UNITS_TIP = "MiB = 2^20 bytes, MB = 10^6 bytes: both are in use, so both are shown."
 
@@ -53,18 +54,19 @@ class TotalsPanel(QWidget):
         super().__init__(parent)
         self._totals: Totals | None = None
         self._values: dict[str, QLabel] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(4, 4, 4, 2)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(2)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(4, 4, 4, 2)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(2)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        for index, (key, title, tip) in enumerate(_ROWS):
+        self._pairs: list[tuple[QLabel, QWidget]] = []
+        for key, title, tip in _ROWS:
             value = QLabel(EMPTY)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setToolTip(tip)
             label = QLabel(f"{title}:")
             label.setToolTip(tip)
-            self._place(grid, index, label, value)
+            self._pairs.append((label, value))
             self._values[key] = value
 
         self.batch_size = QSpinBox()
@@ -77,22 +79,74 @@ class TotalsPanel(QWidget):
         batch_layout.setContentsMargins(0, 0, 0, 0)
         batch_layout.addWidget(self.batch_size)
         batch_layout.addStretch(1)
-        self._place(grid, len(_ROWS), QLabel("Batch size:"), batch_row)
-        for column in range(1, 2 * _COLUMNS, 2):
-            grid.setColumnStretch(column, 1)
+        self._pairs.append((QLabel("Batch size:"), batch_row))
+        for label, _ in self._pairs:
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.compact = QLabel(EMPTY, self)  # everything on one line, when the grid is too wide
+        self.compact.setWordWrap(True)
+        self.compact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.compact.setToolTip(
+            "The totals in short; widen the window or make the text smaller "
+            "(Ctrl+-) for every figure in full"
+        )
+        self.columns = -1
+        self._arrange(_COLUMNS)
 
-    @staticmethod
-    def _place(grid: QGridLayout, index: int, label: QLabel, value: QWidget) -> None:
-        """Three rows per column pair, filled column by column: a wide, short panel."""
-        row, pair = index % _ROWS_PER_COLUMN, index // _ROWS_PER_COLUMN
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(label, row, 2 * pair)
-        grid.addWidget(value, row, 2 * pair + 1)
+    def _arrange(self, columns: int) -> None:
+        """``columns`` label-value pairs a row, filled column by column; 0: one short line
+        (large text on a small screen) with the batch size beside it."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for label, value in self._pairs:
+            self._grid.removeWidget(label)
+            self._grid.removeWidget(value)
+        self._grid.removeWidget(self.compact)
+        for column in range(2 * _COLUMNS):
+            self._grid.setColumnStretch(column, 0)
+        *pairs, (batch_label, batch_row) = self._pairs
+        self.compact.setVisible(columns == 0)
+        for label, value in pairs:
+            label.setVisible(columns > 0)
+            value.setVisible(columns > 0)
+        if columns == 0:
+            self._grid.addWidget(self.compact, 0, 0)
+            self._grid.addWidget(batch_label, 0, 1)
+            self._grid.addWidget(batch_row, 0, 2)
+            self._grid.setColumnStretch(0, 1)
+            return
+        rows = -(-len(self._pairs) // columns)
+        for index, (label, value) in enumerate(self._pairs):
+            row, pair = index % rows, index // rows
+            self._grid.addWidget(label, row, 2 * pair)
+            self._grid.addWidget(value, row, 2 * pair + 1)
+        for column in range(1, 2 * columns, 2):
+            self._grid.setColumnStretch(column, 1)
+
+    def _width_for(self, columns: int) -> int:
+        """The width ``columns`` pairs a row need, from the texts shown now."""
+        rows = -(-len(self._pairs) // columns)
+        margins = self._grid.contentsMargins()
+        spacing = self._grid.horizontalSpacing()
+        width = margins.left() + margins.right()
+        for start in range(0, len(self._pairs), rows):
+            chunk = self._pairs[start : start + rows]
+            width += max(label.sizeHint().width() for label, _ in chunk)
+            width += max(value.sizeHint().width() for _, value in chunk) + 3 * spacing
+        return width
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """The short line fits anywhere: the strip never holds the window wider."""
+        return QSize(200, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange(_COLUMNS if self._width_for(_COLUMNS) <= self.width() else 0)
 
     def set_totals(self, totals: Totals | None) -> None:
         self._totals = totals
         if totals is None:
-            for label in self._values.values():
+            for label in (*self._values.values(), self.compact):
                 label.setText(EMPTY)
             return
         per_sample = activation_bytes(totals.activation_elements)
@@ -115,6 +169,13 @@ class TotalsPanel(QWidget):
             return
         n_bytes = activation_bytes(self._totals.activation_elements, batch)
         self._values["batch_activations"].setText(binary_and_decimal(n_bytes))
+        totals = self._totals
+        self.compact.setText(
+            f"{totals.params:,} parameters ({totals.non_trainable_params:,} non-trainable) · "
+            f"weights {short_bytes(totals.weights_bytes)} · {short_count(totals.macs)} MACs · "
+            f"activations {short_bytes(activation_bytes(totals.activation_elements))} per "
+            f"sample, {short_bytes(n_bytes)} for the batch"
+        )
 
     def text_of(self, key: str) -> str:
         return self._values[key].text()

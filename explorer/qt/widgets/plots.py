@@ -8,8 +8,8 @@ from pathlib import Path
 import pyqtgraph as pg
 import shiboken6
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QEvent, QObject, QRectF
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ PALETTE = (
     "#17becf",
 )
 IMAGE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
+TITLE_SIZE = 1.15  # a chart's title against the window's text
 
 
 def colour(index: int) -> str:
@@ -56,6 +57,30 @@ def _adopt_new_windows(owner: QWidget, before: set[int]) -> None:
             widget.setParent(owner, widget.windowFlags())
 
 
+class _FollowFont(QObject):
+    """A plot's title and axis labels are text items with fonts of their own: on a change of
+    the window's text size they take the new size (tick labels follow by themselves)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange and isinstance(watched, pg.PlotWidget):
+            fit_fonts(watched)
+        return False
+
+
+def fit_fonts(plot: pg.PlotWidget) -> None:
+    font = plot.font()
+    item = plot.getPlotItem()
+    title = QFont(font)
+    title.setPointSizeF(font.pointSizeF() * TITLE_SIZE)
+    item.titleLabel.item.setFont(title)
+    item.titleLabel.updateMin()
+    for side in ("left", "bottom", "right"):
+        axis = item.getAxis(side)
+        axis.label.setFont(font)
+        axis.setTickFont(font)
+        axis._updateLabel()
+
+
 class NumberAxis(pg.AxisItem):
     """Ticks as readable SI numbers ("25.6 M", "3.9 G"), never e-notation or "(x1e+09)"."""
 
@@ -69,6 +94,9 @@ class NumberAxis(pg.AxisItem):
         if self.logMode:  # the values are powers of ten
             return [axis_number(10.0**value) for value in values]
         return [axis_number(value * scale) for value in values]
+
+
+_FOLLOW_FONT = _FollowFont()
 
 
 def new_plot(
@@ -96,6 +124,8 @@ def new_plot(
         item.getAxis(side).setPen("k")
         item.getAxis(side).setTextPen("k")
     item.showGrid(x=False, y=True, alpha=0.2)
+    fit_fonts(plot)
+    plot.installEventFilter(_FOLLOW_FONT)
     # Small minimum: the panels share a dock area with the short totals strip; drag it taller.
     plot.setMinimumSize(60, 30)
     action = plot.scene().contextMenu[0]
