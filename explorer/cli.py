@@ -76,12 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="build real weights (slower, uses the memory) instead of a preview",
     )
+    _add_no_cache(summary)
 
     compare = commands.add_parser("compare", help="totals of several models side by side")
     compare.add_argument("references", nargs="+", metavar="REF")
     _add_set(compare)
     _add_format(compare, FORMATS)
     compare.add_argument("--full", action="store_true", help="build real weights")
+    _add_no_cache(compare)
 
     code = commands.add_parser("code", help="Python code that builds REF with Keras")
     code.add_argument("reference", metavar="REF", help="ID, ID:NAME=VALUE,... or a design file")
@@ -103,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     graph.add_argument("--format", choices=("svg", "png", "json"), required=True)
     graph.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
+    _add_no_cache(graph)
 
     weights = commands.add_parser("weights", help="save, check and load weights files")
     actions = weights.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
@@ -170,7 +173,7 @@ def _run(args: argparse.Namespace) -> str:
             return json.dumps(report.to_json_dict(), indent=2) + "\n"
         return format_devices_text(report)
 
-    from explorer.core.analysis.build import summarize
+    from explorer.core.analysis.cache import summarize_cached
     from explorer.core.exports.comparisons import render_comparison
     from explorer.core.exports.summaries import render_summary
     from explorer.core.params.values import parse_assignments
@@ -187,15 +190,26 @@ def _run(args: argparse.Namespace) -> str:
         return _graph(args, parse_reference(args.reference, overrides))
     if args.command == "summary":
         reference = parse_reference(args.reference, overrides)
-        return render_summary(summarize(reference, preview=not args.full), args.format)
+        summary = summarize_cached(reference, preview=not args.full, use_cache=not args.no_cache)
+        return render_summary(summary, args.format)
     references = [parse_reference(text, overrides) for text in args.references]
-    summaries = [summarize(r, preview=not args.full) for r in references]
+    summaries = [
+        summarize_cached(r, preview=not args.full, use_cache=not args.no_cache) for r in references
+    ]
     return render_comparison(summaries, args.format)
+
+
+def _add_no_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="build with Keras even if this model's summary is in the cache (and keep it out)",
+    )
 
 
 def _graph(args: argparse.Namespace, reference: Reference) -> str:
     """JSON or SVG text for stdout, or written to ``--output`` (a PNG always is)."""
-    from explorer.core.analysis.build import summarize
+    from explorer.core.analysis.cache import summarize_cached
     from explorer.core.analysis.graph import folded_groups, lay_out, model_graph
     from explorer.core.base.files import atomic_path
     from explorer.core.exports.graphs import graph_json, model_svg
@@ -203,7 +217,7 @@ def _graph(args: argparse.Namespace, reference: Reference) -> str:
 
     if args.format == "png" and not args.output:
         raise ExplorerError("graph --format png needs -o FILE (a PNG is not written to a terminal)")
-    summary = summarize(reference)
+    summary = summarize_cached(reference, use_cache=not args.no_cache)
     graph = model_graph(summary)
     drawing = lay_out(graph, folded_groups(graph, args.fold))
     if args.format == "json":

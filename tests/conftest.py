@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,8 +13,20 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+# A summary cache of the session's own (CLI runs in subprocesses inherit it): nothing a user
+# has cached is read, and nothing is left in the user's cache.
+os.environ["EXPLORER_CACHE_DIR"] = tempfile.mkdtemp(prefix="explorer-test-cache-")
 
 from explorer.core.analysis.summary import ModelSummary
+
+
+@pytest.fixture(autouse=True)
+def empty_summary_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Every test starts with an empty summary cache of its own (a worker or a CLI process
+    started in the test inherits it), so a build is a build, whatever ran before."""
+    folder = tmp_path_factory.mktemp("summary-cache")
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

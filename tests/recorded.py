@@ -7,12 +7,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from explorer.core.analysis.summary import LayerRow, ModelSummary, Totals
+from explorer.core.analysis.cache import from_record, to_record
+from explorer.core.analysis.summary import ModelSummary
 
 FOLDER = Path(__file__).resolve().parent / "data" / "summaries"
 RECORDED = (
@@ -33,26 +32,12 @@ def file_for(reference: str) -> Path:
     return FOLDER / (reference.replace(":", "@").replace("/", "_") + ".json")
 
 
-def _tuples(value: Any) -> Any:
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
-
-
 def dump(summary: ModelSummary) -> str:
-    return json.dumps(asdict(summary), separators=(",", ":")) + "\n"
+    return json.dumps(to_record(summary), separators=(",", ":")) + "\n"
 
 
 def load(text: str) -> ModelSummary:
-    data = json.loads(text)
-    layers = tuple(
-        LayerRow(**{key: _tuples(value) for key, value in row.items()}) for row in data["layers"]
-    )
-    return ModelSummary(
-        architecture=data["architecture"],
-        params=tuple((name, _tuples(value)) for name, value in data["params"]),
-        model_name=data["model_name"],
-        layers=layers,
-        totals=Totals(**data["totals"]),
-    )
+    return from_record(json.loads(text))
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from superqt.utils import QSignalDebouncer
 
+from explorer.core.analysis import cache as summary_cache
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.base.errors import ExplorerError, ParameterError
 from explorer.core.references.architecture import Reference
@@ -107,10 +107,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.setAcceptDrops(True)
 
-        self.debouncer = QSignalDebouncer(parent=self)
-        self.debouncer.setTimeout(EDIT_DEBOUNCE_MS)
-        self.debouncer.triggered.connect(self.request_build)
-        self.form.values_edited.connect(self.debouncer.throttle)
+        # Edits build once typing pauses: each edit restarts the timer (stop() cancels).
+        self.debouncer = QTimer(self, singleShot=True, interval=EDIT_DEBOUNCE_MS)
+        self.debouncer.timeout.connect(self.request_build)
+        self.form.values_edited.connect(self.debouncer.start)
         self.picker.architecture_selected.connect(self._on_architecture_selected)
         self.totals.batch_size.valueChanged.connect(self._save_batch_size)
         client.ready.connect(self._on_worker_ready)
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         architecture = get(architecture_id)
         if self.form.architecture() is not architecture:
             self.form.set_architecture(architecture)
-        self.debouncer.cancel()  # a new architecture supersedes edits still waiting
+        self.debouncer.stop()  # a new architecture supersedes edits still waiting
         self.request_build()
 
     @Slot()
@@ -275,7 +275,16 @@ class MainWindow(QMainWindow):
         self.build(reference)
 
     def build(self, reference: Reference) -> None:
-        """Build ``reference`` in the worker, or as soon as TensorFlow is ready."""
+        """Show ``reference`` from the summary cache (at once, even before TensorFlow has
+        loaded), or build it in the worker, or as soon as TensorFlow is ready."""
+        summary = summary_cache.load(reference)
+        if summary is not None:
+            self.client.supersede()  # replies to earlier builds are out of date now
+            self.state.waiting = None
+            self.state.requested = reference
+            self.state.show(reference, summary)
+            self.status.show_cached()
+            return
         if not self.client.is_ready:
             self.state.waiting = reference
             return
@@ -460,7 +469,7 @@ class MainWindow(QMainWindow):
         architecture = reference.architecture
         self.form.set_architecture(architecture, reference.values)
         if architecture.family in OUTSIDE_CATALOG:
-            self.debouncer.cancel()  # what is shown now supersedes edits still waiting
+            self.debouncer.stop()  # what is shown now supersedes edits still waiting
             self.request_build()
         else:
             self.picker.select(architecture.id)

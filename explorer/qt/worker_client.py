@@ -156,6 +156,11 @@ class WorkerClient(QObject):
         self._send(p.Build(self._generation, reference.request_text(), preview))
         return self._generation
 
+    def supersede(self) -> None:
+        """The window showed a newer model without a build (the summary cache): replies to
+        builds asked for before are dropped, as if a newer build had been asked for."""
+        self._generation += 1
+
     def save_weights(self, reference: Reference, path: str) -> None:
         self._send(p.SaveWeights(self._next_request(path), reference.request_text(), path))
 

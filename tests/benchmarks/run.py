@@ -15,6 +15,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
@@ -67,16 +68,22 @@ def probe(name: str, goal: str, mode: str, key: str, unit: str, goal_max: float)
     return Benchmark(name, "reported", None, goal, ours, key=key, unit=unit, goal_max=goal_max)
 
 
-CNN = (PY, "-m", "explorer", "summary", "simple-cnn", "--format", "json"), (PY, "-c", SEED_CNN)
+BUILD = "--no-cache"  # measure building, not the summary cache
+CNN = (
+    (PY, "-m", "explorer", "summary", "simple-cnn", "--format", "json", BUILD),
+    (PY, "-c", SEED_CNN),
+)
 IMPORT_TF = (PY, "-c", "import tensorflow")
 PAINT = (PY, PROBE, "first-paint"), IMPORT_TF  # the time to "painted" / all of import tensorflow
-RESNET = (PY, "-m", "explorer", "summary", "resnet50"), (PY, "-c", RESNET50)
+RESNET = (PY, "-m", "explorer", "summary", "resnet50", BUILD), (PY, "-c", RESNET50)
+CACHED = (PY, "-m", "explorer", "summary", "resnet50", "--format", "json"), (PY, "-c", RESNET50)
+CACHED_TABLE = (PY, PROBE, "cached-table"), IMPORT_TF
 
 
 def graph_against_summary(model: str, fold: str) -> Benchmark:
     """``explorer graph`` (a summary, then the layout) against ``explorer summary``."""
-    graph = (PY, "-m", "explorer", "graph", model, "--fold", fold, "--format", "json")
-    summary = (PY, "-m", "explorer", "summary", model, "--format", "json")
+    graph = (PY, "-m", "explorer", "graph", model, "--fold", fold, "--format", "json", BUILD)
+    summary = (PY, "-m", "explorer", "summary", model, "--format", "json", BUILD)
     name = f"graph {model} --fold {fold} vs summary"
     return Benchmark(name, "wall", 1.2, "layout adds <= 20 %", graph, summary)
 
@@ -86,6 +93,10 @@ BENCHMARKS: list[Benchmark] = [
     Benchmark("summary simple-cnn peak memory", "peak_rss", 0.25, "no weights: 1/4 RSS", *CNN),
     Benchmark("summary resnet50 wall", "wall", 0.85, "faster than plain Keras", *RESNET),
     Benchmark("main window first paint", "first_line", 0.3, "paint before TF", *PAINT, "wall"),
+    Benchmark("summary resnet50 from the cache", "wall", 0.1, "no TensorFlow on a hit", *CACHED),
+    Benchmark(
+        "first table from the cache", "first_line", 0.3, "table before TF", *CACHED_TABLE, "wall"
+    ),
     Benchmark("import tensorflow", "wall", None, "fixed cost", IMPORT_TF),
     Benchmark(
         "10-point input-size sweep of resnet50",
@@ -137,8 +148,16 @@ class Once:
     reported: dict[str, float]
 
 
+BENCH_CACHE = tempfile.mkdtemp(prefix="explorer-bench-cache-")  # filled by the warm-up runs
+
+
 def child_env() -> dict[str, str]:
-    return {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "KERAS_BACKEND": "tensorflow"}
+    return {
+        **os.environ,
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "KERAS_BACKEND": "tensorflow",
+        "EXPLORER_CACHE_DIR": BENCH_CACHE,
+    }
 
 
 def parse_report(lines: list[str]) -> dict[str, float]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "explorer"
 HEAVY = ("tensorflow", "keras")
-QT = ("PySide6", "pyqtgraph", "superqt", "shiboken6")
+QT = ("PySide6", "pyqtgraph", "shiboken6")
 
 
 def _imports(tree: ast.AST, module_level_only: bool) -> list[str]:

@@ -106,7 +106,8 @@ def fake(window) -> FakeWorkerClient:
 
 
 def pick(qtbot, window: MainWindow, architecture_id: str) -> None:
-    with qtbot.waitSignal(window.client.build_finished, timeout=TIMEOUT_MS):
+    """Pick an architecture and wait until it is on screen (built, or from the cache)."""
+    with qtbot.waitSignal(window.state.model_shown, timeout=TIMEOUT_MS):
         window.picker.select(architecture_id)
 
 

@@ -29,7 +29,7 @@ def real_window(qtbot, settings, prompts) -> MainWindow:
 
 def show(qtbot, window: MainWindow, text: str) -> None:
     reference = parse_reference(text)
-    with qtbot.waitSignal(window.client.build_finished, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(window.state.model_shown, timeout=TIMEOUT_MS):  # built or cached
         window.show_reference(reference)
     assert window.state.reference.text() == reference.text()
 

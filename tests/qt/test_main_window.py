@@ -219,3 +219,25 @@ def test_before_the_worker_is_ready_the_window_waits_and_then_builds(qtbot, sett
     assert window.export_csv_action.isEnabled()
     window.close()
     assert not client.is_running()
+
+
+def test_the_summary_cache_shows_a_model_before_tensorflow_has_loaded(qtbot, settings) -> None:
+    from explorer.core.analysis import cache
+    from explorer.core.sources.lookup import parse_reference
+    from explorer.qt.main_window import MainWindow
+
+    cache.store(parse_reference("resnet18"), recorded("resnet18"))
+    settings.setValue("model/reference", "resnet18")
+    client = FakeWorkerClient(ready=False)  # TensorFlow still loading
+    window = MainWindow(settings=settings, client=client)
+    qtbot.addWidget(window)
+    window.show()
+    assert not client.is_ready
+    assert_table_shows(window, recorded("resnet18"))  # at once, from the cache
+    assert window.status.build_time.text().startswith("From the summary cache")
+    assert client.builds() == []  # nothing was asked of the worker
+    # A model not in the cache waits for the worker, and the cache keeps the old one shown.
+    window.show_reference(parse_reference("resnet34"))
+    assert window.state.reference.text() == "resnet18"
+    assert window.state.waiting.text() == "resnet34"
+    window.close()

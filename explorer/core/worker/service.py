@@ -71,12 +71,12 @@ def _next(connection: Connection, queue: deque[Request]) -> Request:
 
 def build(request: Build) -> BuildFailed | Built:
     """One build request -> the reply to send back."""
-    from explorer.core.analysis.build import summarize
+    from explorer.core.analysis.cache import summarize_cached
     from explorer.core.sources.lookup import parse_reference
 
     start = time.perf_counter()
-    try:
-        summary = summarize(parse_reference(request.reference), preview=request.preview)
+    try:  # kept in the summary cache: the window shows it at once next time
+        summary = summarize_cached(parse_reference(request.reference), preview=request.preview)
     except ExplorerError as error:
         return BuildFailed(request.generation, user_message(error))
     except Exception as error:  # reported to the user, never lost

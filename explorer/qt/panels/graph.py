@@ -2,17 +2,18 @@
 coloured by a quantity, and linked to the table's selection.
 
 The drawing comes from ``explorer.core.analysis.graph`` (the same layout ``explorer graph``
-writes), laid out in a thread of the pool (``widgets.graph_scene.prepare``), so the GUI thread
+writes), laid out in a thread of Qt's pool (``widgets.graph_scene.prepare``), so the GUI thread
 only places items. A click selects a layer; a double click (or Enter) opens a folded group, and a
 double click on an open group's frame (or Backspace on one of its layers) folds it again.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRectF, QSettings, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -41,7 +42,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from superqt.utils import create_worker
 
 from explorer.core.analysis.graph import Drawing, ModelGraph, folded_groups, model_graph
 from explorer.core.exports.graphs import COLORS, model_svg
@@ -157,6 +157,8 @@ class GraphView(QGraphicsView):
 
 class GraphPanel(QWidget):
     drawn = Signal()  # the scene shows the newest layout
+    _prepared = Signal(object)  # (request, Prepared), from the layout thread
+    _failed = Signal(object)  # the exception, from the layout thread
 
     def __init__(
         self, state: WindowState, settings: QSettings, parent: QWidget | None = None
@@ -172,6 +174,7 @@ class GraphPanel(QWidget):
         self._running = False  # a layout is being made in the pool
         self._wanted: _Request | None = None  # the layout to make next
         self._ready: tuple[_Request, Prepared] | None = None  # made, not drawn yet (hidden)
+        self._stale: bool | None = None  # hidden when asked: lay out when shown (first?)
         title_font, line_font = QFont(self.font()), QFont(self.font())
         title_font.setPointSizeF(8.0)
         title_font.setBold(True)
@@ -222,6 +225,8 @@ class GraphPanel(QWidget):
         # while it has the focus (MainWindow.zoom).
         state.model_shown.connect(self._on_model_shown)
         state.layer_selected.connect(self.show_layer)
+        self._prepared.connect(self._on_prepared)  # queued: emitted in the pool's thread
+        self._failed.connect(self._on_failed)
 
     # --- the model --------------------------------------------------------------------------
 
@@ -240,7 +245,10 @@ class GraphPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self._ready is not None:  # drawn once the layouts have given the view its size
+        if self._stale is not None:  # the model changed while the view was hidden
+            first, self._stale = self._stale, None
+            self.redraw(first=first)
+        elif self._ready is not None:  # drawn once the layouts have given the view its size
             QTimer.singleShot(0, self._show_ready)
 
     def _show_ready(self) -> None:
@@ -249,8 +257,12 @@ class GraphPanel(QWidget):
 
     def redraw(self, first: bool = False) -> None:
         """Lay the graph out again with the folding and colours as they are, in the pool; it is
-        drawn when it is made (or when the view is next shown), and ``drawn`` is emitted."""
+        drawn when it is made, and ``drawn`` is emitted. A hidden view waits until shown."""
         if self.graph is None:
+            return
+        if not self.isVisible():  # laid out when next shown: no work for a hidden view
+            self._stale = first or bool(self._stale)
+            self._ready = None
             return
         first = first or (self._wanted is not None and self._wanted.first)
         self._wanted = _Request(self.graph, self._folded, self.color_key(), first)
@@ -260,16 +272,28 @@ class GraphPanel(QWidget):
 
     def pending(self) -> bool:
         """Is a newer drawing than the one on screen on its way (``drawn`` will be emitted)?"""
-        return self._running or self._wanted is not None or self._ready is not None
+        return (
+            self._running
+            or self._wanted is not None
+            or self._ready is not None
+            or self._stale is not None
+        )
 
     def _start(self) -> None:
         request, self._wanted = self._wanted, None
         assert request is not None
         self._running = True
-        worker = create_worker(_prepare, request, _start_thread=False)
-        worker.returned.connect(self._on_prepared)
-        worker.errored.connect(self._on_failed)
-        worker.start()
+        QThreadPool.globalInstance().start(lambda: self._prepare_in_pool(request))
+
+    def _prepare_in_pool(self, request: _Request) -> None:
+        """In a thread of the pool: the signals carry the result to the GUI thread."""
+        try:
+            result: object = _prepare(request)
+            signal = self._prepared
+        except Exception as error:  # noqa: BLE001 - shown in the legend, never lost
+            result, signal = error, self._failed
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody waits
+            signal.emit(result)
 
     @Slot(object)
     def _on_prepared(self, result: tuple[_Request, Prepared]) -> None:

@@ -3,6 +3,8 @@ took, and the device TensorFlow uses (hover it for every device and the versions
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
@@ -16,6 +18,7 @@ class StatusLine(QObject):
     def __init__(self, bar: QStatusBar, state: WindowState, client: WorkerClient) -> None:
         super().__init__(bar)
         self.bar = bar
+        self._state = state
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
@@ -46,6 +49,13 @@ class StatusLine(QObject):
     def _on_model_shown(self) -> None:
         self.set_busy(False)
         self.bar.clearMessage()  # a model on screen supersedes an earlier complaint
+        if self._state.weights_from:
+            name = Path(self._state.weights_from).name
+            self.build_time.setText(f"Built with weights loaded from {name}")
+
+    def show_cached(self) -> None:
+        """The model on screen came from the summary cache, not from a build."""
+        self.build_time.setText("From the summary cache (built before; no TensorFlow needed)")
 
     @Slot(DeviceReport)
     def _on_ready(self, report: DeviceReport) -> None:
