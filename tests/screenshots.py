@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["EXPLORER_CACHE_DIR"] = "off"  # every model built, as on a first start
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "screenshots"
 
@@ -77,6 +78,20 @@ def main() -> int:
     app.processEvents()
     window.grab().save(str(OUT / "compare-charts-resnet34-resnet50.png"))
     window.compare.tabs.setCurrentIndex(0)
+    # The lab screen sizes: the comparison at a projector's 1366x768, the table at 1024x768.
+    for (width, height), view, name in (
+        ((1366, 768), window.compare, "window-1366x768-compare.png"),
+        ((1024, 768), window.table, "window-1024x768-layers.png"),
+    ):
+        window.resize(width, height)
+        window.reset_layout()
+        window.show_view(view)
+        settle = QEventLoop()
+        QTimer.singleShot(300, settle.quit)
+        settle.exec()
+        window.grab().save(str(OUT / name))
+    window.resize(1440, 860)
+    window.reset_layout()
     window.show_view(window.charts)
     window.state.select_layer(150)
     app.processEvents()

@@ -38,6 +38,7 @@ from explorer.core.worker.devices import DeviceReport
 from explorer.qt.actions.about import APP_TITLE
 from explorer.qt.actions.designs import DesignActions
 from explorer.qt.actions.files import FileActions
+from explorer.qt.actions.lessons import LessonActions
 from explorer.qt.actions.menus import MenuParts, build_menus
 from explorer.qt.actions.recent import RecentFiles
 from explorer.qt.dialogs.prompts import Prompts
@@ -60,8 +61,16 @@ log = logging.getLogger(__name__)
 
 DEFAULT_REFERENCE = "resnet50"
 PRESENTATION_SCALE = 1.5
+PINNED_KEY = "compare/pinned"  # the pinned models' references, restored at start
 EDIT_DEBOUNCE_MS = 250
 OUTSIDE_CATALOG = (model_files.FAMILY, design_files.FAMILY)  # families the picker does not list
+
+
+def _reference_or_none(text: str) -> Reference | None:
+    try:
+        return parse_reference(text)
+    except ExplorerError:  # a label that is not a reference (nothing to restore it from)
+        return None
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +113,9 @@ class MainWindow(QMainWindow):
             state, self.designer, self.designer_dock, self.recent, prompts, self
         )
         self.files = FileActions(state, client, self.recent, self.designs, prompts, self)
+        self.lessons = LessonActions(
+            state, client, self.font_scale, self.views, self.graph, self.show_reference, self
+        )
         self._build_menus()
         self.setAcceptDrops(True)
 
@@ -245,6 +257,7 @@ class MainWindow(QMainWindow):
             [(title, lambda w=widget: self.show_view(w), tip) for widget, title, tip in views],
             self.totals_action,
             self.text_actions(),
+            (self.lessons.open_action, self.lessons.save_action),
         )
         build_menus(self, parts)
         self._default_state = self.saveState()
@@ -254,8 +267,12 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_architecture_selected(self, architecture_id: str) -> None:
         architecture = get(architecture_id)
-        if self.form.architecture() is not architecture:
-            self.form.set_architecture(architecture)
+        if self.form.architecture() is not architecture:  # its parameters as last used
+            saved = _reference_or_none(str(self.settings.value(f"params/{architecture_id}", "")))
+            if saved is not None and saved.architecture.id == architecture_id:
+                self.form.set_architecture(architecture, saved.values)
+            else:
+                self.form.set_architecture(architecture)
         self.debouncer.stop()  # a new architecture supersedes edits still waiting
         self.request_build()
 
@@ -338,6 +355,8 @@ class MainWindow(QMainWindow):
         self.pin_action.setEnabled(True)
         if architecture.source is None:  # an unsaved design cannot come back
             self.settings.setValue("model/reference", reference.text())
+        if architecture.family not in OUTSIDE_CATALOG:
+            self.settings.setValue(f"params/{architecture.id}", reference.text())
 
     def find_layer(self) -> None:
         """Ctrl+F: the graph's search while the graph is shown, else the table's filter."""
@@ -461,7 +480,22 @@ class MainWindow(QMainWindow):
         except ExplorerError:  # a parameter that changed, a model file since deleted
             log.warning("ignoring saved reference %r", text)
             reference = parse_reference(DEFAULT_REFERENCE)
-        self.show_reference(reference)
+        pinned = []
+        for label in self._saved_list(PINNED_KEY):
+            try:
+                pinned.append(parse_reference(label))
+            except ExplorerError:
+                log.warning("not restoring the pinned model %r", label)
+        if pinned:  # from the cache, or built one by one, then the model itself
+            self.lessons.show(reference, pinned)
+        else:
+            self.show_reference(reference)
+
+    def _saved_list(self, key: str) -> list[str]:
+        value = self.settings.value(key)
+        if value is None:
+            return []
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
     @Slot(Reference)
     def show_reference(self, reference: Reference) -> None:
@@ -500,6 +534,8 @@ class MainWindow(QMainWindow):
             "window/totals", "true" if self.totals_action.isChecked() else "false"
         )
         self.settings.setValue("window/view", self.views.currentIndex())
+        pinned = [p.label for p in self.state.pinned() if _reference_or_none(p.label)]
+        self.settings.setValue(PINNED_KEY, pinned)
         self.settings.sync()
         self.client.stop()
         super().closeEvent(event)

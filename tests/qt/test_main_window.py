@@ -241,3 +241,34 @@ def test_the_summary_cache_shows_a_model_before_tensorflow_has_loaded(qtbot, set
     assert window.state.reference.text() == "resnet18"
     assert window.state.waiting.text() == "resnet34"
     window.close()
+
+
+def test_parameters_are_remembered_per_architecture(qtbot, window) -> None:
+    pick(qtbot, window, "resnet18")
+    with qtbot.waitSignal(window.client.build_finished, timeout=TIMEOUT_MS):
+        window.form.editor("input_shape").set_value((112, 112, 3))
+        window.form.values_edited.emit()
+    pick(qtbot, window, "resnet50")
+    assert window.form.values()["input_shape"] == (224, 224, 3)
+    pick(qtbot, window, "resnet18")  # back: as it was left
+    assert window.form.values()["input_shape"] == (112, 112, 3)
+    assert window.state.reference.text() == "resnet18:input_shape=112x112x3"
+
+
+def test_pinned_models_and_the_view_come_back_after_a_restart(qtbot, settings) -> None:
+    first = open_window(qtbot, settings)
+    pick(qtbot, first, "resnet34")
+    first.pin_current()
+    pick(qtbot, first, "resnet50")
+    first.pin_current()
+    pick(qtbot, first, "vgg16")
+    first.close()
+    second = MainWindow(settings=settings, client=FakeWorkerClient())
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(lambda: second.state.reference is not None, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: second.state.reference.text() == "vgg16", timeout=TIMEOUT_MS)
+    assert [p.label for p in second.state.pinned()] == ["resnet34", "resnet50"]
+    assert second.views.currentWidget() is second.compare
+    assert second.compare.glance.text().startswith("resnet50 vs resnet34: parameters +17.4 %")
+    second.close()

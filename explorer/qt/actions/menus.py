@@ -38,6 +38,7 @@ class MenuParts:
     views: Sequence[tuple[str, Callable[[], None], str]]  # title, show it, what it shows
     totals_action: QAction  # shows or hides the totals strip
     text_actions: Sequence[QAction]  # larger, smaller, normal text; presentation mode
+    lesson_actions: Sequence[QAction]  # open and save a lesson
 
 
 def build_menus(window: QMainWindow, parts: MenuParts) -> None:
@@ -46,6 +47,9 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
     file_menu = menus.addMenu("&File")
     file_menu.addAction(files.open_action)
     file_menu.addMenu(files.recent.menu)
+    file_menu.addSeparator()
+    for action in parts.lesson_actions:
+        file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(files.save_action)
     file_menu.addAction(files.load_action)

@@ -1,0 +1,173 @@
+"""File → Save Lesson and Open Lesson: the model on screen, the pinned models, the view, the
+graph's folding and the text size, in a small JSON file a teacher opens on every lab machine.
+
+Opening checks the whole file first (every model it names included); a file that cannot be used
+is refused with one line and changes nothing. Pinned models come from the summary cache, or are
+built one after another, as if picked and pinned by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
+
+from explorer.core.analysis import cache as summary_cache
+from explorer.core.base.errors import ExplorerError
+from explorer.core.references.architecture import Reference
+from explorer.core.references.lessons import Lesson, lesson_json, read_lesson
+from explorer.core.sources.lookup import parse_reference
+from explorer.qt.panels.graph import GraphPanel
+from explorer.qt.state import WindowState
+from explorer.qt.widgets.actions import make_action
+from explorer.qt.widgets.font_scale import FontScale
+from explorer.qt.widgets.text_files import save_text
+from explorer.qt.worker_client import WorkerClient
+
+FILTER = "Lessons (*.lesson.json);;JSON (*.json)"
+TITLE = "Open Lesson"
+
+
+class LessonActions(QObject):
+    def __init__(
+        self,
+        state: WindowState,
+        client: WorkerClient,
+        font_scale: FontScale,
+        views: QTabWidget,
+        graph: GraphPanel,
+        show_reference: Callable[[Reference], None],
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self._state, self._font_scale = state, font_scale
+        self._views, self._graph, self._show = views, graph, show_reference
+        self._window = window
+        self._queue: list[Reference] = []  # pinned models still to build
+        self._waiting: Reference | None = None  # shown to be pinned when it arrives
+        self._final: tuple[Reference, str, str] | None = None  # the model, fold, "done" text
+        self.save_action = make_action(
+            window,
+            "Save &Lesson…",
+            lambda: self.save_lesson(),
+            None,
+            "Save the model, pinned models, view and text size for a class",
+        )
+        self.open_action = make_action(
+            window,
+            "Open L&esson…",
+            lambda: self.open_lesson(),
+            None,
+            "Open a lesson prepared with Save Lesson",
+        )
+        state.model_shown.connect(self._on_model_shown)
+        client.build_failed.connect(self._on_build_failed)
+
+    def current(self) -> Lesson | None:
+        reference = self._state.reference
+        if reference is None:
+            return None
+        fold = str(self._graph.fold.currentData())
+        return Lesson(
+            reference.text(),
+            tuple(pinned.label for pinned in self._state.pinned()),
+            self._views.tabText(self._views.currentIndex()),
+            fold,
+            round(self._font_scale.value(), 3),
+        )
+
+    def save_lesson(self, path: str | None = None) -> bool:
+        lesson = self.current()
+        if lesson is None:
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self._window, "Save Lesson", "lesson.lesson.json", FILTER
+            )
+            if not path:
+                return False
+        text = lesson_json(lesson)
+        return save_text(self._window, "Save Lesson", "lesson", path, text) is not None
+
+    def open_lesson(self, path: str | None = None) -> bool:
+        """Check the whole lesson, then show it; a file that cannot be used changes nothing."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self._window, TITLE, "", FILTER)
+            if not path:
+                return False
+        name = Path(path).name
+        try:
+            lesson = read_lesson(Path(path).read_text(encoding="utf-8"), name)
+            reference = parse_reference(lesson.reference)
+            pinned = [parse_reference(text) for text in lesson.pinned]
+        except OSError as error:
+            return self._refuse(f"{name}: cannot be read ({error.strerror or error})")
+        except UnicodeDecodeError:
+            return self._refuse(f"{name}: not a lesson file (not text)")
+        except ExplorerError as error:
+            message = str(error)
+            return self._refuse(message if message.startswith(name) else f"{name}: {message}")
+        self._font_scale.set(lesson.font_scale)
+        self._views.setCurrentIndex(
+            next(i for i in range(self._views.count()) if self._views.tabText(i) == lesson.view)
+        )
+        self.show(reference, pinned, lesson.fold, f"Lesson open: {lesson.reference}")
+        return True
+
+    def show(
+        self, reference: Reference, pinned: list[Reference], fold: str = "auto", done: str = ""
+    ) -> None:
+        """Pin ``pinned`` (from the cache, or built one by one), then show ``reference`` with
+        the graph folded as ``fold`` says, and tell ``done``."""
+        self._state.unpin_all()
+        self._queue, self._final = list(pinned), (reference, fold, done)
+        self._waiting = None
+        self._next()
+
+    def _refuse(self, message: str) -> bool:
+        QMessageBox.warning(self._window, TITLE, message)
+        return False
+
+    def _next(self) -> None:
+        """Pin what the cache has; build the first that it has not; at the end, the model."""
+        while self._queue:
+            reference = self._queue[0]
+            summary = summary_cache.load(reference)
+            if summary is None:
+                self._waiting = reference
+                self._show(reference)  # pinned in _on_model_shown when it is on screen
+                return
+            self._queue.pop(0)
+            self._state.pin(reference.text(), summary)
+        if self._final is not None:
+            self._show(self._final[0])
+
+    @Slot()
+    def _on_model_shown(self) -> None:
+        shown = self._state.reference
+        if shown is None:
+            return
+        if self._waiting is not None and shown.text() == self._waiting.text():
+            self._waiting = None
+            self._queue.pop(0)
+            self._state.pin_current()
+            self._next()
+        elif self._waiting is None and self._final and shown.text() == self._final[0].text():
+            _, fold, done = self._final
+            self._final = None
+            if fold != "auto":
+                index = self._graph.fold.findData(fold)
+                self._graph.fold.setCurrentIndex(index)
+                self._graph.fold.activated.emit(index)
+            if done:
+                self._state.tell(done)
+
+    @Slot(int, str)
+    def _on_build_failed(self, _generation: int, message: str) -> None:
+        if self._waiting is not None:  # skip the model that cannot be built, say so
+            self._state.tell(f"Not pinned: {self._waiting.text()}: {message}", 10_000)
+            self._waiting = None
+            self._queue.pop(0)
+            self._next()
