@@ -220,3 +220,11 @@ def test_a_design_held_only_in_memory_travels_to_the_worker_as_its_json() -> Non
     assert design_from_reference(again) == design
     on_disk = parse_reference(str(EXAMPLES / "small-vgg.design.json"))
     assert on_disk.request_text() == on_disk.text() == str(EXAMPLES / "small-vgg.design.json")
+
+
+def test_a_design_s_description_counts_layers_as_the_table_does(summary_of) -> None:
+    from explorer.core.sources.designs.files import architecture_of
+    from explorer.core.sources.designs.model import Design, DesignLayer, input_layer
+
+    design = Design("four", (input_layer((8, 8, 1)), DesignLayer("Flatten", "flatten", ())))
+    assert architecture_of(design).description == "A design of 1 layer after its input."

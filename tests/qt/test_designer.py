@@ -141,3 +141,13 @@ def test_dragging_a_layer_moves_it_and_undo_moves_it_back(qtbot, designer) -> No
     ]
     designer.undo_action.trigger()
     assert [layer.name for layer in designer.design.layers] == names
+
+
+def test_a_pooling_stride_of_0_reads_as_the_pool_size(qtbot, designer) -> None:
+    choose(designer, "MaxPooling2D")
+    designer.add_button.click()
+    strides = designer.properties.editor("strides")
+    assert strides.value() == 0
+    assert strides.text() == "same as the pool size"
+    strides.setValue(1)
+    assert strides.text() == "1"

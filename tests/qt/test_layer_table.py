@@ -210,7 +210,22 @@ def test_nested_rows_are_indented_and_containers_bold(qtbot, convnext_tiny: Mode
     assert copied[:3] == [str(stem + 2), "convnext_tiny_stem_conv", "Conv2D"]
 
     view.filter_edit.setText("stem")  # the path matches, so the container keeps its layers
-    assert view.visible_row_count() == sum("stem" in row.path for row in convnext_tiny.layers)
+    assert [cell(view, r, 1).strip() for r in range(view.visible_row_count())] == [
+        "convnext_tiny_stem",
+        "convnext_tiny_stem_conv",
+        "convnext_tiny_stem_layernorm",
+    ]  # words only: not convnext_tiny_prestem_normalization
     view.set_summary(None)
     assert view.visible_row_count() == 0
     assert view.model.summary() is None
+
+
+def test_the_filter_matches_words_not_any_letters(view: LayerTableView, resnet50) -> None:
+    view.filter_edit.setText("add")
+    names = [cell(view, r, 1) for r in range(view.visible_row_count())]
+    assert len(names) == 16 and all(name.endswith("_add") for name in names)  # no ZeroPadding2D
+    view.filter_edit.setText("pad")
+    assert [cell(view, r, 1) for r in range(view.visible_row_count())] == ["conv1_pad", "pool1_pad"]
+    view.filter_edit.setText("block2 relu")  # every word, anywhere in name, type or path
+    names = [cell(view, r, 1) for r in range(view.visible_row_count())]
+    assert len(names) == 4 * 3 and all("_block2_" in n for n in names)  # three ReLUs a block

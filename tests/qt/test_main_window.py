@@ -272,3 +272,15 @@ def test_pinned_models_and_the_view_come_back_after_a_restart(qtbot, settings) -
     assert second.views.currentWidget() is second.compare
     assert second.compare.glance.text().startswith("resnet50 vs resnet34: parameters +17.4 %")
     second.close()
+
+
+def test_a_build_under_way_says_which_model_it_is(qtbot, window, fake) -> None:
+    fake.held = True
+    window.picker.select("resnet34")
+    build = [r for r in fake.sent if isinstance(r, p.Build)][-1]
+    fake.reply(p.BuildStarted(build.generation))
+    assert window.status.build_time.text() == "Building resnet34…"
+    assert "resnet50" in window.heading.text()  # the last model stays until this one arrives
+    with qtbot.waitSignal(window.state.model_shown, timeout=TIMEOUT_MS):
+        fake.release()
+    assert window.status.build_time.text().startswith("Built in ")

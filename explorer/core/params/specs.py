@@ -26,6 +26,7 @@ class IntParam:
     maximum: int
     help: str
     label: str = ""  # shown instead of the name; empty: the name made readable
+    zero_text: str = ""  # what 0 means, shown in place of it ("same as the pool size")
     kind = "int"
 
     def allowed(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -92,6 +93,7 @@ class LayerTableModel(QAbstractTableModel):
         # Cells computed once per summary: data() is called for every visible cell on every
         # paint and for every row when sorting, so it must only look values up.
         self._raw: list[tuple[int | str, ...]] = []
+        self._words: list[tuple[str, ...]] = []
         self._display: list[tuple[str, ...]] = []
         self._bold = QFont()
         self.follow_font()
@@ -101,6 +103,7 @@ class LayerTableModel(QAbstractTableModel):
         self._summary = summary
         layers = summary.layers if summary is not None else ()
         self._raw = [_raw_cells(i, row) for i, row in enumerate(layers, start=1)]
+        self._words = [filter_words(row.name, row.type, row.path) for row in layers]
         self._display = [
             tuple(
                 _INDENT * row.depth + row.name
@@ -116,6 +119,10 @@ class LayerTableModel(QAbstractTableModel):
         """The bold font of nested models' rows, at the window's text size."""
         self._bold = QFont(QGuiApplication.font())
         self._bold.setBold(True)
+
+    def words(self, row: int) -> tuple[str, ...]:
+        """What the filter matches: the name, type and path, whole and split into words."""
+        return self._words[row]
 
     def display_rows(self) -> list[tuple[str, ...]]:
         """Every row as displayed, for sizing columns without a call per cell."""
@@ -201,6 +208,20 @@ class LayerTableModel(QAbstractTableModel):
         return None
 
 
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+[A-Za-z]*")
+
+
+def filter_words(*texts: str) -> tuple[str, ...]:
+    """``ZeroPadding2D`` -> zeropadding2d, zero, padding, 2d; ``conv2_block1_add`` ->
+    conv2_block1_add, conv2, block1, add, conv, 2, block, 1 (lower case, each once)."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for word in (text, *re.split(r"[^A-Za-z0-9]+", text), *_WORD.findall(text)):
+            if word:
+                found[word.lower()] = None
+    return tuple(found)
+
+
 class _ElidingDelegate(QStyledItemDelegate):
     """Text cut where it says least: a name in the middle ("conv4_bl…2_conv"), a shape at its
     start ("…, 14, 14, 256)"), anything else at its end."""
@@ -223,13 +244,26 @@ class LayerFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(LayerTableModel.SORT_ROLE)
-        self.setFilterRole(LayerTableModel.FILTER_ROLE)
-        self.setFilterKeyColumn(_NAME)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._words: list[str] = []
 
     def set_filter_text(self, text: str) -> None:
-        # A line edit cannot enter "\n", so a match never spans the filter role's lines.
-        self.setFilterFixedString(text)
+        """Keep the layers where every word starts a word of the name, type or path: "add"
+        finds the Add layers and ``conv2_block1_add``, not ZeroPadding2D."""
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            self._words = text.lower().split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = text.lower().split()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802 - Qt's name
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, LayerTableModel)
+        words = model.words(row)
+        return all(any(word.startswith(typed) for word in words) for typed in self._words)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted by # ascending is the model's own order: keep the source's order then,

@@ -70,6 +70,9 @@ class StatusLine(QObject):
     @Slot(int)
     def _on_build_started(self, _generation: int) -> None:
         self.busy.setVisible(True)
+        requested = self._state.requested
+        if requested is not None:  # the table still shows the last model until this arrives
+            self.build_time.setText(f"Building {requested.text()}…")
 
     @Slot(int, ModelSummary, float)
     def _on_build_finished(self, _generation: int, _summary: ModelSummary, seconds: float) -> None:

@@ -148,6 +148,8 @@ def _make_field(spec: Param) -> _Field:
             number.setDecimals(4)
             number.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         _number_box(number, spec.minimum, spec.maximum)
+        if isinstance(spec, IntParam) and spec.zero_text and spec.minimum == 0:
+            number.setSpecialValueText(spec.zero_text)  # "same as the pool size", not "0"
         return _Field(number, number.valueChanged, number.value, number.setValue)
     if isinstance(spec, ChoiceParam):
         combo = QComboBox()

@@ -162,12 +162,12 @@ class DesignBuilder:
 
 def architecture_of(design: Design, architecture_id: str | None = None) -> Architecture:
     """A catalog-like entry without parameters; its id is the file's path or the design's name."""
-    count = len(design.layers)
+    count = sum(layer.kind != "Input" for layer in design.layers)  # as the table counts them
     return Architecture(
         id=architecture_id or design.name,
         title=design.name,
         family=FAMILY,
-        description=f"A design of {count} layer{'s' * (count != 1)}.",
+        description=f"A design of {count} layer{'s' * (count != 1)} after its input.",
         params=(),
         build=DesignBuilder(design),
         source=None if architecture_id else to_json(design),

@@ -73,7 +73,14 @@ _USE_BIAS = BoolParam("use_bias", True, "Add a learned offset to every output ch
 _MULTIPLIER = IntParam("depth_multiplier", 1, 1, 64, "Depthwise outputs per input channel")
 _POOL = (
     IntParam("pool_size", 2, 1, 31, "Side of the square pooling window"),
-    IntParam("strides", 0, 0, 16, "Step of the window; 0 means the pool size (Keras's default)"),
+    IntParam(
+        "strides",
+        0,
+        0,
+        16,
+        "Step of the window; 0 means the pool size (Keras's default)",
+        zero_text="same as the pool size",
+    ),
     _PADDING,
 )
 
