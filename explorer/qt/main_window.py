@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         state.layer_selected.connect(self.charts.highlight)
 
         self.font_scale.changed.connect(self._on_text_scale_changed)
+        self.form.editors_changed.connect(self._chain_focus)
+        self._chain_focus()
         self._restore()
         if not client.is_running():
             client.start()
@@ -186,6 +188,19 @@ class MainWindow(QMainWindow):
         self.designer_dock.hide()  # until a design is started, opened or copied
         self._fit_to_screen(1440, 860)
         self._size_docks()
+
+    def _chain_focus(self) -> None:
+        """Tab goes from the picker to the parameters to the views, in that order."""
+        chain = [
+            self.picker.search_edit,
+            self.picker.tree,
+            *self.form.focus_chain(),
+            self.views.tabBar(),
+            self.table.filter_edit,
+            self.table.table,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def view_list(self) -> list[tuple[QWidget, str, str]]:
         """The central views in order, with their titles and what they show."""

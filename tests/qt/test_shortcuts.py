@@ -6,7 +6,7 @@ from itertools import combinations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 WINDOW_WIDE = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
 Shortcut = tuple[str, QObject, Qt.ShortcutContext, list[QWidget]]  # keys, owner, context, where
@@ -62,3 +62,16 @@ def test_ctrl_f_in_the_table_goes_to_its_filter(qtbot, window) -> None:
     qtbot.waitUntil(window.table.table.hasFocus)
     qtbot.keyClick(window.table.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.table.filter_edit.hasFocus()
+
+
+def test_tab_goes_from_the_picker_to_the_parameters_to_the_views(qtbot, window) -> None:
+    tree = window.picker.tree
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    visited = []
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget().objectName())
+    # resnet50: input shape (three boxes), classes, variant, Reset, then the views' tabs.
+    assert visited[:6] == ["height", "width", "channels", "classes", "variant", "reset_button"]
+    assert QApplication.focusWidget() is window.views.tabBar()

@@ -167,6 +167,7 @@ class ParameterForm(QWidget):
     """The parameters of one architecture; validation stays in the core specs."""
 
     values_edited = Signal()
+    editors_changed = Signal()  # new editors: the window puts them in its Tab order
 
     def __init__(self, parent: QWidget | None = None, *, resettable: bool = True) -> None:
         super().__init__(parent)
@@ -216,6 +217,18 @@ class ParameterForm(QWidget):
         self.clear_errors()
         self.set_values({spec.name: spec.default for spec in architecture.params})
         self.set_values(values or {})
+        self.editors_changed.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The form's widgets that Tab visits, top to bottom."""
+        chain: list[QWidget] = []
+        for field in self._fields.values():
+            editor = field.editor
+            spins = editor.findChildren(QAbstractSpinBox) if isinstance(editor, ShapeEditor) else []
+            chain += spins or [editor]
+        if self.reset_button.isVisibleTo(self):
+            chain.append(self.reset_button)
+        return chain
 
     def _row(self, spec: Param) -> tuple[QLabel, QWidget]:
         row = self._fields[spec.name] = _make_field(spec)
