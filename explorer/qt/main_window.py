@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
             self.table.filter_edit,
             self.table.table,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def view_list(self) -> list[tuple[QWidget, str, str]]:
