@@ -222,8 +222,8 @@ class ParameterForm(QWidget):
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets that Tab visits, top to bottom."""
         chain: list[QWidget] = []
-        for field in self._fields.values():
-            editor = field.editor
+        for row in self._fields.values():
+            editor = row.editor
             spins = editor.findChildren(QAbstractSpinBox) if isinstance(editor, ShapeEditor) else []
             chain += spins or [editor]
         if self.reset_button.isVisibleTo(self):
