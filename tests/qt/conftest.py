@@ -11,11 +11,13 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from explorer.core.analysis.receptive import receptive_fields
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.exports.summaries import output_shape_text
 from explorer.core.weights.compatibility import CompatibilityReport
 from explorer.qt.dialogs.prompts import Prompts
 from explorer.qt.main_window import MainWindow
+from explorer.qt.panels.layer_table import field_text
 from tests.qt.fake_client import FakeWorkerClient
 from tests.recorded import recorded
 
@@ -123,6 +125,8 @@ def assert_table_shows(window: MainWindow, summary: ModelSummary) -> None:
     """The layer table and the totals show ``summary``, cell for cell."""
     cells = table_cells(window)
     assert len(cells) == len(summary.layers)
+    fields = receptive_fields(summary)
+    assert [cell[7] for cell in cells] == [field_text(fields[row.path]) for row in summary.layers]
     for cell, row in zip(cells, summary.layers, strict=True):
         assert cell[1].strip() == row.name
         assert cell[2] == row.type
@@ -130,7 +134,7 @@ def assert_table_shows(window: MainWindow, summary: ModelSummary) -> None:
         assert cell[4] == f"{row.params:,}"
         assert cell[5] == f"{row.trainable_params:,}"
         assert cell[6] == f"{row.macs:,}"
-        assert cell[7] == ", ".join(row.inbound)
+        assert cell[8] == ", ".join(row.inbound)
     assert window.totals.text_of("params") == f"{summary.totals.params:,}"
     assert window.totals.text_of("trainable") == f"{summary.totals.trainable_params:,}"
 

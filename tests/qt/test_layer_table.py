@@ -13,9 +13,9 @@ from explorer.qt.panels.layer_table import LayerTableModel, LayerTableView
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ROWS_1_2_TSV = (
-    "#\tName\tType\tOutput shape\tParams\tTrainable\tMACs\tConnected to\n"
-    "1\tconv1_pad\tZeroPadding2D\t(None, 230, 230, 3)\t0\t0\t0\t\n"
-    "2\tconv1_conv\tConv2D\t(None, 112, 112, 64)\t9408\t9408\t118013952\tconv1_pad\n"
+    "#\tName\tType\tOutput shape\tParams\tTrainable\tMACs\tReceptive field\tConnected to\n"
+    "1\tconv1_pad\tZeroPadding2D\t(None, 230, 230, 3)\t0\t0\t0\t1 /1\t\n"
+    "2\tconv1_conv\tConv2D\t(None, 112, 112, 64)\t9408\t9408\t118013952\t7 /2\tconv1_pad\n"
 )
 
 
@@ -42,11 +42,15 @@ def cell(view: LayerTableView, row: int, column: int, role: int = Qt.ItemDataRol
     return view.proxy.index(row, column).data(role)
 
 
+def last_row(view: LayerTableView) -> int:
+    return view.model.rowCount() - 1
+
+
 def test_rows_headers_and_display_values(view: LayerTableView, resnet50: ModelSummary) -> None:
     model = view.model
     assert model.summary() is resnet50
     assert model.rowCount() == 176 == view.visible_row_count()
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)] == [
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)] == [
         "#",
         "Name",
         "Type",
@@ -54,9 +58,10 @@ def test_rows_headers_and_display_values(view: LayerTableView, resnet50: ModelSu
         "Params",
         "Trainable",
         "MACs",
+        "Receptive field",
         "Connected to",
     ]
-    assert [cell(view, 0, c) for c in range(8)] == [
+    assert [cell(view, 0, c) for c in range(9)] == [
         "1",
         "conv1_pad",
         "ZeroPadding2D",
@@ -64,9 +69,10 @@ def test_rows_headers_and_display_values(view: LayerTableView, resnet50: ModelSu
         "0",
         "0",
         "0",
+        "1 /1",
         "",
     ]
-    assert [cell(view, 1, c) for c in range(8)] == [
+    assert [cell(view, 1, c) for c in range(9)] == [
         "2",
         "conv1_conv",
         "Conv2D",
@@ -74,14 +80,20 @@ def test_rows_headers_and_display_values(view: LayerTableView, resnet50: ModelSu
         "9,408",
         "9,408",
         "118,013,952",
+        "7 /2",
         "conv1_pad",
     ]
+    assert cell(view, last_row(view), 7) == "whole"  # predictions, after global pooling
+    assert cell(view, 1, 7, Qt.ItemDataRole.ToolTipRole) == (
+        "Each output of conv1_conv sees 7×7 input pixels; neighbouring outputs are 2 pixels "
+        "apart. Where paths meet, the largest over all paths."
+    )
     last = model.rowCount() - 1
     assert model.row(last).name == "predictions"
     assert cell(view, last, 4) == "2,049,000"
     assert cell(view, last, 4, Qt.ItemDataRole.TextAlignmentRole) == RIGHT
     assert cell(view, last, 4, LayerTableModel.SORT_ROLE) == 2_049_000
-    assert cell(view, last, 7, Qt.ItemDataRole.TextAlignmentRole) == LEFT
+    assert cell(view, last, 8, Qt.ItemDataRole.TextAlignmentRole) == LEFT
     assert cell(view, 0, 3, Qt.ItemDataRole.ToolTipRole) == (
         "158,700 activation elements per sample, 619.92 KiB (634.80 kB) at float32"
     )

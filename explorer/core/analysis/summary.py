@@ -29,8 +29,22 @@ class LayerRow:
     path: str = ""
     # A nested model's row sums its layers' MACs and activations; totals count leaves only.
     is_container: bool = False
-    # A convolution's or pooling's window and stride, "3×3 /2"; "" for other layers.
-    window: str = ""
+    # A convolution's or pooling's window: its kernel (or pool) size, strides and dilation,
+    # one number per spatial axis; () for other layers.
+    kernel: tuple[int, ...] = ()
+    strides: tuple[int, ...] = ()
+    dilation: tuple[int, ...] = ()
+
+    @property
+    def window(self) -> str:
+        """``"3×3 /2"``: the kernel (or pool) size and, when it is not 1, the stride."""
+        if not self.kernel:
+            return ""
+        text = "×".join(str(n) for n in self.kernel)
+        if any(n != 1 for n in self.strides):
+            same = len(set(self.strides)) == 1
+            text += " /" + (str(self.strides[0]) if same else "×".join(map(str, self.strides)))
+        return text
 
     @property
     def output_shape(self) -> Shape | list[Shape]:
@@ -159,7 +173,7 @@ def summarize_model(
                 depth=len(entry["call"].path),
                 path=paths[key],
                 is_container=paths[key] in containers,
-                window=window_text(layer),
+                **window_of(layer),
             )
         )
 
@@ -182,14 +196,21 @@ def summarize_model(
     )
 
 
-def window_text(layer: Any) -> str:
-    """``"3×3 /2"``: the kernel (or pool) size and, when it is not 1, the stride."""
-    size = getattr(layer, "kernel_size", None) or getattr(layer, "pool_size", None)
-    if not isinstance(size, tuple | list) or not all(isinstance(n, int) for n in size):
-        return ""
-    text = "×".join(str(n) for n in size)
-    strides = getattr(layer, "strides", None)
-    if isinstance(strides, tuple | list) and any(n != 1 for n in strides):
-        same = len(set(strides)) == 1
-        text += " /" + (str(strides[0]) if same else "×".join(str(n) for n in strides))
-    return text
+def window_of(layer: Any) -> dict[str, tuple[int, ...]]:
+    """A convolution's or pooling's kernel (or pool) size, strides and dilation; {} for other
+    layers."""
+    size = _ints(getattr(layer, "kernel_size", None) or getattr(layer, "pool_size", None))
+    if not size:
+        return {}
+    return {
+        "kernel": size,
+        "strides": _ints(getattr(layer, "strides", None)) or size,  # pooling's default
+        "dilation": _ints(getattr(layer, "dilation_rate", None)) or (1,) * len(size),
+    }
+
+
+def _ints(value: Any) -> tuple[int, ...]:
+    """``value`` as a tuple of ints, or () if it is not one."""
+    if isinstance(value, tuple | list) and value and all(isinstance(n, int) for n in value):
+        return tuple(value)
+    return ()

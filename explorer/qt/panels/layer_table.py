@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.analysis.receptive import ReceptiveField, receptive_fields
 from explorer.core.analysis.summary import LayerRow, ModelSummary
 from explorer.core.base.units import activation_bytes, binary_and_decimal
 from explorer.core.exports.summaries import output_shape_text
@@ -42,13 +43,13 @@ from explorer.core.exports.tables import tsv_table
 
 _Index = QModelIndex | QPersistentModelIndex
 _INDENT = "    "  # per nesting level; a flat table has no tree lines, so spaces show the depth
-_NAME, _TYPE, _SHAPE, _CONNECTED = 1, 2, 3, 7
+_NAME, _TYPE, _SHAPE, _FIELD, _CONNECTED = 1, 2, 3, 7, 8
 _NUMERIC = frozenset({0, 4, 5, 6})
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NAME_MAX_WIDTH = 320
 # On narrow screens these columns give up width, in this order, down to this share of it.
-_SHRINK_ORDER = ((2, 0.55), (3, 0.65), (1, 0.6))  # type, output shape, name
+_SHRINK_ORDER = ((7, 0.45), (2, 0.55), (3, 0.65), (1, 0.6))  # field, type, shape, name
 _LAST_COLUMN_MIN = 100  # "Connected to" keeps this much in view
 _MEASURED = 8  # the longest texts by length are measured; pixel widths follow length closely
 
@@ -61,11 +62,16 @@ _HEADER_TIPS = {
         "variance) are only updated by statistics or kept frozen"
     ),
     "MACs": "Multiply-accumulates for one sample; FLOPs ≈ 2 × MACs",
+    "Receptive field": (
+        "How many input pixels each output sees, and how far apart neighbouring outputs are "
+        "in input pixels: 11 /4 is an 11×11 window, outputs 4 pixels apart. Where paths meet, "
+        "the largest over all paths. whole: every output sees the whole input"
+    ),
     "Connected to": "The layers whose outputs feed this one",
 }
 
 
-def _raw_cells(index: int, row: LayerRow) -> tuple[int | str, ...]:
+def _raw_cells(index: int, row: LayerRow, field: ReceptiveField | None) -> tuple[int | str, ...]:
     """Column values before formatting: ints for numbers, so sorting and copying stay exact."""
     return (
         index,
@@ -75,14 +81,57 @@ def _raw_cells(index: int, row: LayerRow) -> tuple[int | str, ...]:
         row.params,
         row.trainable_params,
         row.macs,
+        field_text(field),
         ", ".join(row.inbound),
     )
+
+
+def field_text(field: ReceptiveField | None) -> str:
+    """The receptive field in short: "11 /4" (11 input pixels seen, outputs 4 apart)."""
+    if field is None:
+        return "unknown"
+    if field.size is None:
+        return "whole"
+    return field.text().replace(", stride ", " /")
+
+
+def field_tooltip(row: LayerRow, field: ReceptiveField | None) -> str:
+    if field is None:
+        return (
+            f"Not known: {row.type} (or a layer before it) moves positions in a way this "
+            "program does not work out"
+        )
+    if field.size is None:
+        return "Every output sees the whole input (after Flatten or global pooling)"
+    size = "×".join(map(str, field.size))
+    jump = "×".join(map(str, field.jump)) if len(set(field.jump)) > 1 else str(field.jump[0])
+    return (
+        f"Each output of {row.name} sees {size} input pixels; neighbouring outputs are {jump} "
+        f"pixel{'s' * (jump != '1')} apart. Where paths meet, the largest over all paths."
+    )
+
+
+def _field_order(field: ReceptiveField | None) -> int:
+    """Sorting by receptive field: unknown first, then by size, the whole input last."""
+    if field is None:
+        return -1
+    return 1 << 40 if field.size is None else max(field.size)
 
 
 class LayerTableModel(QAbstractTableModel):
     """Shows a ModelSummary's layers; the summary itself stays the only source of the values."""
 
-    COLUMNS = ("#", "Name", "Type", "Output shape", "Params", "Trainable", "MACs", "Connected to")
+    COLUMNS = (
+        "#",
+        "Name",
+        "Type",
+        "Output shape",
+        "Params",
+        "Trainable",
+        "MACs",
+        "Receptive field",
+        "Connected to",
+    )
     SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # raw values: ints for numbers
     TEXT_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # as displayed, minus separators and indent
     FILTER_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # name, type and path, one per line
@@ -94,6 +143,7 @@ class LayerTableModel(QAbstractTableModel):
         # paint and for every row when sorting, so it must only look values up.
         self._raw: list[tuple[int | str, ...]] = []
         self._words: list[tuple[str, ...]] = []
+        self._fields: list[ReceptiveField | None] = []
         self._display: list[tuple[str, ...]] = []
         self._bold = QFont()
         self.follow_font()
@@ -102,7 +152,12 @@ class LayerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._summary = summary
         layers = summary.layers if summary is not None else ()
-        self._raw = [_raw_cells(i, row) for i, row in enumerate(layers, start=1)]
+        fields = receptive_fields(summary) if summary is not None else {}
+        self._fields = [fields.get(row.path) for row in layers]
+        self._raw = [
+            _raw_cells(i, row, field)
+            for i, (row, field) in enumerate(zip(layers, self._fields, strict=True), start=1)
+        ]
         self._words = [filter_words(row.name, row.type, row.path) for row in layers]
         self._display = [
             tuple(
@@ -177,6 +232,8 @@ class LayerTableModel(QAbstractTableModel):
                 return row.path or row.name  # keeps a nested model's layers under it
             if column == _SHAPE:
                 return row.activation_elements
+            if column == _FIELD:
+                return _field_order(self._fields[index.row()])
             return raw
         if role == self.TEXT_ROLE:
             return str(raw)
@@ -187,6 +244,8 @@ class LayerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if row.is_container else None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == _FIELD:
+                return field_tooltip(row, self._fields[index.row()])
             return self._tooltip(row, column)
         return None
 
