@@ -105,3 +105,13 @@ def test_a_narrow_strip_shows_the_totals_on_one_line(qtbot, summary_of) -> None:
     )
     panel.batch_size.setValue(1)
     assert panel.compact.text().endswith("141.0 MiB for the batch")
+
+
+def test_longer_figures_arriving_later_switch_to_the_short_line(qtbot, summary_of) -> None:
+    panel = TotalsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.resize(panel._width_for(3) + 10, 100)  # the grid fits while every value is "—"
+    qtbot.waitUntil(lambda: panel.columns == 3)
+    panel.set_totals(summary_of("resnet50").totals)  # now the figures are long
+    assert panel.columns == 0 and panel.compact.isVisible()

@@ -141,6 +141,10 @@ class TotalsPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The grid if every figure fits in it at the width there is, else the short line."""
         self._arrange(_COLUMNS if self._width_for(_COLUMNS) <= self.width() else 0)
 
     def set_totals(self, totals: Totals | None) -> None:
@@ -169,6 +173,7 @@ class TotalsPanel(QWidget):
             return
         n_bytes = activation_bytes(self._totals.activation_elements, batch)
         self._values["batch_activations"].setText(binary_and_decimal(n_bytes))
+        self._fit()  # longer figures may no longer fit the grid
         totals = self._totals
         self.compact.setText(
             f"{totals.params:,} parameters ({totals.non_trainable_params:,} non-trainable) · "
