@@ -62,9 +62,9 @@ def problems(window: MainWindow) -> list[str]:
                 f"{widget.width()}x{widget.height()} shown"
             )
         need = widget.minimumSizeHint()
-        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
-            if widget.width() < widget.minimumSizeHint().width():  # its text is cut
-                found.append(f"{label}: {widget.width()} < {widget.minimumSizeHint().width()}")
+        cut = isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
+        if cut and widget.width() < need.width():  # the label's text does not fit
+            found.append(f"{label}: {widget.width()} < {need.width()}")
         if not isinstance(widget, QAbstractScrollArea | QLabel) and (
             widget.width() < need.width() or widget.height() < need.height()
         ):
