@@ -241,3 +241,17 @@ def test_the_filter_matches_words_not_any_letters(view: LayerTableView, resnet50
     view.filter_edit.setText("block2 relu")  # every word, anywhere in name, type or path
     names = [cell(view, r, 1) for r in range(view.visible_row_count())]
     assert len(names) == 4 * 3 and all("_block2_" in n for n in names)  # three ReLUs a block
+
+
+def test_the_selected_layer_s_numbers_are_explained_under_the_table(view, resnet50) -> None:
+    from explorer.qt.panels.layer_table import DETAILS_HINT
+
+    assert view.details.text() == DETAILS_HINT
+    view.table.selectRow(1)  # conv1_conv
+    view.table.setCurrentIndex(view.proxy.index(1, 0))
+    assert view.details.text() == (
+        "<b>conv1_conv</b> (Conv2D): params = 7·7·3·64 = 9,408 (no bias) · "
+        "MACs = 112·112·64 · 7·7·3 = 118,013,952 · output = ⌊(230 − 7)/2⌋ + 1 = 112 (no padding)"
+    )
+    view.select_row(2)  # conv1_bn, chosen in the graph or the charts
+    assert view.details.text().startswith("<b>conv1_bn</b> (BatchNormalization): params = 4·64")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.analysis.explain import explain
 from explorer.core.analysis.receptive import ReceptiveField, receptive_fields
 from explorer.core.analysis.summary import LayerRow, ModelSummary
 from explorer.core.base.units import activation_bytes, binary_and_decimal
@@ -52,6 +55,8 @@ _NAME_MAX_WIDTH = 320
 _SHRINK_ORDER = ((7, 0.45), (2, 0.55), (3, 0.65), (1, 0.6))  # field, type, shape, name
 _LAST_COLUMN_MIN = 100  # "Connected to" keeps this much in view
 _MEASURED = 8  # the longest texts by length are measured; pixel widths follow length closely
+
+DETAILS_HINT = "Select a layer to see how its parameters, MACs and output size are computed."
 
 _HEADER_TIPS = {
     "#": "Position of the layer in the model, in the order Keras calls it",
@@ -376,7 +381,14 @@ class LayerTableView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        # How the selected layer's numbers are computed, with its own values.
+        self.details = QLabel(DETAILS_HINT)
+        self.details.setObjectName("layer_details")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.details)
 
     def _add_action(
         self,
@@ -395,10 +407,25 @@ class LayerTableView(QWidget):
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         source = self.proxy.mapToSource(current)
+        self.show_details(source.row() if source.isValid() else None)
         self.layer_chosen.emit(source.row() if source.isValid() else None)
+
+    def show_details(self, row: int | None) -> None:
+        """The detail line under the table: how row ``row``'s numbers come about."""
+        summary = self.model.summary()
+        if row is None or summary is None or not 0 <= row < len(summary.layers):
+            self.details.setText(DETAILS_HINT)
+            return
+        layer = summary.layers[row]
+        lines = explain(summary, row)
+        self.details.setText(
+            f"<b>{escape(layer.name)}</b> ({escape(layer.type)}): "
+            + " · ".join(escape(line) for line in lines)
+        )
 
     def select_row(self, row: int | None) -> None:
         """Select summary row ``row`` (if the filter shows it) and scroll to it."""
+        self.show_details(row)
         if row is None:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -409,6 +436,7 @@ class LayerTableView(QWidget):
     def set_summary(self, summary: ModelSummary | None) -> None:
         self.model.set_summary(summary)
         self._fit_columns()
+        self.details.setText(DETAILS_HINT)
 
     def _fit_columns(self) -> None:
         """Widths from the longest texts, measured once per model: Qt's resizeColumnToContents
