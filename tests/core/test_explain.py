@@ -22,9 +22,7 @@ def test_the_seed_cnn_s_convolution_and_dense(summary_of) -> None:
         "params = (200704 + 1)·1000 = 200,705,000",
         "MACs = 200704·1000 = 200,704,000",
     ]
-    assert lines_of(summary, "flatten") == [
-        "No formula for Flatten here: its numbers are the ones Keras reports."
-    ]
+    assert lines_of(summary, "flatten") == ["output = 112·112·16 = 200,704 values"]
 
 
 def test_resnet50_stem_normalisation_pooling_and_head(summary_of) -> None:
@@ -48,6 +46,20 @@ def test_resnet50_stem_normalisation_pooling_and_head(summary_of) -> None:
     assert lines_of(summary, "predictions") == [
         "params = (2048 + 1)·1000 = 2,049,000",
         "MACs = 2048·1000 = 2,048,000",
+    ]
+
+
+def test_layers_without_parameters_say_what_they_do(summary_of) -> None:
+    summary = summary_of("resnet50")
+    assert lines_of(summary, "conv1_pad") == ["output = 224 + 6 = 230 (zeros around)"]
+    assert lines_of(summary, "conv1_relu") == [
+        "No parameters: ReLU acts on each value alone; the shape stays."
+    ]
+    assert lines_of(summary, "conv2_block1_add") == [
+        "No parameters: adds its 2 inputs, value by value."
+    ]
+    assert lines_of(summary, "avg_pool") == [
+        "No parameters: the average over each channel's 7·7 positions."
     ]
 
 

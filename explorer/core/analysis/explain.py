@@ -17,6 +17,15 @@ _CONV = ("Conv1D", "Conv2D", "Conv3D")
 _DEPTHWISE = ("DepthwiseConv1D", "DepthwiseConv2D")
 _SEPARABLE = ("SeparableConv1D", "SeparableConv2D")
 _POOL = ("MaxPooling", "AveragePooling")
+_MERGE = {
+    "Add": "adds",
+    "Subtract": "subtracts",
+    "Multiply": "multiplies",
+    "Average": "averages",
+    "Maximum": "takes the largest of",
+    "Minimum": "takes the smallest of",
+}
+_EACH_VALUE = ("ReLU", "Activation", "LeakyReLU", "ELU", "Softmax", "Dropout")
 
 
 def _dot(values: tuple[int, ...] | list[int]) -> str:
@@ -106,6 +115,22 @@ def _formulas(row: LayerRow, given: Shape | None) -> list[str]:
             f"params = 4·{cout} = {row.params:,}: γ and β are trained ({2 * cout:,}); the "
             f"moving mean and variance are not ({2 * cout:,}), they follow the batches' statistics"
         )
+    elif (
+        name.startswith("ZeroPadding") and len(set(zip(spatial_in, spatial_out, strict=True))) == 1
+    ):
+        size_in, size_out = spatial_in[0], spatial_out[0]
+        lines.append(f"output = {size_in} + {size_out - size_in} = {size_out} (zeros around)")
+    elif name in _MERGE:
+        lines.append(
+            f"No parameters: {_MERGE[name]} its {len(row.inbound)} inputs, value by value."
+        )
+    elif name.startswith(_EACH_VALUE):
+        lines.append(f"No parameters: {name} acts on each value alone; the shape stays.")
+    elif name == "Flatten" and prod(spatial_in) * cin == cout:
+        lines.append(f"output = {_dot([*spatial_in, cin])} = {cout:,} values")
+    elif name.startswith("GlobalAveragePooling") or name.startswith("GlobalMaxPooling"):
+        kind = "average" if "Average" in name else "maximum"
+        lines.append(f"No parameters: the {kind} over each channel's {_dot(spatial_in)} positions.")
     elif name.startswith(_POOL) and row.kernel:
         lines.append("No parameters: a pooling window only takes the maximum or the average.")
         lines += _sizes(row, spatial_in, spatial_out)
