@@ -184,8 +184,13 @@ class MainWindow(QMainWindow):
         self.form_dock = self._dock("Parameters", "parameters_dock", form_scroll, left)
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.designer_dock = self._dock("Designer", "designer_dock", self.designer, right)
+        # The designer is part of the side panel, on a tab beside the parameters (a design has
+        # none): the views keep their width, and every table column stays in view.
+        designer_scroll = QScrollArea()  # short screens scroll the designer, never squash it
+        designer_scroll.setWidgetResizable(True)
+        designer_scroll.setWidget(self.designer)
+        self.designer_dock = self._dock("Designer", "designer_dock", designer_scroll, left)
+        self.tabifyDockWidget(self.form_dock, self.designer_dock)
         self.designer_dock.hide()  # until a design is started, opened or copied
         self._fit_to_screen(1440, 860)
         self._size_docks()

@@ -106,3 +106,21 @@ def test_the_table_s_columns_and_the_parameters_stay_in_view(qtbot, window, widt
 def shape_rect_inside(widget: QWidget, viewport: QWidget) -> bool:
     rect = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
     return viewport.rect().contains(rect)
+
+
+def test_the_designer_keeps_every_table_column_and_its_own_fields_at_1024x768(
+    qtbot, window
+) -> None:
+    window.resize(1024, 768)
+    window.reset_layout()
+    window.designs.examples_menu.actions()[2].trigger()  # small-vgg
+    window.show_view(window.table)
+    qtbot.wait(50)
+    assert (window.width(), window.height()) == (1024, 768)  # the window did not grow
+    table = window.table.table
+    assert table.horizontalScrollBar().maximum() == 0
+    designer = window.designer
+    designer.layers.setCurrentRow(1)
+    qtbot.wait(50)
+    filters = designer.properties.editor("filters")
+    assert filters.height() >= filters.minimumSizeHint().height()  # scrolled to, not squashed

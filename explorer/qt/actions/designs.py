@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -106,10 +106,8 @@ class DesignActions(QObject):
     def _start(self, design: Design, path: str | None) -> None:
         self.path = path
         dock = self._dock
-        if not dock.isVisible():
-            dock.show()
-            self._window.resizeDocks([dock], [480], Qt.Orientation.Horizontal)
-        dock.raise_()
+        dock.show()
+        dock.raise_()  # in front of the parameters, which a design does not have
         self.designer.set_design(design)
         self._update_title()
 

@@ -193,7 +193,8 @@ class DesignerPanel(QWidget):
         for button in (self.delete_button, self.up_button, self.down_button):
             row.addWidget(button)
         column.addLayout(row)
-        lists = QSplitter()
+        lists = QSplitter(Qt.Orientation.Vertical)  # a narrow side panel: one above the other
+        lists.setChildrenCollapsible(False)
         lists.addWidget(palette_box)
         lists.addWidget(layers_box)
         lists.setStretchFactor(1, 2)
@@ -204,17 +205,15 @@ class DesignerPanel(QWidget):
         form.addRow("Name", self.layer_name)
         form.addRow(self.problem)
         form.addRow(self.properties)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(lists)
-        split.addWidget(properties_box)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
         header = QFormLayout()
         header.addRow("Design", self.design_name)
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addLayout(header)
-        layout.addWidget(split, 1)
+        # A box layout, not a splitter: it gives the wrapped texts the height they need, and a
+        # side panel too short for all of it scrolls (MainWindow puts the designer in one).
+        layout.addWidget(lists, 3)
+        layout.addWidget(properties_box, 2)
 
     # --- showing ---------------------------------------------------------------------------
 
