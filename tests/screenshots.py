@@ -153,6 +153,11 @@ def main() -> int:
     window.designer.add_layer("Conv2D", kernel_size=7)
     wait_for(window.client.build_finished)
     window.resizeDocks([window.designer_dock], [560], Qt.Orientation.Horizontal)
+    window.resizeDocks(
+        [window.picker_dock, window.designer_dock], [120, 700], Qt.Orientation.Vertical
+    )
+    app.processEvents()
+    window.designer_dock.widget().ensureWidgetVisible(window.designer.problem)
     pause = QEventLoop()
     QTimer.singleShot(300, pause.quit)  # let the docks settle into their new sizes
     pause.exec()
