@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from explorer.qt.actions.about import APP_TITLE, show_about
 from explorer.qt.actions.designs import DesignActions
 from explorer.qt.actions.files import FileActions
+from explorer.qt.dialogs.help import glossary_html, menus_of, shortcuts_html, show_text
 from explorer.qt.panels.layer_table import LayerTableView
 from explorer.qt.panels.picker import ArchitecturePicker
 from explorer.qt.state import WindowState
@@ -121,6 +122,27 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
     view_menu.addAction(make_action(window, "Reset &Window Layout", parts.reset_layout))
 
     help_menu = menus.addMenu("&Help")
+    help_menu.addAction(
+        make_action(
+            window,
+            "&Glossary",
+            lambda: show_text(window, "Glossary", glossary_html()),
+            None,
+            "What parameters, MACs, activations, MiB and the other numbers mean",
+        )
+    )
+    help_menu.addAction(
+        make_action(
+            window,
+            "&Keyboard Shortcuts",
+            lambda: show_text(
+                window, "Keyboard Shortcuts", shortcuts_html(menus_of(menus.actions()))
+            ),
+            None,
+            "Every command that has keys, from the menus",
+        )
+    )
+    help_menu.addSeparator()
     help_menu.addAction(
         make_action(
             window,
