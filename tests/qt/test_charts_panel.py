@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -141,7 +143,12 @@ def test_highlight(panel):
 def test_export(panel, tmp_path):
     png = tmp_path / "params.png"
     panel.export("params", str(png))
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width = struct.unpack(">I", data[16:20])[0]  # for slides: at least 1600 px, 2x the plot
+    plot_width = round(panel.plots["params"].getPlotItem().sceneBoundingRect().width())
+    assert width == max(1600, 2 * plot_width)
+    assert panel.plots["params"].getPlotItem().titleLabel.text == "Parameters per layer — resnet50"
     svg = tmp_path / "feature_maps.svg"
     panel.export("feature_maps", str(svg))
     text = svg.read_text()

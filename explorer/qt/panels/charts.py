@@ -26,7 +26,13 @@ from explorer.core.analysis.chart_data import (
     point_text,
 )
 from explorer.core.analysis.summary import ModelSummary
-from explorer.qt.widgets.plots import ExportChooser, export_plot, export_plot_with_dialog, new_plot
+from explorer.qt.widgets.plots import (
+    ExportChooser,
+    export_plot,
+    export_plot_with_dialog,
+    fit_fonts,
+    new_plot,
+)
 
 _X_LABEL = "layer (model order)"
 _TITLES = {
@@ -132,6 +138,12 @@ class ChartsPanel(QWidget):
 
     def set_summary(self, summary: ModelSummary | None) -> None:
         self._series = chart_series(summary) if summary is not None else EMPTY_SERIES
+        for key, plot in self.plots.items():  # the title names the model, in exports too
+            title = _TITLES[key][0]
+            plot.getPlotItem().setTitle(
+                f"{title} — {summary.architecture}" if summary is not None else title, color="k"
+            )
+            fit_fonts(plot)
         s = self._series
         x = np.arange(len(s), dtype=float)
         self._set_params_bars()

@@ -40,6 +40,7 @@ PALETTE = (
 )
 IMAGE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
 TITLE_SIZE = 1.15  # a chart's title against the window's text
+EXPORT_WIDTH = 1600  # pixels: the least width of an exported PNG
 
 
 def colour(index: int) -> str:
@@ -170,8 +171,12 @@ def export_plot(plot: pg.PlotWidget, path: str) -> None:
         )
     item = plot.getPlotItem()
     with atomic_path(path, suffix=suffix) as temporary:  # an old file stays whole on failure
-        if suffix == ".png":
-            ImageExporter(item).export(str(temporary))
+        if suffix == ".png":  # for slides: twice the pixels, at least EXPORT_WIDTH wide
+            exporter = ImageExporter(item)
+            width = max(EXPORT_WIDTH, 2 * round(item.sceneBoundingRect().width()))
+            exporter.parameters()["width"] = width  # the height follows the aspect
+            exporter.parameters()["antialias"] = True
+            exporter.export(str(temporary))
         else:
             _export_svg(item, str(temporary))
         if temporary.stat().st_size == 0:
