@@ -110,3 +110,9 @@ def test_ctrl_z_in_a_property_field_undoes_the_design(qtbot, window) -> None:
         designer.properties.editor("filters"), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier
     )
     assert designer.undo_stack.index() == 1
+    field = designer.properties.editor("filters")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert designer.undo_stack.index() == 0
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(designer.properties.editor("filters"), Qt.Key.Key_Z, shift_ctrl)
+    assert designer.undo_stack.index() == 1  # Ctrl+Shift+Z redoes too

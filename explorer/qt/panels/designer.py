@@ -148,9 +148,9 @@ class DesignerPanel(QWidget):
         self.kind_label.setWordWrap(True)
 
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y, Ctrl+Shift+Z
         for action, tip in ((self.undo_action, "Undo"), (self.redo_action, "Redo")):
             action.setStatusTip(f"{tip} the last change to the design")
             self.addAction(action)  # window-wide: also in the Edit menu
