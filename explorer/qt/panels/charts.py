@@ -30,7 +30,6 @@ from explorer.qt.widgets.plots import (
     ExportChooser,
     export_plot,
     export_plot_with_dialog,
-    fit_fonts,
     new_plot,
 )
 
@@ -140,10 +139,9 @@ class ChartsPanel(QWidget):
         self._series = chart_series(summary) if summary is not None else EMPTY_SERIES
         for key, plot in self.plots.items():  # the title names the model, in exports too
             title = _TITLES[key][0]
-            plot.getPlotItem().setTitle(
+            plot.getPlotItem().setTitle(  # keeps the title's font (fit_fonts, at the text size)
                 f"{title} — {summary.architecture}" if summary is not None else title, color="k"
             )
-            fit_fonts(plot)
         s = self._series
         x = np.arange(len(s), dtype=float)
         self._set_params_bars()
