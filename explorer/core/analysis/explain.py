@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from math import ceil, prod
 
+from explorer.core.analysis.graph import model_graph
 from explorer.core.analysis.summary import LayerRow, ModelSummary
 from explorer.core.base.shapes import Shape
 
@@ -35,18 +36,15 @@ def _dot(values: tuple[int, ...] | list[int]) -> str:
 def explain(summary: ModelSummary, index: int) -> list[str]:
     """Lines that show how row ``index``'s parameters, MACs and output size come about."""
     row = summary.layers[index]
+    if row.is_container:
+        return [f"A nested model: its numbers are the sums of its {row.type} layers below."]
     shapes = {r.path: r.output_shapes for r in summary.layers}
-    prefix = row.path.rpartition("/")[0]
-    inputs: list[Shape] = []
-    if not row.inbound:  # the first layer of a Sequential model: it gets the model's input
+    sources = [a for a, b in model_graph(summary).edges if b == row.path]
+    inputs: list[Shape] = [shapes[source][0] for source in sources if shapes[source]]
+    if not sources:  # the first layer of a Sequential model: it gets the model's input
         given = dict(summary.params).get("input_shape")
         if isinstance(given, tuple):
             inputs.append((None, *given))
-    for name in row.inbound:
-        path = f"{prefix}/{name}" if prefix and f"{prefix}/{name}" in shapes else name
-        inputs += list(shapes.get(path, ())[:1])
-    if row.is_container:
-        return [f"A nested model: its numbers are the sums of its {row.type} layers below."]
     lines = _formulas(row, inputs[0] if inputs else None)
     if not lines:
         lines = [f"No formula for {row.type} here: its numbers are the ones Keras reports."]

@@ -84,8 +84,22 @@ class ModelGraph:
         return [group.id for group in self.groups if group.kind in kinds]
 
 
+_LAST: list[tuple[ModelSummary, ModelGraph]] = []  # the newest summary's graph
+
+
 def model_graph(summary: ModelSummary) -> ModelGraph:
-    """The graph of a summary's layers; a nested model's row becomes a group of its layers."""
+    """The graph of a summary's layers; a nested model's row becomes a group of its layers.
+
+    The newest summary's graph is kept: the Graph view, the receptive fields and the layer
+    explanations of one model on screen all ask for it."""
+    if _LAST and _LAST[0][0] is summary:
+        return _LAST[0][1]
+    graph = _graph_of(summary)
+    _LAST[:] = [(summary, graph)]
+    return graph
+
+
+def _graph_of(summary: ModelSummary) -> ModelGraph:
     rows = summary.layers
     containers = {row.path for row in rows if row.is_container}
     leaves = [row for row in rows if not row.is_container]
