@@ -24,11 +24,12 @@ def _report_unexpected(
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from explorer.core.base.errors import user_message
+    from explorer.qt.i18n import translated
 
     log.error("unexpected failure", exc_info=(kind, error, trace))
     window = QApplication.activeWindow()
     if window is not None:
-        QMessageBox.critical(window, APPLICATION, user_message(error))
+        QMessageBox.critical(window, APPLICATION, translated(user_message(error)))
 
 
 FREEZE_AFTER_FIRST_MODEL_MS = 2000  # the graph's layout library is imported by then
@@ -54,14 +55,17 @@ def freeze_long_lived(window: MainWindow) -> None:
 
 
 def run() -> int:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from explorer.qt import i18n
     from explorer.qt.main_window import MainWindow
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    i18n.set_language(str(QSettings().value(i18n.SETTINGS_KEY, i18n.SYSTEM)))
     sys.excepthook = _report_unexpected
     window = MainWindow()
     window.show()

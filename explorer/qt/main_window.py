@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -36,6 +38,7 @@ from explorer.core.sources.catalog import get
 from explorer.core.sources.designs import files as design_files
 from explorer.core.sources.lookup import parse_reference
 from explorer.core.worker.devices import DeviceReport
+from explorer.qt import i18n
 from explorer.qt.actions.about import APP_TITLE
 from explorer.qt.actions.designs import DesignActions
 from explorer.qt.actions.files import FileActions
@@ -43,6 +46,7 @@ from explorer.qt.actions.lessons import LessonActions
 from explorer.qt.actions.menus import MenuParts, build_menus
 from explorer.qt.actions.recent import RecentFiles
 from explorer.qt.dialogs.prompts import Prompts
+from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.panels.charts import ChartsPanel
 from explorer.qt.panels.compare import ComparePanel
 from explorer.qt.panels.designer import DesignerPanel
@@ -53,8 +57,11 @@ from explorer.qt.panels.status import StatusLine
 from explorer.qt.panels.sweep import SweepPanel
 from explorer.qt.panels.totals import TotalsPanel
 from explorer.qt.state import WindowState
-from explorer.qt.widgets.actions import make_action
+from explorer.qt.widgets import palettes
+from explorer.qt.widgets.actions import Words, make_action
+from explorer.qt.widgets.focus_ring import FocusRing
 from explorer.qt.widgets.font_scale import FontScale
+from explorer.qt.widgets.palettes import Colours
 from explorer.qt.widgets.param_form import ParameterForm
 from explorer.qt.worker_client import WorkerClient
 
@@ -91,6 +98,7 @@ class MainWindow(QMainWindow):
         self.state = WindowState(self)
         self.font_scale = FontScale(self.settings, self)
         self._text_scale = self.font_scale.value()
+        self.colours = Colours(self.settings, self)
         self.client = client or WorkerClient(self)
         state, client = self.state, self.client
 
@@ -103,10 +111,11 @@ class MainWindow(QMainWindow):
         self.designer = DesignerPanel()
         self.sweep = SweepPanel(state, client)
         self.graph = GraphPanel(self.state, self.settings)
-        self.heading = QLabel("Loading TensorFlow… the first table appears in a few seconds.")
+        self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._build_layout()
+        self.focus_ring = FocusRing(self)
         self.status = StatusLine(self.statusBar(), self.state, self.client)
         prompts = prompts or Prompts()
         self.recent = RecentFiles(self.settings, self)
@@ -118,6 +127,7 @@ class MainWindow(QMainWindow):
             state, client, self.font_scale, self.views, self.graph, self.show_reference, self
         )
         self._build_menus()
+        follow(self, self._show_heading)
         self.setAcceptDrops(True)
 
         # Edits build once typing pauses: each edit restarts the timer (stop() cancels).
@@ -149,8 +159,11 @@ class MainWindow(QMainWindow):
 
     # --- layout -----------------------------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _dock(
+        self, title: Words, name: str, widget: QWidget, area: Qt.DockWidgetArea
+    ) -> QDockWidget:
+        dock = QDockWidget(self)
+        follow(dock, lambda: dock.setWindowTitle(title()))
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(
@@ -171,8 +184,9 @@ class MainWindow(QMainWindow):
         self.views = QTabWidget()
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
-        for widget, title, _ in self.view_list():
-            self.views.addTab(widget, title)
+        for index, (widget, title, tip) in enumerate(self.view_list()):
+            self.views.addTab(widget, "")
+            follow(self.views, partial(self._name_view, index, title, tip))
         layout.addWidget(self.views, 1)
         layout.addWidget(self.totals)
         self.setCentralWidget(central)
@@ -180,8 +194,12 @@ class MainWindow(QMainWindow):
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
-        self.picker_dock = self._dock("Architectures", "architectures_dock", self.picker, left)
-        self.form_dock = self._dock("Parameters", "parameters_dock", form_scroll, left)
+        self.picker_dock = self._dock(
+            lambda: translate("Window", "Architectures"), "architectures_dock", self.picker, left
+        )
+        self.form_dock = self._dock(
+            lambda: translate("Window", "Parameters"), "parameters_dock", form_scroll, left
+        )
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         # The designer is part of the side panel, on a tab beside the parameters (a design has
@@ -189,7 +207,9 @@ class MainWindow(QMainWindow):
         designer_scroll = QScrollArea()  # short screens scroll the designer, never squash it
         designer_scroll.setWidgetResizable(True)
         designer_scroll.setWidget(self.designer)
-        self.designer_dock = self._dock("Designer", "designer_dock", designer_scroll, left)
+        self.designer_dock = self._dock(
+            lambda: translate("Window", "Designer"), "designer_dock", designer_scroll, left
+        )
         self.tabifyDockWidget(self.form_dock, self.designer_dock)
         self.designer_dock.hide()  # until a design is started, opened or copied
         self._fit_to_screen(1440, 860)
@@ -208,15 +228,39 @@ class MainWindow(QMainWindow):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def view_list(self) -> list[tuple[QWidget, str, str]]:
+    def view_list(self) -> list[tuple[QWidget, Words, Words]]:
         """The central views in order, with their titles and what they show."""
         return [
-            (self.table, "Layers", "Every layer's shape, parameters and cost"),
-            (self.graph, "Graph", "The model drawn, folded by stage or block"),
-            (self.charts, "Charts", "Parameters and cost layer by layer"),
-            (self.compare, "Compare", "Pinned models side by side"),
-            (self.sweep, "Sweep", "Totals as one parameter changes"),
+            (
+                self.table,
+                lambda: translate("Window", "Layers"),
+                lambda: translate("Window", "Every layer's shape, parameters and cost"),
+            ),
+            (
+                self.graph,
+                lambda: translate("Window", "Graph"),
+                lambda: translate("Window", "The model drawn, folded by stage or block"),
+            ),
+            (
+                self.charts,
+                lambda: translate("Window", "Charts"),
+                lambda: translate("Window", "Parameters and cost layer by layer"),
+            ),
+            (
+                self.compare,
+                lambda: translate("Window", "Compare"),
+                lambda: translate("Window", "Pinned models side by side"),
+            ),
+            (
+                self.sweep,
+                lambda: translate("Window", "Sweep"),
+                lambda: translate("Window", "Totals as one parameter changes"),
+            ),
         ]
+
+    def _name_view(self, index: int, title: Words, tip: Words) -> None:
+        self.views.setTabText(index, title())
+        self.views.setTabToolTip(index, tip())
 
     def show_view(self, widget: QWidget) -> None:
         self.views.setCurrentWidget(widget)
@@ -247,20 +291,27 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.pin_action = make_action(
             self,
-            "&Pin for Comparison",
+            lambda: translate("Window", "&Pin for Comparison"),
             self.pin_current,
             "Ctrl+D",
-            "Keep this model in the Compare panel while you look at others",
+            lambda: translate(
+                "Window", "Keep this model in the Compare panel while you look at others"
+            ),
         )
         self.pin_action.setEnabled(False)
         self.export_csv_action = self.files.export_csv_action
         self.export_markdown_action = self.files.export_markdown_action
         docks = (self.picker_dock, self.form_dock, self.designer_dock)
         views = self.view_list()
-        self.totals_action = QAction("&Totals", self)
+        self.totals_action = make_action(
+            self,
+            lambda: translate("Window", "&Totals"),
+            lambda: None,
+            None,
+            lambda: translate("Window", "The strip of totals under the views"),
+        )
         self.totals_action.setCheckable(True)
         self.totals_action.setChecked(True)
-        self.totals_action.setStatusTip("The strip of totals under the views")
         self.totals_action.toggled.connect(self.totals.setVisible)
         parts = MenuParts(
             self.state,
@@ -278,6 +329,8 @@ class MainWindow(QMainWindow):
             [(title, lambda w=widget: self.show_view(w), tip) for widget, title, tip in views],
             self.totals_action,
             self.text_actions(),
+            self.language_actions(),
+            self.colour_actions(),
             (self.lessons.open_action, self.lessons.save_action),
         )
         build_menus(self, parts)
@@ -306,8 +359,12 @@ class MainWindow(QMainWindow):
         try:
             reference = architecture.resolve(self.form.values())
         except ParameterError as error:
-            self.form.show_error(error.param, error.message)
-            self.state.tell(f"Check {error.param}: the table shows the last valid model")
+            self.form.show_error(error.param, translated(error.message))
+            self.state.tell(
+                translate("Window", "Check {param}: the table shows the last valid model").format(
+                    param=error.param
+                )
+            )
             return
         self.form.clear_errors()
         self.build(reference)
@@ -346,7 +403,9 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_build_started(self, generation: int) -> None:
         if self.state.summary is None and self.state.requested is not None:
-            self.heading.setText(f"Building {self.state.requested.text()}…")
+            self.heading.setText(
+                translate("Window", "Building {model}…").format(model=self.state.requested.text())
+            )
 
     @Slot(int, ModelSummary, float)
     def _on_build_finished(self, generation: int, summary: ModelSummary, seconds: float) -> None:
@@ -363,16 +422,7 @@ class MainWindow(QMainWindow):
         self.table.set_summary(summary)
         self.totals.set_totals(summary.totals)
         self.charts.set_summary(summary)
-        weights_from = self.state.weights_from
-        weights = (
-            f" &nbsp;·&nbsp; weights from <code>{Path(weights_from).name}</code>"
-            if weights_from
-            else ""
-        )
-        self.heading.setText(
-            f"<b>{architecture.title}</b> &nbsp;·&nbsp; <code>{reference.text()}</code>"
-            f" &nbsp;·&nbsp; {len(summary.layers)} layers{weights}"
-        )
+        self._show_heading()
         self.pin_action.setEnabled(True)
         if architecture.source is None:  # an unsaved design cannot come back
             self.settings.setValue("model/reference", reference.text())
@@ -399,42 +449,127 @@ class MainWindow(QMainWindow):
         if len(self.state.pinned()) >= 2:
             self.show_view(self.compare)
         else:
-            self.state.tell("Pinned: pick another model and pin it too to compare (Ctrl+4)")
+            self.state.tell(
+                translate("Window", "Pinned: pick another model and pin it too to compare (Ctrl+4)")
+            )
 
     @Slot(int, str)
     def _on_build_failed(self, generation: int, message: str) -> None:
-        self.form.show_error(None, message)
+        self.form.show_error(None, translated(message))
 
     @Slot(str)
     def _on_worker_crashed(self, message: str) -> None:
         """A crash (say, the system ran out of memory) costs one build, never the window."""
         if self.state.requested is not None:
-            message = f"{message} It was building {self.state.requested.text()}."
+            message = translate("Window", "{message} It was building {model}.").format(
+                message=message, model=self.state.requested.text()
+            )
         self.form.show_error(None, message)
 
     # --- actions ----------------------------------------------------------------------------
 
     def text_actions(self) -> list[QAction]:
         """Larger and smaller text for the whole window; in the graph, zoom and fit instead."""
-        larger = make_action(self, "&Larger Text", lambda: self.zoom(1), "Ctrl+=")
+        larger = make_action(
+            self,
+            lambda: translate("Window", "&Larger Text"),
+            lambda: self.zoom(1),
+            "Ctrl+=",
+            lambda: translate(
+                "Window",
+                "Make every text in the window larger (zooms the graph while it has focus)",
+            ),
+        )
         larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        smaller = make_action(self, "&Smaller Text", lambda: self.zoom(-1), "Ctrl+-")
-        normal = make_action(self, "&Normal Text Size", lambda: self.zoom(0), "Ctrl+0")
+        smaller = make_action(
+            self,
+            lambda: translate("Window", "&Smaller Text"),
+            lambda: self.zoom(-1),
+            "Ctrl+-",
+            lambda: translate(
+                "Window", "Make every text smaller (zooms the graph out while it has focus)"
+            ),
+        )
+        normal = make_action(
+            self,
+            lambda: translate("Window", "&Normal Text Size"),
+            lambda: self.zoom(0),
+            "Ctrl+0",
+            lambda: translate(
+                "Window", "Text at the system's size (fits the graph while it has focus)"
+            ),
+        )
         self.presentation_action = make_action(
             self,
-            "&Presentation Mode",
+            lambda: translate("Window", "&Presentation Mode"),
             self.toggle_presentation,
             "F11",
-            "Full screen with large type, for a projector (F11 again to leave)",
+            lambda: translate(
+                "Window", "Full screen with large type, for a projector (F11 again to leave)"
+            ),
         )
         self.presentation_action.setCheckable(True)
-        for action, tip in (
-            (larger, "Make every text in the window larger (zooms the graph while it has focus)"),
-            (smaller, "Make every text smaller (zooms the graph out while it has focus)"),
-            (normal, "Text at the system's size (fits the graph while it has focus)"),
-        ):
-            action.setStatusTip(tip)
         return [larger, smaller, normal, self.presentation_action]
+
+    def language_actions(self) -> list[QAction]:
+        """View → Language: System, English, 简体中文 (each in its own language)."""
+        group = self.language_actions_group = QActionGroup(self)
+        chosen = str(self.settings.value(i18n.SETTINGS_KEY, i18n.SYSTEM))
+        actions = []
+        for code, name in i18n.LANGUAGES:
+            words = (lambda: translate("Window", "&System")) if code == i18n.SYSTEM else None
+            action = make_action(
+                self, words or (lambda n=name: n), partial(self.set_language, code)
+            )
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            group.addAction(action)
+            actions.append(action)
+        return actions
+
+    def colour_actions(self) -> list[QAction]:
+        """View → Colours: the system's, light or dark."""
+        group = self.colour_actions_group = QActionGroup(self)
+        names = {
+            palettes.SYSTEM: lambda: translate("Window", "&System Colours"),
+            palettes.LIGHT: lambda: translate("Window", "&Light"),
+            palettes.DARK: lambda: translate("Window", "&Dark"),
+        }
+        for scheme in palettes.SCHEMES:
+            action = make_action(self, names[scheme], partial(self.colours.set_scheme, scheme))
+            action.setCheckable(True)
+            action.setChecked(scheme == self.colours.scheme())
+            group.addAction(action)
+        return group.actions()
+
+    def set_language(self, code: str) -> None:
+        """Every text of the window in ``code`` from now on, remembered; no restart."""
+        self.settings.setValue(i18n.SETTINGS_KEY, code)
+        for action in self.language_actions_group.actions():
+            action.setChecked(action.data() == code)
+        i18n.set_language(code)
+
+    def _show_heading(self) -> None:
+        reference, summary = self.state.reference, self.state.summary
+        if reference is None or summary is None:
+            self.heading.setText(
+                translate("Window", "Loading TensorFlow… the first table appears in a few seconds.")
+            )
+            return
+        weights_from = self.state.weights_from
+        weights = (
+            translate("Window", " &nbsp;·&nbsp; weights from <code>{file}</code>").format(
+                file=Path(weights_from).name
+            )
+            if weights_from
+            else ""
+        )
+        self.heading.setText(
+            f"<b>{reference.architecture.title}</b> &nbsp;·&nbsp; <code>{reference.text()}</code>"
+            + translate("Window", " &nbsp;·&nbsp; {count} layers").format(count=len(summary.layers))
+            + weights
+        )
 
     def zoom(self, steps: int) -> None:
         """Ctrl+= / Ctrl+- / Ctrl+0: the drawing while it has the focus, else the text."""
@@ -455,17 +590,21 @@ class MainWindow(QMainWindow):
     def _on_text_scale_changed(self, scale: float) -> None:
         self.graph.set_text_scale(self._text_scale, scale)
         self._text_scale = scale
-        self.state.tell(f"Text at {round(scale * 100)} %")
+        self.state.tell(
+            translate("Window", "Text at {percent} %").format(percent=round(scale * 100))
+        )
 
     def toggle_presentation(self) -> None:
-        """F11: full screen and at least 150 % text; again: back as it was."""
+        """F11: full screen, at least 150 % text, high-contrast colours; again: as it was."""
         if self.presentation_action.isChecked():
             self._before_presentation = (self.font_scale.value(), self.isMaximized())
             self.font_scale.set(max(PRESENTATION_SCALE, self.font_scale.value()))
+            self.colours.set_high_contrast(True)
             self.showFullScreen()
         else:
             scale, maximized = getattr(self, "_before_presentation", (1.0, False))
             self.font_scale.set(scale)
+            self.colours.set_high_contrast(False)
             if maximized:
                 self.showMaximized()
             else:

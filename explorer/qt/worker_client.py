@@ -25,6 +25,7 @@ from explorer.core.weights.compatibility import CompatibilityReport
 from explorer.core.worker import protocol as p
 from explorer.core.worker import service
 from explorer.core.worker.devices import DeviceReport
+from explorer.qt.i18n import translate
 
 log = logging.getLogger(__name__)
 _INSTANCES: weakref.WeakSet[WorkerClient] = weakref.WeakSet()
@@ -229,6 +230,9 @@ class WorkerClient(QObject):
             return
         self._is_ready = False
         self.crashed.emit(
-            f"The Keras worker stopped unexpectedly (exit code {exit_code}); restarting it."
+            translate(
+                "WorkerClient",
+                "The Keras worker stopped unexpectedly (exit code {code}); restarting it.",
+            ).format(code=exit_code)
         )
         self.start()

@@ -21,7 +21,14 @@ def test_every_package_and_the_example_designs_go_into_the_wheel() -> None:
     ]
     assert sorted(setuptools["packages"]) == sorted([*on_disk, "explorer.resources.designs"])
     assert setuptools["package-dir"] == {"explorer.resources.designs": "resources/designs"}
-    assert setuptools["package-data"] == {"explorer.resources.designs": ["*.design.json"]}
+    assert setuptools["package-data"] == {
+        "explorer.resources.designs": ["*.design.json"],
+        "explorer.qt": ["translations/*.qm"],
+    }
+    translations = ROOT / "explorer" / "qt" / "translations"
+    sources = sorted(p.stem for p in translations.glob("*.ts"))
+    assert sources == ["explorer_zh_CN"]
+    assert sorted(p.stem for p in translations.glob("*.qm")) == sources  # each one shipped
     assert sorted(path.name for path in (ROOT / "resources" / "designs").iterdir()) == [
         "mini-resnet.design.json",
         "simple-cnn.design.json",

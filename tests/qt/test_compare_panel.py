@@ -159,11 +159,15 @@ def test_overlaid_charts_with_a_legend(qtbot, summary_of) -> None:
     assert charts.bar_text(1, 4) == "conv5_x — 2. resnet50: 14,987,264 parameters"
     charts.metric.setCurrentIndex(1)  # MACs
     assert charts.bar_text(0, 4) == "conv5_x — 1. resnet34: 642,252,800 macs"
-    assert charts.plots["stages"].getPlotItem().titleLabel.text == "MACs per stage"
+    title = charts.plots["stages"].getPlotItem().titleLabel.text
+    assert title == "MACs per stage — 1. resnet34, 2. resnet50"  # the title names the models
+    depth_title = charts.plots["depth"].getPlotItem().titleLabel.text
+    assert depth_title == "Parameters up to each layer — 1. resnet34, 2. resnet50"
 
     # Unpinning redraws; a model without stages turns the bars into totals.
     state.unpin([0])
     assert [c.name() for c in depth.listDataItems()] == ["1. resnet50"]
+    assert charts.plots["depth"].getPlotItem().titleLabel.text.endswith("— 1. resnet50")
     state.pin("simple-cnn", summary_of("simple-cnn"))
     assert charts.bars.groups == ("total",) and not charts.bars.by_stage
     assert charts.bars.values == ((r50.totals.macs,), (summary_of("simple-cnn").totals.macs,))

@@ -95,7 +95,8 @@ def test_rows_headers_and_display_values(view: LayerTableView, resnet50: ModelSu
     assert cell(view, last, 4, LayerTableModel.SORT_ROLE) == 2_049_000
     assert cell(view, last, 8, Qt.ItemDataRole.TextAlignmentRole) == LEFT
     assert cell(view, 0, 3, Qt.ItemDataRole.ToolTipRole) == (
-        "158,700 activation elements per sample, 619.92 KiB (634.80 kB) at float32"
+        "158,700 activation elements per sample, 619.92 KiB (634.80 kB) at float32\n"
+        "output = 224 + 6 = 230 (zeros around)"
     )
     assert cell(view, 0, 1, Qt.ItemDataRole.ToolTipRole) == "conv1_pad\nZeroPadding2D layer"
     macs_tip = model.headerData(6, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
@@ -255,3 +256,22 @@ def test_the_selected_layer_s_numbers_are_explained_under_the_table(view, resnet
     )
     view.select_row(2)  # conv1_bn, chosen in the graph or the charts
     assert view.details.text().startswith("<b>conv1_bn</b> (BatchNormalization): params = 4·64")
+
+
+def test_the_numbers_tooltips_show_how_they_come_about(view, resnet50) -> None:
+    """Params, trainable, MACs and output shape cells explain themselves on hover."""
+    model = view.model
+    conv = model.index(1, 4)  # conv1_conv (row 0 is the zero padding)
+    assert model.data(model.index(1, 1)) == "conv1_conv"
+    assert model.data(conv, Qt.ItemDataRole.ToolTipRole) == (
+        "params = 7·7·3·64 = 9,408 (no bias)\n"
+        "MACs = 112·112·64 · 7·7·3 = 118,013,952\n"
+        "output = ⌊(230 − 7)/2⌋ + 1 = 112 (no padding)"
+    )
+    macs = model.data(model.index(1, 6), Qt.ItemDataRole.ToolTipRole)
+    assert "MACs = 112·112·64 · 7·7·3 = 118,013,952" in macs.splitlines()
+    shape = model.data(model.index(1, 3), Qt.ItemDataRole.ToolTipRole).splitlines()
+    assert shape[0] == "802,816 activation elements per sample, 3.06 MiB (3.21 MB) at float32"
+    assert shape[-1] == "output = ⌊(230 − 7)/2⌋ + 1 = 112 (no padding)"
+    bn = model.data(model.index(2, 5), Qt.ItemDataRole.ToolTipRole)
+    assert bn.startswith("params = 4·64")

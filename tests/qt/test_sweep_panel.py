@@ -31,6 +31,8 @@ def test_points_fill_the_plots_and_the_table_as_they_come(qtbot, window, fake, t
     (curve,) = sweep.plots["params"].getPlotItem().listDataItems()
     assert list(curve.xData) == [10, 20, 30]
     assert list(curve.yData) == [totals.params] * 3
+    title = sweep.plots["macs"].getPlotItem().titleLabel.text
+    assert title == "MACs per sample — resnet18"  # the title names the swept models
     fake.reply(p.SweepDone(1, False))
     assert sweep.status.text() == "Done: 3 points."
     assert sweep.progress.value() == sweep.progress.maximum() == 3
@@ -56,6 +58,8 @@ def test_pinned_models_are_swept_one_after_the_other(qtbot, window, fake) -> Non
     assert sweeps(fake)[1] == p.Sweep(2, "resnet34", "classes", (10, 20))
     fake.reply(p.SweepDone(2, False))
     assert [r.label for r in sweep.runs] == ["resnet18", "resnet34"]
+    title = sweep.plots["params"].getPlotItem().titleLabel.text
+    assert title == "Total parameters — resnet18, resnet34"
     assert not sweep.is_running()
 
 

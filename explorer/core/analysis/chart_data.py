@@ -9,6 +9,7 @@ from itertools import accumulate
 from explorer.core.analysis.stages import compare_stages
 from explorer.core.analysis.summary import LayerRow, ModelSummary
 from explorer.core.base.shapes import Shape
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
 
 @dataclass(frozen=True)
@@ -77,26 +78,47 @@ def point_text(series: ChartSeries, point: int, metric: str) -> str:
     """What hovering point ``point`` of chart ``metric`` says, e.g. "conv1 — 9,472 params"."""
     name = series.names[point]
     if metric == "params":
-        return f"{name} — {series.params[point]:,} params"
+        return Text(
+            QT_TRANSLATE_NOOP("Core", "{name} — {params:,} params"),
+            name=name,
+            params=series.params[point],
+        )
     if metric == "cumulative":
-        return f"{name} — {series.cumulative_params[point]:,} params up to here"
+        return Text(
+            QT_TRANSLATE_NOOP("Core", "{name} — {params:,} params up to here"),
+            name=name,
+            params=series.cumulative_params[point],
+        )
     if metric == "macs":
-        return f"{name} — {series.macs[point]:,} MACs"
+        return Text(
+            QT_TRANSLATE_NOOP("Core", "{name} — {macs:,} MACs"), name=name, macs=series.macs[point]
+        )
     if metric == "feature_maps":
         spatial, channels = series.spatial[point], series.channels[point]
-        size = f"{spatial:,} positions (H×W)" if spatial is not None else "no H×W"
-        depth = f"{channels:,} channels" if channels is not None else "unknown channels"
-        return f"{name} — {size}, {depth}"
+        size = (
+            Text(QT_TRANSLATE_NOOP("Core", "{count:,} positions (H×W)"), count=spatial)
+            if spatial is not None
+            else QT_TRANSLATE_NOOP("Core", "no H×W")
+        )
+        depth = (
+            Text(QT_TRANSLATE_NOOP("Core", "{count:,} channels"), count=channels)
+            if channels is not None
+            else QT_TRANSLATE_NOOP("Core", "unknown channels")
+        )
+        return Text(
+            QT_TRANSLATE_NOOP("Core", "{name} — {size}, {depth}"), name=name, size=size, depth=depth
+        )
     raise ValueError(f"unknown chart {metric!r}; expected one of {', '.join(METRICS)}")
 
 
 # --- pinned models side by side -----------------------------------------------------------------
 
 STAGE_METRICS = {
-    "params": "Parameters",
-    "macs": "MACs",
-    "activation_elements": "Activations per sample",
+    "params": QT_TRANSLATE_NOOP("Core", "Parameters"),
+    "macs": QT_TRANSLATE_NOOP("Core", "MACs"),
+    "activation_elements": QT_TRANSLATE_NOOP("Core", "Activations per sample"),
 }
+_TOTAL = QT_TRANSLATE_NOOP("Core", "total")  # the one group of models without stages
 
 
 @dataclass(frozen=True)
@@ -115,7 +137,7 @@ def stage_bars(summaries: Sequence[ModelSummary], metric: str) -> GroupedBars:
     comparison = compare_stages(summaries) if summaries else None
     if comparison is None:
         totals = tuple((getattr(summary.totals, metric),) for summary in summaries)
-        return GroupedBars(("total",), totals, by_stage=False)
+        return GroupedBars((_TOTAL,), totals, by_stage=False)
     values = tuple(
         tuple(0 if stage is None else getattr(stage, metric) for stage in model)
         for model in comparison.per_model

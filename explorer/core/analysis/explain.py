@@ -13,18 +13,29 @@ from math import ceil, prod
 from explorer.core.analysis.graph import model_graph
 from explorer.core.analysis.summary import LayerRow, ModelSummary
 from explorer.core.base.shapes import Shape
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
 _CONV = ("Conv1D", "Conv2D", "Conv3D")
 _DEPTHWISE = ("DepthwiseConv1D", "DepthwiseConv2D")
 _SEPARABLE = ("SeparableConv1D", "SeparableConv2D")
 _POOL = ("MaxPooling", "AveragePooling")
 _MERGE = {
-    "Add": "adds",
-    "Subtract": "subtracts",
-    "Multiply": "multiplies",
-    "Average": "averages",
-    "Maximum": "takes the largest of",
-    "Minimum": "takes the smallest of",
+    "Add": QT_TRANSLATE_NOOP("Core", "No parameters: adds its {count} inputs, value by value."),
+    "Subtract": QT_TRANSLATE_NOOP(
+        "Core", "No parameters: subtracts its {count} inputs, value by value."
+    ),
+    "Multiply": QT_TRANSLATE_NOOP(
+        "Core", "No parameters: multiplies its {count} inputs, value by value."
+    ),
+    "Average": QT_TRANSLATE_NOOP(
+        "Core", "No parameters: averages its {count} inputs, value by value."
+    ),
+    "Maximum": QT_TRANSLATE_NOOP(
+        "Core", "No parameters: takes the largest of its {count} inputs, value by value."
+    ),
+    "Minimum": QT_TRANSLATE_NOOP(
+        "Core", "No parameters: takes the smallest of its {count} inputs, value by value."
+    ),
 }
 _EACH_VALUE = ("ReLU", "Activation", "LeakyReLU", "ELU", "Softmax", "Dropout")
 
@@ -37,7 +48,14 @@ def explain(summary: ModelSummary, index: int) -> list[str]:
     """Lines that show how row ``index``'s parameters, MACs and output size come about."""
     row = summary.layers[index]
     if row.is_container:
-        return [f"A nested model: its numbers are the sums of its {row.type} layers below."]
+        return [
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "A nested model: its numbers are the sums of its {type} layers below."
+                ),
+                type=row.type,
+            )
+        ]
     shapes = {r.path: r.output_shapes for r in summary.layers}
     sources = [a for a, b in model_graph(summary).edges if b == row.path]
     inputs: list[Shape] = [shapes[source][0] for source in sources if shapes[source]]
@@ -47,10 +65,25 @@ def explain(summary: ModelSummary, index: int) -> list[str]:
             inputs.append((None, *given))
     lines = _formulas(row, inputs[0] if inputs else None)
     if not lines:
-        lines = [f"No formula for {row.type} here: its numbers are the ones Keras reports."]
+        lines = [
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "No formula for {type} here: its numbers are the ones Keras reports."
+                ),
+                type=row.type,
+            )
+        ]
     if row.params and row.trainable_params < row.params and row.type != "BatchNormalization":
         frozen = row.params - row.trainable_params
-        lines.append(f"{frozen:,} of the {row.params:,} parameters are not trained.")
+        lines.append(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{frozen:,} of the {params:,} parameters are not trained."
+                ),
+                frozen=frozen,
+                params=row.params,
+            )
+        )
     return lines
 
 
@@ -61,91 +94,234 @@ def _formulas(row: LayerRow, given: Shape | None) -> list[str]:
     cin, cout = int(given[-1] or 0), int(out[-1] or 0)
     spatial_in = [int(v or 0) for v in given[1:-1]]
     spatial_out = [int(v or 0) for v in out[1:-1]]
-    name = row.type
+    name, params, macs = row.type, row.params, row.macs
     lines: list[str] = []
     if name in _CONV and row.kernel:
         k = list(row.kernel)
+        kernel = _dot(k)
         weights = prod(k) * cin * cout
         bias = row.params - weights
         if bias == cout:
-            lines.append(f"params = ({_dot(k)}·{cin} + 1)·{cout} = {row.params:,}")
+            lines.append(
+                Text(
+                    QT_TRANSLATE_NOOP("Core", "params = ({kernel}·{cin} + 1)·{cout} = {params:,}"),
+                    kernel=kernel,
+                    cin=cin,
+                    cout=cout,
+                    params=params,
+                )
+            )
         elif bias == 0:
-            lines.append(f"params = {_dot(k)}·{cin}·{cout} = {row.params:,} (no bias)")
+            lines.append(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "params = {kernel}·{cin}·{cout} = {params:,} (no bias)"
+                    ),
+                    kernel=kernel,
+                    cin=cin,
+                    cout=cout,
+                    params=params,
+                )
+            )
         positions = prod(spatial_out)
         if row.macs == positions * cout * prod(k) * cin:
-            lines.append(f"MACs = {_dot(spatial_out)}·{cout} · {_dot(k)}·{cin} = {row.macs:,}")
+            lines.append(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "MACs = {positions}·{cout} · {kernel}·{cin} = {macs:,}"
+                    ),
+                    positions=_dot(spatial_out),
+                    cout=cout,
+                    kernel=kernel,
+                    cin=cin,
+                    macs=macs,
+                )
+            )
         lines += _sizes(row, spatial_in, spatial_out)
     elif name in _DEPTHWISE and row.kernel:
         k = list(row.kernel)
+        kernel = _dot(k)
         multiplier = cout // cin if cin else 0
         weights = prod(k) * cin * multiplier
         bias = row.params - weights
         if multiplier and bias in (0, cout):
+            template = (
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "params = {kernel}·{cin}·{multiplier} + {cout} = {params:,} (one {kernel} "
+                    "filter per input channel)",
+                )
+                if bias
+                else QT_TRANSLATE_NOOP(
+                    "Core",
+                    "params = {kernel}·{cin}·{multiplier} = {params:,} (one {kernel} filter per "
+                    "input channel)",
+                )
+            )
             lines.append(
-                f"params = {_dot(k)}·{cin}·{multiplier}"
-                + (f" + {cout}" if bias else "")
-                + f" = {row.params:,} (one {_dot(k)} filter per input channel)"
+                Text(
+                    template,
+                    kernel=kernel,
+                    cin=cin,
+                    multiplier=multiplier,
+                    cout=cout,
+                    params=params,
+                )
             )
         if row.macs == prod(spatial_out) * cout * prod(k):
-            lines.append(f"MACs = {_dot(spatial_out)}·{cout} · {_dot(k)} = {row.macs:,}")
+            lines.append(
+                Text(
+                    QT_TRANSLATE_NOOP("Core", "MACs = {positions}·{cout} · {kernel} = {macs:,}"),
+                    positions=_dot(spatial_out),
+                    cout=cout,
+                    kernel=kernel,
+                    macs=macs,
+                )
+            )
         lines += _sizes(row, spatial_in, spatial_out)
     elif name in _SEPARABLE and row.kernel:
         k = list(row.kernel)
         depthwise, pointwise = prod(k) * cin, cin * cout
         bias = row.params - depthwise - pointwise
         if bias in (0, cout):
-            lines.append(
-                f"params = {_dot(k)}·{cin} + {cin}·{cout}"
-                + (f" + {cout}" if bias else "")
-                + f" = {row.params:,} (depthwise, then a 1×1 mix)"
+            template = (
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "params = {kernel}·{cin} + {cin}·{cout} + {cout} = {params:,} (depthwise, "
+                    "then a 1×1 mix)",
+                )
+                if bias
+                else QT_TRANSLATE_NOOP(
+                    "Core",
+                    "params = {kernel}·{cin} + {cin}·{cout} = {params:,} (depthwise, then a 1×1 "
+                    "mix)",
+                )
             )
+            lines.append(Text(template, kernel=_dot(k), cin=cin, cout=cout, params=params))
         lines += _sizes(row, spatial_in, spatial_out)
     elif name == "Dense" and len(given) == 2:
         bias = row.params - cin * cout
         if bias in (0, cout):
-            lines.append(
-                f"params = ({cin}" + (" + 1" if bias else "") + f")·{cout} = {row.params:,}"
+            template = (
+                QT_TRANSLATE_NOOP("Core", "params = ({cin} + 1)·{cout} = {params:,}")
+                if bias
+                else QT_TRANSLATE_NOOP("Core", "params = ({cin})·{cout} = {params:,}")
             )
+            lines.append(Text(template, cin=cin, cout=cout, params=params))
         if row.macs == cin * cout:
-            lines.append(f"MACs = {cin}·{cout} = {row.macs:,}")
+            lines.append(
+                Text(
+                    QT_TRANSLATE_NOOP("Core", "MACs = {cin}·{cout} = {macs:,}"),
+                    cin=cin,
+                    cout=cout,
+                    macs=macs,
+                )
+            )
     elif name == "BatchNormalization" and row.params == 4 * cout:
         lines.append(
-            f"params = 4·{cout} = {row.params:,}: γ and β are trained ({2 * cout:,}); the "
-            f"moving mean and variance are not ({2 * cout:,}), they follow the batches' statistics"
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "params = 4·{cout} = {params:,}: γ and β are trained ({half:,}); the moving "
+                    "mean and variance are not ({half:,}), they follow the batches' statistics",
+                ),
+                cout=cout,
+                params=params,
+                half=2 * cout,
+            )
         )
     elif (
         name.startswith("ZeroPadding") and len(set(zip(spatial_in, spatial_out, strict=True))) == 1
     ):
         size_in, size_out = spatial_in[0], spatial_out[0]
-        lines.append(f"output = {size_in} + {size_out - size_in} = {size_out} (zeros around)")
-    elif name in _MERGE:
         lines.append(
-            f"No parameters: {_MERGE[name]} its {len(row.inbound)} inputs, value by value."
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "output = {size_in} + {added} = {size_out} (zeros around)"
+                ),
+                size_in=size_in,
+                added=size_out - size_in,
+                size_out=size_out,
+            )
         )
+    elif name in _MERGE:
+        lines.append(Text(_MERGE[name], count=len(row.inbound)))
     elif name.startswith(_EACH_VALUE):
-        lines.append(f"No parameters: {name} acts on each value alone; the shape stays.")
+        lines.append(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "No parameters: {type} acts on each value alone; the shape stays."
+                ),
+                type=name,
+            )
+        )
     elif name == "Flatten" and prod(spatial_in) * cin == cout:
-        lines.append(f"output = {_dot([*spatial_in, cin])} = {cout:,} values")
+        lines.append(
+            Text(
+                QT_TRANSLATE_NOOP("Core", "output = {sizes} = {count:,} values"),
+                sizes=_dot([*spatial_in, cin]),
+                count=cout,
+            )
+        )
     elif name.startswith("GlobalAveragePooling") or name.startswith("GlobalMaxPooling"):
-        kind = "average" if "Average" in name else "maximum"
-        lines.append(f"No parameters: the {kind} over each channel's {_dot(spatial_in)} positions.")
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Core", "No parameters: the average over each channel's {positions} positions."
+            )
+            if "Average" in name
+            else QT_TRANSLATE_NOOP(
+                "Core", "No parameters: the maximum over each channel's {positions} positions."
+            )
+        )
+        lines.append(Text(template, positions=_dot(spatial_in)))
     elif name.startswith(_POOL) and row.kernel:
-        lines.append("No parameters: a pooling window only takes the maximum or the average.")
+        lines.append(
+            QT_TRANSLATE_NOOP(
+                "Core", "No parameters: a pooling window only takes the maximum or the average."
+            )
+        )
         lines += _sizes(row, spatial_in, spatial_out)
     return lines
 
 
 def _sizes(row: LayerRow, spatial_in: list[int], spatial_out: list[int]) -> list[str]:
     """The output size along each axis (one line when every axis is alike)."""
-    lines = []
+    lines: list[str] = []
     axes = list(zip(spatial_in, spatial_out, row.kernel, row.strides, row.dilation, strict=False))
     for size_in, size_out, k, s, d in axes[:1] if len(set(axes)) == 1 else axes:
         span = (k - 1) * d + 1
         if (size_in - span) // s + 1 == size_out and size_in >= span:
-            kernel = str(k) if d == 1 else f"{span}"
-            lines.append(f"output = ⌊({size_in} − {kernel})/{s}⌋ + 1 = {size_out} (no padding)")
+            lines.append(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "output = ⌊({size_in} − {kernel})/{stride}⌋ + 1 = {size_out} (no padding)",
+                    ),
+                    size_in=size_in,
+                    kernel=k if d == 1 else span,
+                    stride=s,
+                    size_out=size_out,
+                )
+            )
         elif s == 1 and size_in == size_out:
-            lines.append(f'output = {size_out} (padding "same", stride 1: the size is kept)')
+            lines.append(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core", 'output = {size} (padding "same", stride 1: the size is kept)'
+                    ),
+                    size=size_out,
+                )
+            )
         elif ceil(size_in / s) == size_out:
-            lines.append(f'output = ⌈{size_in}/{s}⌉ = {size_out} (padding "same": zeros around)')
+            lines.append(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        'output = ⌈{size_in}/{stride}⌉ = {size_out} (padding "same": zeros around)',
+                    ),
+                    size_in=size_in,
+                    stride=s,
+                    size_out=size_out,
+                )
+            )
     return lines

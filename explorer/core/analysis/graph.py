@@ -21,6 +21,7 @@ from explorer.core.analysis.stages import names_stages, stage_names
 from explorer.core.analysis.summary import LayerRow, ModelSummary
 from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import Shape
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
 FOLDS = ("none", "blocks", "stages")
 NODE_WIDTH = 230  # drawing units: a box holds three lines of text at 10-11 units
@@ -29,6 +30,10 @@ H_GAP = 40
 V_GAP = 26
 
 _BLOCK = re.compile(r"^(.*?block_?\d+[a-z]?)_")
+# The kinds of group, words a box shows ("conv2_x (stage)"), marked for the window's language.
+_STAGE = QT_TRANSLATE_NOOP("Core", "stage")
+_BLOCK_KIND = QT_TRANSLATE_NOOP("Core", "block")
+_MODEL = QT_TRANSLATE_NOOP("Core", "model")
 
 
 @dataclass(frozen=True)
@@ -178,13 +183,13 @@ def _groups(
             blocks.setdefault(block.group(1), []).append(row.path)
         for container in _containers_of(row.path):
             models[container].append(row.path)
-    found = [GraphGroup(f"stage:{name}", name, "stage", tuple(m)) for name, m in stages.items()]
+    found = [GraphGroup(f"stage:{name}", name, _STAGE, tuple(m)) for name, m in stages.items()]
     found += [
-        GraphGroup(f"block:{name}", name, "block", tuple(m))
+        GraphGroup(f"block:{name}", name, _BLOCK_KIND, tuple(m))
         for name, m in blocks.items()
         if len(m) > 1
     ]
-    found += [GraphGroup(f"model:{name}", name, "model", tuple(m)) for name, m in models.items()]
+    found += [GraphGroup(f"model:{name}", name, _MODEL, tuple(m)) for name, m in models.items()]
     return found
 
 
@@ -230,7 +235,14 @@ def _shown_as(node: GraphNode, folded: Collection[str]) -> str:
 def folded_groups(graph: ModelGraph, fold: str) -> frozenset[str]:
     """The groups ``--fold`` folds: none, every block and nested model, or every stage."""
     if fold not in FOLDS:
-        raise ParameterError("fold", f"{fold!r} is not one of {', '.join(FOLDS)}")
+        raise ParameterError(
+            "fold",
+            Text(
+                QT_TRANSLATE_NOOP("Core", "{value} is not one of {choices}"),
+                value=repr(fold),
+                choices=", ".join(FOLDS),
+            ),
+        )
     if fold == "stages":
         stages = graph.groups_of_kind("stage")
         return frozenset(stages or graph.groups_of_kind("block", "model"))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from explorer.core.analysis.graph import model_graph
 from explorer.core.analysis.summary import LayerRow, ModelSummary
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
 # Layer kinds that keep every position where it was (by type name; prefixes for families).
 _KEEP = (
@@ -62,8 +63,12 @@ class ReceptiveField:
 
     def text(self) -> str:
         if self.size is None:
-            return "whole input"
-        return f"{_axes(self.size)}, stride {_axes(self.jump)}"
+            return QT_TRANSLATE_NOOP("Core", "whole input")
+        return Text(
+            QT_TRANSLATE_NOOP("Core", "{size}, stride {jump}"),
+            size=_axes(self.size),
+            jump=_axes(self.jump),
+        )
 
 
 def _axes(values: tuple[int, ...]) -> str:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from explorer.core.analysis.summary import LayerRow, ModelSummary
 from explorer.core.base.shapes import Shape
+from explorer.core.base.texts import QT_TRANSLATE_NOOP
 
 _BLOCK = re.compile(r"^conv(\d+)_block\d+_")
+STEM, HEAD = QT_TRANSLATE_NOOP("Core", "stem"), QT_TRANSLATE_NOOP("Core", "head")
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,11 @@ def stage_names(rows: Sequence[LayerRow]) -> list[str]:
     pooling) the stage of the block before it."""
     blocks = [_BLOCK.match(row.name) for row in rows]
     last_block = max((i for i, match in enumerate(blocks) if match), default=-1)
-    names, current = [], "stem"
+    names, current = [], STEM
     for index, match in enumerate(blocks):
         if match:
             current = f"conv{match.group(1)}_x"
-        names.append("head" if index > last_block else current)
+        names.append(HEAD if index > last_block else current)
     return names
 
 

@@ -12,6 +12,7 @@ from typing import cast
 
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.errors import ExplorerError, ParameterError, user_message
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import MIB, activation_bytes
 from explorer.core.params.specs import FixedShape, IntParam, ShapeParam, Value, unknown_param
 from explorer.core.params.values import format_value
@@ -66,6 +67,22 @@ def run_sweep(
 # --- what the window offers to sweep, and the table of results ----------------------------------
 
 MAX_POINTS = 100
+_SQUARE_SIDE = QT_TRANSLATE_NOOP("Core", "input size (square side)")  # an input shape's axis
+# What ``sweep_axes`` makes of the names of the catalog's numeric parameters ("_" as a space),
+# marked for translation here (lupdate reads only literals): the window shows
+# translated(axis.label).
+READABLE_NAMES = (
+    QT_TRANSLATE_NOOP("Core", "classes"),
+    QT_TRANSLATE_NOOP("Core", "filters"),
+    QT_TRANSLATE_NOOP("Core", "kernel size"),
+    QT_TRANSLATE_NOOP("Core", "strides"),
+)
+# The names of the range's fields in the messages about them (ParameterError's ``param``).
+_FROM, _TO, _STEP = (
+    QT_TRANSLATE_NOOP("Core", "from"),
+    QT_TRANSLATE_NOOP("Core", "to"),
+    QT_TRANSLATE_NOOP("Core", "step"),
+)
 
 
 @dataclass(frozen=True)
@@ -85,9 +102,8 @@ def sweep_axes(reference: Reference) -> list[SweepAxis]:
     for spec in reference.architecture.params:
         if isinstance(spec, ShapeParam) and spec.rank == 3:
             side = cast(FixedShape, reference.values[spec.name])[0]  # the spec's type
-            label = "input size (square side)"
             axes.append(
-                SweepAxis(spec.name, label, spec.min_size, spec.max_size, side, square=True)
+                SweepAxis(spec.name, _SQUARE_SIDE, spec.min_size, spec.max_size, side, square=True)
             )
         elif isinstance(spec, IntParam):
             value = cast(int, reference.values[spec.name])  # the spec's type
@@ -101,27 +117,59 @@ def sweep_values(reference: Reference, param: str, start: int, stop: int, step: 
     channels and becomes square at each side."""
     axis = next((a for a in sweep_axes(reference) if a.param == param), None)
     if axis is None:
-        names = ", ".join(a.param for a in sweep_axes(reference)) or "none"
+        names = ", ".join(a.param for a in sweep_axes(reference)) or QT_TRANSLATE_NOOP(
+            "Core", "none"
+        )
         raise ParameterError(
             param,
-            f"{reference.architecture.id} has no numeric parameter {param!r} to sweep "
-            f"(it has: {names})",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{architecture} has no numeric parameter {param} to sweep (it has: {names})",
+                ),
+                architecture=reference.architecture.id,
+                param=repr(param),
+                names=names,
+            ),
         )
     if step < 1:
-        raise ParameterError("step", f"must be at least 1 (got {step})")
+        raise ParameterError(
+            _STEP, Text(QT_TRANSLATE_NOOP("Core", "must be at least 1 (got {step})"), step=step)
+        )
     if start > stop:
-        raise ParameterError("from", f"{start} is larger than 'to' ({stop})")
-    for name, value in (("from", start), ("to", stop)):
+        raise ParameterError(
+            _FROM,
+            Text(
+                QT_TRANSLATE_NOOP("Core", "{start} is larger than 'to' ({stop})"),
+                start=start,
+                stop=stop,
+            ),
+        )
+    for name, value in ((_FROM, start), (_TO, stop)):
         if not axis.minimum <= value <= axis.maximum:
             raise ParameterError(
                 name,
-                f"{value} is outside the range of {axis.label}: {axis.minimum} to {axis.maximum}",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{value} is outside the range of {label}: {minimum} to {maximum}"
+                    ),
+                    value=value,
+                    label=axis.label,
+                    minimum=axis.minimum,
+                    maximum=axis.maximum,
+                ),
             )
     sides = range(start, stop + 1, step)
     if len(sides) > MAX_POINTS:
         raise ParameterError(
-            "step",
-            f"{len(sides)} points are too many (at most {MAX_POINTS}); choose a larger step",
+            _STEP,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{count} points are too many (at most {most}); choose a larger step"
+                ),
+                count=len(sides),
+                most=MAX_POINTS,
+            ),
         )
     if axis.square:
         return list(square_inputs(cast(FixedShape, reference.values[param]), sides))
@@ -133,7 +181,13 @@ def axis_value(value: Value) -> int:
     return value[0] if isinstance(value, tuple) else int(value)
 
 
-SWEEP_HEADERS = ["Model", "Value", "Params", "MACs per sample", "Activations per sample (MiB)"]
+SWEEP_HEADERS = [
+    QT_TRANSLATE_NOOP("Core", "Model"),
+    QT_TRANSLATE_NOOP("Core", "Value"),
+    QT_TRANSLATE_NOOP("Core", "Params"),
+    QT_TRANSLATE_NOOP("Core", "MACs per sample"),
+    QT_TRANSLATE_NOOP("Core", "Activations per sample (MiB)"),
+]
 
 
 def sweep_rows(runs: Iterable[tuple[str, Iterable[SweepPoint]]]) -> list[list[str]]:

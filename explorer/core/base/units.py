@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
+
 MIB = 1024**2
 GIB = 1024**3
 _SUFFIXES = ("", "k", "M", "G", "T")
 _UNITS = (("TiB", "TB", 4), ("GiB", "GB", 3), ("MiB", "MB", 2), ("KiB", "kB", 1))
+
+
+def _bytes(n_bytes: int) -> str:
+    return Text(QT_TRANSLATE_NOOP("Core", "{count:,} bytes"), count=n_bytes)
 
 
 def binary_and_decimal(n_bytes: int) -> str:
@@ -13,7 +19,7 @@ def binary_and_decimal(n_bytes: int) -> str:
     for binary, decimal, power in _UNITS:
         if n_bytes >= 1024**power:
             return f"{n_bytes / 1024**power:,.2f} {binary} ({n_bytes / 1000**power:,.2f} {decimal})"
-    return f"{n_bytes:,} bytes"
+    return _bytes(n_bytes)
 
 
 def short_count(n: int) -> str:
@@ -34,7 +40,7 @@ def short_bytes(n_bytes: int) -> str:
     for binary, _, power in _UNITS:
         if n_bytes >= 1024**power:
             return f"{n_bytes / 1024**power:,.1f} {binary}"
-    return f"{n_bytes:,} bytes"
+    return _bytes(n_bytes)
 
 
 def axis_number(value: float) -> str:

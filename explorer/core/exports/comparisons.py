@@ -8,17 +8,18 @@ from collections.abc import Callable, Sequence
 from explorer.core.analysis.stages import compare_stages
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.base.shapes import shape_text
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.exports.summaries import titled
 from explorer.core.exports.tables import csv_text, markdown_table, plain_table
 
 _COMPARED: tuple[tuple[str, Callable[[ModelSummary], int]], ...] = (
-    ("Total params", lambda s: s.totals.params),
-    ("Trainable params", lambda s: s.totals.trainable_params),
-    ("Non-trainable params", lambda s: s.totals.non_trainable_params),
-    ("Weights bytes", lambda s: s.totals.weights_bytes),
-    ("MACs per sample", lambda s: s.totals.macs),
-    ("Activations per sample", lambda s: s.totals.activation_elements),
-    ("Layers", lambda s: len(s.layers)),
+    (QT_TRANSLATE_NOOP("Core", "Total params"), lambda s: s.totals.params),
+    (QT_TRANSLATE_NOOP("Core", "Trainable params"), lambda s: s.totals.trainable_params),
+    (QT_TRANSLATE_NOOP("Core", "Non-trainable params"), lambda s: s.totals.non_trainable_params),
+    (QT_TRANSLATE_NOOP("Core", "Weights bytes"), lambda s: s.totals.weights_bytes),
+    (QT_TRANSLATE_NOOP("Core", "MACs per sample"), lambda s: s.totals.macs),
+    (QT_TRANSLATE_NOOP("Core", "Activations per sample"), lambda s: s.totals.activation_elements),
+    (QT_TRANSLATE_NOOP("Core", "Layers"), lambda s: len(s.layers)),
 )
 
 
@@ -29,9 +30,9 @@ def _relative(value: int, base: int) -> str:
 
 
 _GLANCE: tuple[tuple[str, Callable[[ModelSummary], int]], ...] = (
-    ("parameters", lambda s: s.totals.params),
-    ("MACs", lambda s: s.totals.macs),
-    ("activations", lambda s: s.totals.activation_elements),
+    (QT_TRANSLATE_NOOP("Core", "parameters"), lambda s: s.totals.params),
+    (QT_TRANSLATE_NOOP("Core", "MACs"), lambda s: s.totals.macs),
+    (QT_TRANSLATE_NOOP("Core", "activations"), lambda s: s.totals.activation_elements),
 )
 
 
@@ -42,16 +43,26 @@ def glance_values(summaries: Sequence[ModelSummary]) -> list[tuple[str, list[int
 
 def percent_change(value: int, base: int) -> str:
     """+17.4 %, -3.0 %, or "unknown" against a base of 0."""
-    return f"{(value - base) / base * 100:+.1f} %" if base else "unknown"
+    return f"{(value - base) / base * 100:+.1f} %" if base else QT_TRANSLATE_NOOP("Core", "unknown")
 
 
 def glance_lines(labels: Sequence[str], summaries: Sequence[ModelSummary]) -> list[str]:
     """Each model after the first against the first: "resnet50 vs resnet34: parameters +17.4 %,
     MACs +5.3 %, activations +171.6 %"."""
-    values = glance_values(summaries)
+    (_, params), (_, macs), (_, activations) = glance_values(summaries)
     return [
-        f"{labels[k]} vs {labels[0]}: "
-        + ", ".join(f"{name} {percent_change(v[k], v[0])}" for name, v in values)
+        Text(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{model} vs {baseline}: parameters {parameters}, MACs {macs}, "
+                "activations {activations}",
+            ),
+            model=labels[k],
+            baseline=labels[0],
+            parameters=percent_change(params[k], params[0]),
+            macs=percent_change(macs[k], macs[0]),
+            activations=percent_change(activations[k], activations[0]),
+        )
         for k in range(1, len(summaries))
     ]
 
@@ -62,7 +73,11 @@ def compare_values(summaries: Sequence[ModelSummary]) -> list[tuple[str, list[in
 
 def _compare_headers(summaries: Sequence[ModelSummary]) -> list[str]:
     labels = [f"{i}. {s.architecture}" for i, s in enumerate(summaries, start=1)]
-    return ["Quantity", *labels, *(f"{label} vs 1." for label in labels[1:])]
+    return [
+        QT_TRANSLATE_NOOP("Core", "Quantity"),
+        *labels,
+        *(Text(QT_TRANSLATE_NOOP("Core", "{label} vs 1."), label=label) for label in labels[1:]),
+    ]
 
 
 def compare_rows(summaries: Sequence[ModelSummary]) -> tuple[list[str], list[list[str]]]:
@@ -79,9 +94,13 @@ def stage_rows(summaries: Sequence[ModelSummary]) -> tuple[list[str], list[list[
     comparison = compare_stages(summaries)
     if comparison is None:
         return None
-    headers = ["Stage"]
+    headers: list[str] = [QT_TRANSLATE_NOOP("Core", "Stage")]
     for i in range(1, len(summaries) + 1):
-        headers += [f"{i}. output", f"{i}. params", f"{i}. MACs"]
+        headers += [
+            Text(QT_TRANSLATE_NOOP("Core", "{i}. output"), i=i),
+            Text(QT_TRANSLATE_NOOP("Core", "{i}. params"), i=i),
+            Text(QT_TRANSLATE_NOOP("Core", "{i}. MACs"), i=i),
+        ]
     rows = []
     for index, name in enumerate(comparison.names):
         cells = [name]

@@ -13,6 +13,7 @@ from explorer.core.analysis.graph import Box, Drawing, GraphNode
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import shape_text
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import short_count
 from explorer.core.references.architecture import Reference
 
@@ -52,8 +53,17 @@ def box_text(drawing: Drawing, box_id: str) -> BoxText:
         params, macs, activations = group.totals(graph)
         last = graph.node(group.members[-1])
         return BoxText(
-            f"{group.name} ({group.kind}) · {len(group.members)} layers",
-            f"{params:,} params · {short_count(macs)} MACs",
+            Text(
+                QT_TRANSLATE_NOOP("Core", "{name} ({kind}) · {count} layers"),
+                name=group.name,
+                kind=group.kind,
+                count=len(group.members),
+            ),
+            Text(
+                QT_TRANSLATE_NOOP("Core", "{params:,} params · {macs} MACs"),
+                params=params,
+                macs=short_count(macs),
+            ),
             _shapes(last),
             group.kind,
             params,
@@ -61,9 +71,14 @@ def box_text(drawing: Drawing, box_id: str) -> BoxText:
             activations,
         )
     node = graph.node(box_id)
+    line = (
+        QT_TRANSLATE_NOOP("Core", "{type} {window} · {params:,} params")
+        if node.window
+        else QT_TRANSLATE_NOOP("Core", "{type} · {params:,} params")
+    )
     return BoxText(
         node.id,
-        f"{node.type} {node.window} · {node.params:,} params".replace("  ", " "),
+        Text(line, type=node.type, window=node.window, params=node.params),
         _shapes(node),
         node.type,
         node.params,

@@ -8,14 +8,25 @@ from dataclasses import dataclass
 
 from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import FixedShape, format_shape
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
 Value = int | float | str | bool | FixedShape
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 
 
-def _number(n: float) -> str:
-    return f"{n:,}"
+def _not_allowed(value: object, allowed: str) -> Text:
+    return Text(
+        QT_TRANSLATE_NOOP("Core", "{value} is not {allowed}"), value=repr(value), allowed=allowed
+    )
+
+
+def _out_of_range(value: str, allowed: str) -> Text:
+    return Text(
+        QT_TRANSLATE_NOOP("Core", "{value} is out of range: expected {allowed}"),
+        value=value,
+        allowed=allowed,
+    )
 
 
 @dataclass(frozen=True)
@@ -30,18 +41,22 @@ class IntParam:
     kind = "int"
 
     def allowed(self) -> str:
-        return f"an integer from {_number(self.minimum)} to {_number(self.maximum)}"
+        return Text(
+            QT_TRANSLATE_NOOP("Core", "an integer from {low:,} to {high:,}"),
+            low=self.minimum,
+            high=self.maximum,
+        )
 
     def coerce(self, value: object) -> int:
         if isinstance(value, str):
             text = value.strip().replace("_", "")
             if not re.fullmatch(r"[+-]?\d+", text):
-                raise ParameterError(self.name, f"{value!r} is not {self.allowed()}")
+                raise ParameterError(self.name, _not_allowed(value, self.allowed()))
             value = int(text)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ParameterError(self.name, f"{value!r} is not {self.allowed()}")
+            raise ParameterError(self.name, _not_allowed(value, self.allowed()))
         if not self.minimum <= value <= self.maximum:
-            raise ParameterError(self.name, f"{value} is out of range: expected {self.allowed()}")
+            raise ParameterError(self.name, _out_of_range(str(value), self.allowed()))
         return value
 
 
@@ -56,18 +71,22 @@ class FloatParam:
     kind = "float"
 
     def allowed(self) -> str:
-        return f"a number from {self.minimum:g} to {self.maximum:g}"
+        return Text(
+            QT_TRANSLATE_NOOP("Core", "a number from {low:g} to {high:g}"),
+            low=self.minimum,
+            high=self.maximum,
+        )
 
     def coerce(self, value: object) -> float:
         if isinstance(value, str):
             try:
                 value = float(value)
             except ValueError:
-                raise ParameterError(self.name, f"{value!r} is not {self.allowed()}") from None
+                raise ParameterError(self.name, _not_allowed(value, self.allowed())) from None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParameterError(self.name, f"{value!r} is not {self.allowed()}")
+            raise ParameterError(self.name, _not_allowed(value, self.allowed()))
         if not self.minimum <= value <= self.maximum:
-            raise ParameterError(self.name, f"{value:g} is out of range: expected {self.allowed()}")
+            raise ParameterError(self.name, _out_of_range(f"{value:g}", self.allowed()))
         return float(value)
 
 
@@ -81,11 +100,11 @@ class ChoiceParam:
     kind = "choice"
 
     def allowed(self) -> str:
-        return "one of " + ", ".join(self.choices)
+        return Text(QT_TRANSLATE_NOOP("Core", "one of {choices}"), choices=", ".join(self.choices))
 
     def coerce(self, value: object) -> str:
         if not isinstance(value, str) or value.strip().lower() not in self.choices:
-            raise ParameterError(self.name, f"{value!r} is not {self.allowed()}")
+            raise ParameterError(self.name, _not_allowed(value, self.allowed()))
         return value.strip().lower()
 
 
@@ -98,7 +117,7 @@ class BoolParam:
     kind = "bool"
 
     def allowed(self) -> str:
-        return "true or false"
+        return QT_TRANSLATE_NOOP("Core", "true or false")
 
     def coerce(self, value: object) -> bool:
         if isinstance(value, str):
@@ -109,7 +128,7 @@ class BoolParam:
                 return False
         if isinstance(value, bool):
             return value
-        raise ParameterError(self.name, f"{value!r} is not {self.allowed()}")
+        raise ParameterError(self.name, _not_allowed(value, self.allowed()))
 
 
 @dataclass(frozen=True)
@@ -132,48 +151,78 @@ class ShapeParam:
         return len(self.default)
 
     def allowed(self) -> str:
-        example = format_shape(self.default)
-        return (
-            f"{self.rank} positive integers written like {example}, each side from "
-            f"{_number(self.min_size)}{f' ({self.min_note})' if self.min_note else ''} to "
-            f"{_number(self.max_size)}, channels from 1 to {_number(self.max_channels)}"
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{rank} positive integers written like {example}, each side from {low:,} "
+                "({note}) to {high:,}, channels from 1 to {channels:,}",
+            )
+            if self.min_note
+            else QT_TRANSLATE_NOOP(
+                "Core",
+                "{rank} positive integers written like {example}, each side from {low:,} "
+                "to {high:,}, channels from 1 to {channels:,}",
+            )
+        )
+        return Text(
+            template,
+            rank=self.rank,
+            example=format_shape(self.default),
+            low=self.min_size,
+            note=self.min_note,
+            high=self.max_size,
+            channels=self.max_channels,
+        )
+
+    def _not_a_shape(self, value: object) -> ParameterError:
+        return ParameterError(
+            self.name,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{value} is not a valid shape: expected {rank} integers written like {example}",
+                ),
+                value=repr(value),
+                rank=self.rank,
+                example=format_shape(self.default),
+            ),
         )
 
     def coerce(self, value: object) -> FixedShape:
         if isinstance(value, str):
             parts = re.split(r"\s*[x×,]\s*", value.strip().strip("()[]").lower())
             if len(parts) != self.rank or not all(re.fullmatch(r"\d+", p) for p in parts):
-                raise ParameterError(
-                    self.name,
-                    f"{value!r} is not a valid shape: expected {self.rank} integers "
-                    f"written like {format_shape(self.default)}",
-                )
+                raise self._not_a_shape(value)
             value = tuple(int(p) for p in parts)
         if (
             not isinstance(value, (tuple, list))
             or len(value) != self.rank
             or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
         ):
-            raise ParameterError(
-                self.name,
-                f"{value!r} is not a valid shape: expected {self.rank} integers "
-                f"written like {format_shape(self.default)}",
-            )
+            raise self._not_a_shape(value)
         shape = tuple(value)
         *sides, channels = shape
         if self.min_reason and min(sides) < self.min_size and max(sides) <= self.max_size:
+            template = (
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{shape} is too small: {reason}, so height and width must be at least {low:,}",
+                )
+                if len(sides) == 2
+                else QT_TRANSLATE_NOOP(
+                    "Core", "{shape} is too small: {reason}, so each side must be at least {low:,}"
+                )
+            )
             raise ParameterError(
                 self.name,
-                f"{format_shape(shape)} is too small: {self.min_reason}, so "
-                f"{'height and width' if len(sides) == 2 else 'each side'} must be at least "
-                f"{_number(self.min_size)}",
+                Text(
+                    template, shape=format_shape(shape), reason=self.min_reason, low=self.min_size
+                ),
             )
         if any(not self.min_size <= s <= self.max_size for s in sides) or not (
             1 <= channels <= self.max_channels
         ):
-            raise ParameterError(
-                self.name, f"{format_shape(shape)} is out of range: expected {self.allowed()}"
-            )
+            raise ParameterError(self.name, _out_of_range(format_shape(shape), self.allowed()))
         return shape
 
 
@@ -191,9 +240,40 @@ def find_param(specs: Iterable[Param], name: str) -> Param:
 def unknown_param(specs: Iterable[Param], name: str, owner: str) -> ParameterError:
     """The error for a parameter ``owner`` does not have, listing those it has."""
     known = ", ".join(spec.name for spec in specs) or "none"
-    return ParameterError(name, f"unknown parameter for {owner} (known: {known})")
+    return ParameterError(
+        name,
+        Text(
+            QT_TRANSLATE_NOOP("Core", "unknown parameter for {owner} (known: {known})"),
+            owner=owner,
+            known=known,
+        ),
+    )
 
 
 def label_of(spec: Param) -> str:
     """What a form calls the parameter: ``input_shape`` -> "Input shape"."""
     return spec.label or spec.name.replace("_", " ").strip().capitalize()
+
+
+# What ``label_of`` makes of the parameter names of the catalog and of the layer kinds, marked
+# for translation here (lupdate reads only literals): the window shows translated(label_of(spec)).
+READABLE_NAMES = (
+    QT_TRANSLATE_NOOP("Core", "Activation"),
+    QT_TRANSLATE_NOOP("Core", "Api"),
+    QT_TRANSLATE_NOOP("Core", "Block"),
+    QT_TRANSLATE_NOOP("Core", "Classes"),
+    QT_TRANSLATE_NOOP("Core", "Depth multiplier"),
+    QT_TRANSLATE_NOOP("Core", "Epsilon"),
+    QT_TRANSLATE_NOOP("Core", "Filters"),
+    QT_TRANSLATE_NOOP("Core", "Input shape"),
+    QT_TRANSLATE_NOOP("Core", "Kernel size"),
+    QT_TRANSLATE_NOOP("Core", "Padding"),
+    QT_TRANSLATE_NOOP("Core", "Pool size"),
+    QT_TRANSLATE_NOOP("Core", "Rate"),
+    QT_TRANSLATE_NOOP("Core", "Shape"),
+    QT_TRANSLATE_NOOP("Core", "Strides"),
+    QT_TRANSLATE_NOOP("Core", "Style"),
+    QT_TRANSLATE_NOOP("Core", "Units"),
+    QT_TRANSLATE_NOOP("Core", "Use bias"),
+    QT_TRANSLATE_NOOP("Core", "Variant"),
+)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.base.errors import ExplorerError
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import BoolParam, Value
 from explorer.core.references.architecture import Architecture
 
@@ -22,12 +23,14 @@ if TYPE_CHECKING:
     import keras
 
 MODEL_SUFFIXES = (".keras", ".h5", ".hdf5")
-FAMILY = "Model files"
+FAMILY = QT_TRANSLATE_NOOP("Core", "Model files")
 TRUST = BoolParam(
     "trust",
     False,
-    "Run Python code stored in the file (Lambda layers): only for files you trust",
-    label="I trust this file",
+    QT_TRANSLATE_NOOP(
+        "Core", "Run Python code stored in the file (Lambda layers): only for files you trust"
+    ),
+    label=QT_TRANSLATE_NOOP("Core", "I trust this file"),
 )
 
 
@@ -44,12 +47,17 @@ def architecture_for(path: str) -> Architecture:
     """A catalog-like entry for one file: its id is the path, its only parameter ``trust``."""
     file = Path(path)
     if not file.exists():
-        raise ModelFileError(f"{path}: no such file")
+        raise ModelFileError(Text(QT_TRANSLATE_NOOP("Core", "{path}: no such file"), path=path))
     return Architecture(
         id=str(path),
         title=file.name,
         family=FAMILY,
-        description=f"The model stored in {file}. Its layers come from the file's configuration.",
+        description=Text(
+            QT_TRANSLATE_NOOP(
+                "Core", "The model stored in {file}. Its layers come from the file's configuration."
+            ),
+            file=str(file),
+        ),
         params=(TRUST,),
         build=partial(load_architecture, str(path)),
     )
@@ -67,16 +75,33 @@ def _config(path: str) -> tuple[dict[str, Any], bool]:
             text = handle.attrs.get("model_config")
             if text is None:
                 raise ModelFileError(
-                    f"{path} holds weights only, no model: load it as weights into an "
-                    "architecture instead"
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "Core",
+                            "{path} holds weights only, no model: load it as weights into an "
+                            "architecture instead",
+                        ),
+                        path=path,
+                    )
                 )
             return json.loads(text.decode() if isinstance(text, bytes) else text), True
     except ModelFileError:
         raise
     except KeyError:
-        raise ModelFileError(f"{path} is a zip file but not a .keras model file") from None
+        raise ModelFileError(
+            Text(
+                QT_TRANSLATE_NOOP("Core", "{path} is a zip file but not a .keras model file"),
+                path=path,
+            )
+        ) from None
     except (OSError, ValueError, zipfile.BadZipFile) as error:
-        raise ModelFileError(f"{path} cannot be opened as a model file: {error}") from None
+        raise ModelFileError(
+            Text(
+                QT_TRANSLATE_NOOP("Core", "{path} cannot be opened as a model file: {error}"),
+                path=path,
+                error=str(error),
+            )
+        ) from None
 
 
 def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
@@ -96,12 +121,24 @@ def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
         text = str(error)
         if "arbitrary code execution" in text or "safe_mode" in text:
             raise ModelFileError(
-                f"{path} contains Python code (a Lambda layer) and was not opened: "
-                "open it only if you trust the file (add :trust=true, or tick "
-                "'I trust this file')"
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "{path} contains Python code (a Lambda layer) and was not opened: "
+                        "open it only if you trust the file (add :trust=true, or tick "
+                        "'I trust this file')",
+                    ),
+                    path=path,
+                )
             ) from None
         first = text.strip().splitlines()[0] if text.strip() else type(error).__name__
-        raise ModelFileError(f"{path} could not be rebuilt: {first}") from None
+        raise ModelFileError(
+            Text(
+                QT_TRANSLATE_NOOP("Core", "{path} could not be rebuilt: {error}"),
+                path=path,
+                error=first,
+            )
+        ) from None
 
 
 def holds_model(path: str) -> bool:

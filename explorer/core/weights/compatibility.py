@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Any
 
 from explorer.core.base.shapes import FixedShape
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.weights.layout import WeightsEntry, WeightsLayout
 
 
@@ -17,10 +18,22 @@ class Status(str, Enum):
     """How one layer fits, worst first; each member is its word ("shape mismatch") wherever it
     is written, compared, pickled or put in JSON, and carries a one-line explanation."""
 
-    SHAPE_MISMATCH = ("shape mismatch", "both have this layer, but the arrays' shapes differ")
-    MISSING = ("missing", "the model has this layer, the file does not")
-    EXTRA = ("extra", "the file has weights the model has no place for")
-    MATCHED = ("matched", "the file has arrays of exactly the shapes this layer needs")
+    SHAPE_MISMATCH = (
+        QT_TRANSLATE_NOOP("Core", "shape mismatch"),
+        QT_TRANSLATE_NOOP("Core", "both have this layer, but the arrays' shapes differ"),
+    )
+    MISSING = (
+        QT_TRANSLATE_NOOP("Core", "missing"),
+        QT_TRANSLATE_NOOP("Core", "the model has this layer, the file does not"),
+    )
+    EXTRA = (
+        QT_TRANSLATE_NOOP("Core", "extra"),
+        QT_TRANSLATE_NOOP("Core", "the file has weights the model has no place for"),
+    )
+    MATCHED = (
+        QT_TRANSLATE_NOOP("Core", "matched"),
+        QT_TRANSLATE_NOOP("Core", "the file has arrays of exactly the shapes this layer needs"),
+    )
 
     explanation: str
 
@@ -78,9 +91,30 @@ class CompatibilityReport:
         return all(row.status is Status.MATCHED for row in self.rows)
 
     def summary_line(self) -> str:
-        counts = ", ".join(f"{count} {status}" for status, count in self.counts().items())
-        verdict = "loads completely" if self.loads_fully else "would NOT load"
-        return f"{self.path}: {verdict} ({counts} layers)"
+        """E.g. "a.weights.h5: would NOT load (3 matched, 1 shape mismatch, 0 missing, 0 extra
+        layers)"."""
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{path}: loads completely ({matched} matched, {mismatched} shape mismatch, "
+                "{missing} missing, {extra} extra layers)",
+            )
+            if self.loads_fully
+            else QT_TRANSLATE_NOOP(
+                "Core",
+                "{path}: would NOT load ({matched} matched, {mismatched} shape mismatch, "
+                "{missing} missing, {extra} extra layers)",
+            )
+        )
+        counts = self.counts()
+        return Text(
+            template,
+            path=self.path,
+            matched=counts[Status.MATCHED],
+            mismatched=counts[Status.SHAPE_MISMATCH],
+            missing=counts[Status.MISSING],
+            extra=counts[Status.EXTRA],
+        )
 
 
 def expected_keras_layout(model: Any) -> list[WeightsEntry]:

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any, TypeVar
 
 from explorer.core.base.runtime import quiet_stderr_fd
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import GIB, MIB
 
 _T = TypeVar("_T")
@@ -43,8 +44,20 @@ class CpuInfo:
     memory_total_bytes: int | None
 
 
+_UNKNOWN = QT_TRANSLATE_NOOP("Core", "unknown")
+_UNKNOWN_CPU = QT_TRANSLATE_NOOP("Core", "unknown CPU")
+_NOT_AVAILABLE = QT_TRANSLATE_NOOP("Core", "not available")
+
+
 def _gib(n_bytes: int | None) -> str:
-    return "unknown" if n_bytes is None else f"{n_bytes / GIB:.1f} GiB"
+    return _UNKNOWN if n_bytes is None else f"{n_bytes / GIB:.1f} GiB"
+
+
+def _lines(lines: list[str]) -> Text:
+    """The lines one under the other, each still a text the window can translate: the template
+    holds only placeholders, which need no translation."""
+    template = "".join(f"{{line{i}}}\n" for i in range(len(lines)))
+    return Text(template, **{f"line{i}": line for i, line in enumerate(lines)})
 
 
 @dataclass(frozen=True)
@@ -61,14 +74,16 @@ class DeviceReport:
     def summary_line(self) -> str:
         """One short line for the status bar: the first GPU, else the CPU."""
         if not self.gpus:
-            return f"CPU only — {self.cpu.model}"
+            return Text(QT_TRANSLATE_NOOP("Core", "CPU only — {model}"), model=self.cpu.model)
         first = self.gpus[0]
         line = first.name
         if first.memory_total_bytes is not None:
             line += f" ({_gib(first.memory_total_bytes)})"
         more = len(self.gpus) - 1
-        if more:
-            line += f" +{more} more GPU{'s' if more > 1 else ''}"
+        if more == 1:
+            return Text(QT_TRANSLATE_NOOP("Core", "{gpu} +{more} more GPU"), gpu=line, more=more)
+        if more > 1:
+            return Text(QT_TRANSLATE_NOOP("Core", "{gpu} +{more} more GPUs"), gpu=line, more=more)
         return line
 
     def to_json_dict(self) -> dict[str, Any]:
@@ -179,7 +194,7 @@ def _cpu_info() -> CpuInfo:
     if memory is None:
         kib = (_proc_field("/proc/meminfo", "MemTotal") or "").removesuffix("kB")
         memory = int(kib) * 1024 if kib.strip().isdigit() else None
-    return CpuInfo(model or "unknown CPU", os.cpu_count() or 1, memory)
+    return CpuInfo(model or _UNKNOWN_CPU, os.cpu_count() or 1, memory)
 
 
 def detect_devices(
@@ -202,28 +217,56 @@ def detect_devices(
                 GpuDevice(i, model, None, "tensorflow", True)
                 for i, (_, model) in enumerate(tf_gpus)
             ]
-    fallback_cpu = CpuInfo("unknown CPU", os.cpu_count() or 1, None)
+    fallback_cpu = CpuInfo(_UNKNOWN_CPU, os.cpu_count() or 1, None)
     cpu = _guarded(_cpu_info, fallback_cpu, "CPU detection")
     return DeviceReport(tuple(gpus), cpu, tf_version, keras_version, tf_names)
 
 
 def format_devices_text(report: DeviceReport) -> str:
     """Human-readable lines for `explorer devices --format text`."""
-    lines = [f"Summary: {report.summary_line}"]
-    unknown = "unknown, TensorFlow is not available" if report.tensorflow_version is None else ""
-    usable = {True: "yes", False: "no", None: unknown or "not checked"}
+    summary = Text(QT_TRANSLATE_NOOP("Core", "Summary: {summary}"), summary=report.summary_line)
+    lines: list[str] = [summary]
+    unknown = (
+        QT_TRANSLATE_NOOP("Core", "unknown, TensorFlow is not available")
+        if report.tensorflow_version is None
+        else ""
+    )
+    usable = {
+        True: QT_TRANSLATE_NOOP("Core", "yes"),
+        False: QT_TRANSLATE_NOOP("Core", "no"),
+        None: unknown or QT_TRANSLATE_NOOP("Core", "not checked"),
+    }
     for g in report.gpus:
         lines.append(
-            f"GPU {g.index}: {g.name}, memory {_gib(g.memory_total_bytes)}, "
-            f"usable by TensorFlow: {usable[g.usable_by_tensorflow]} (via {g.source})"
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "GPU {index}: {name}, memory {memory}, usable by TensorFlow: {usable} "
+                    "(via {source})",
+                ),
+                index=g.index,
+                name=g.name,
+                memory=_gib(g.memory_total_bytes),
+                usable=usable[g.usable_by_tensorflow],
+                source=g.source,
+            )
         )
     if not report.gpus:
-        lines.append("GPUs: none found")
+        lines.append(QT_TRANSLATE_NOOP("Core", "GPUs: none found"))
     cpu = report.cpu
-    ram = _gib(cpu.memory_total_bytes)
-    lines.append(f"CPU: {cpu.model}, {cpu.logical_cores} logical cores, RAM {ram}")
     lines.append(
-        f"TensorFlow: {report.tensorflow_version or 'not available'}, "
-        f"Keras: {report.keras_version or 'not available'}"
+        Text(
+            QT_TRANSLATE_NOOP("Core", "CPU: {model}, {cores} logical cores, RAM {ram}"),
+            model=cpu.model,
+            cores=cpu.logical_cores,
+            ram=_gib(cpu.memory_total_bytes),
+        )
     )
-    return "\n".join(lines) + "\n"
+    lines.append(
+        Text(
+            QT_TRANSLATE_NOOP("Core", "TensorFlow: {tensorflow}, Keras: {keras}"),
+            tensorflow=report.tensorflow_version or _NOT_AVAILABLE,
+            keras=report.keras_version or _NOT_AVAILABLE,
+        )
+    )
+    return _lines(lines)

@@ -10,22 +10,35 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from explorer import __version__
 from explorer.core.worker.devices import DeviceReport
+from explorer.qt.i18n import translate, translated
 
 APP_TITLE = "Keras Architecture Explorer"
 
 
 def about_html(report: DeviceReport | None) -> str:
     """``report`` comes from the worker; None while TensorFlow is still loading."""
-    tf = report.tensorflow_version if report else "loading…"
-    keras = report.keras_version if report else "loading…"
-    device = report.summary_line if report else "loading…"
+    loading = translate("About", "loading…")
     return (
         f"<h3>{APP_TITLE} {__version__}</h3>"
-        "<p>Look inside neural-network architectures before training them.</p>"
-        f"<p>TensorFlow {tf} · Keras {keras}<br>Qt {qVersion()} · PySide6 {pyside_version}"
-        f" · Python {platform.python_version()}<br>Device: {device}</p>"
+        + translate(
+            "About", "<p>Look inside neural-network architectures before training them.</p>"
+        )
+        + translate(
+            "About",
+            "<p>TensorFlow {tf} · Keras {keras}<br>Qt {qt} · PySide6 {pyside} · Python {python}"
+            "<br>Device: {device}</p>",
+        ).format(
+            tf=report.tensorflow_version if report else loading,
+            keras=report.keras_version if report else loading,
+            qt=qVersion(),
+            pyside=pyside_version,
+            python=platform.python_version(),
+            device=translated(report.summary_line) if report else loading,
+        )
     )
 
 
 def show_about(parent: QWidget, report: DeviceReport | None) -> None:
-    QMessageBox.about(parent, f"About {APP_TITLE}", about_html(report))
+    QMessageBox.about(
+        parent, translate("About", "About {title}").format(title=APP_TITLE), about_html(report)
+    )

@@ -19,6 +19,7 @@ from explorer.core.sources.designs.examples import example_designs
 from explorer.core.sources.designs.model import Design
 from explorer.qt.actions.recent import RecentFiles
 from explorer.qt.dialogs.prompts import Prompts
+from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.panels.designer import DesignerPanel, starter_design
 from explorer.qt.state import WindowState
 from explorer.qt.widgets.actions import make_action
@@ -26,7 +27,10 @@ from explorer.qt.widgets.actions import make_action
 if TYPE_CHECKING:
     from explorer.qt.dialogs.code_view import CodeDialog
 
-DESIGN_FILTER = f"Designs (*{design_files.SUFFIX})"
+
+def design_filter() -> str:
+    """The file dialogs' filter for design files, in the current language."""
+    return translate("Designs", "Designs (*{suffix})").format(suffix=design_files.SUFFIX)
 
 
 class DesignActions(QObject):
@@ -48,42 +52,76 @@ class DesignActions(QObject):
         self._window = window
         self.designer = designer
         self.path: str | None = None  # the file the design came from or was saved to
+        self._titled = False  # the dock's title names the design once it has been set here
         self.new_action = make_action(
-            window, "&New Design", self.new_design, "Ctrl+N", "Start a design from an input"
+            window,
+            lambda: translate("Designs", "&New Design"),
+            self.new_design,
+            "Ctrl+N",
+            lambda: translate("Designs", "Start a design from an input"),
         )
         self.open_action = make_action(
-            window, "&Open Design…", self.open_design, "Ctrl+Shift+O", "Open a .design.json file"
+            window,
+            lambda: translate("Designs", "&Open Design…"),
+            self.open_design,
+            "Ctrl+Shift+O",
+            lambda: translate("Designs", "Open a .design.json file"),
         )
         self.save_action = make_action(
-            window, "&Save Design", self.save_design, "Ctrl+Shift+S", "Save the design"
+            window,
+            lambda: translate("Designs", "&Save Design"),
+            self.save_design,
+            "Ctrl+Shift+S",
+            lambda: translate("Designs", "Save the design"),
         )
         self.save_as_action = make_action(
-            window, "Save Design &As…", self.save_design_as, None, "Save the design elsewhere"
+            window,
+            lambda: translate("Designs", "Save Design &As…"),
+            self.save_design_as,
+            None,
+            lambda: translate("Designs", "Save the design elsewhere"),
         )
         self.copy_action = make_action(
             window,
-            "&Edit a Copy",
+            lambda: translate("Designs", "&Edit a Copy"),
             self.edit_copy,
             "Ctrl+Shift+C",
-            "Open the model on screen in the designer (simple-cnn, the ResNets, designs)",
+            lambda: translate(
+                "Designs",
+                "Open the model on screen in the designer (simple-cnn, the ResNets, designs)",
+            ),
         )
         self.code_action = make_action(
             window,
-            "Show &Code…",
+            lambda: translate("Designs", "Show &Code…"),
             self.show_code,
             "Ctrl+Shift+K",
-            "Python code that builds the model on screen: Sequential, Functional or Subclassing",
+            lambda: translate(
+                "Designs",
+                "Python code that builds the model on screen: Sequential, Functional or "
+                "Subclassing",
+            ),
         )
         self.dialog: CodeDialog | None = None
-        self.examples_menu = QMenu("&Examples", window)
+        self.examples_menu = QMenu(window)
+        menu = self.examples_menu
+        follow(menu, lambda: menu.setTitle(translate("Designs", "&Examples")))
         for entry in example_designs():
-            action = self.examples_menu.addAction(entry.name.removesuffix(design_files.SUFFIX))
-            action.setStatusTip(f"Open the example design {entry.name}")
+            action = menu.addAction(entry.name.removesuffix(design_files.SUFFIX))
+            follow(action, partial(self._tell_example, action, entry.name))
             action.triggered.connect(partial(self._open_example, str(entry)))
+        # After the window's own "Designer" title, which it replaces once a design is named.
+        follow(self, lambda: self._titled and self._update_title())
         self.designer.undo_stack.cleanChanged.connect(self._update_title)
         self.designer.design_changed.connect(self.show_design)
         self.designer.add_tools(
             [self.new_action, self.open_action, self.save_action, self.code_action]
+        )
+
+    @staticmethod
+    def _tell_example(action: QAction, name: str) -> None:
+        action.setStatusTip(
+            translate("Designs", "Open the example design {name}").format(name=name)
         )
 
     def actions(self) -> tuple[QAction, ...]:
@@ -112,9 +150,13 @@ class DesignActions(QObject):
         self._update_title()
 
     def _update_title(self) -> None:
-        name = Path(self.path).name if self.path else "unsaved"
-        changed = "" if self.designer.undo_stack.isClean() else " (changed)"
-        self._dock.setWindowTitle(f"Designer — {name}{changed}")
+        self._titled = True
+        name = Path(self.path).name if self.path else translate("Designs", "unsaved")
+        if self.designer.undo_stack.isClean():
+            title = translate("Designs", "Designer — {name}")
+        else:
+            title = translate("Designs", "Designer — {name} (changed)")
+        self._dock.setWindowTitle(title.format(name=name))
 
     def _may_replace(self) -> bool:
         return self.designer.undo_stack.isClean() or self._prompts.confirm_discard(self._window)
@@ -128,13 +170,17 @@ class DesignActions(QObject):
     def open_design(self, path: str | None = None) -> bool:
         """Load a design file into the designer; a bad file is explained and nothing changes."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self._window, "Open Design", "", DESIGN_FILTER)
+            path, _ = QFileDialog.getOpenFileName(
+                self._window, translate("Designs", "Open Design"), "", design_filter()
+            )
             if not path:
                 return False
         try:
             design = design_files.load(path)
         except ExplorerError as error:
-            QMessageBox.critical(self._window, "Open Design", user_message(error))
+            QMessageBox.critical(
+                self._window, translate("Designs", "Open Design"), translated(user_message(error))
+            )
             return False
         if not self._may_replace():
             return False
@@ -153,7 +199,7 @@ class DesignActions(QObject):
         if path is None:
             suggested = f"{design.name}{design_files.SUFFIX}"
             path, _ = QFileDialog.getSaveFileName(
-                self._window, "Save Design", suggested, DESIGN_FILTER
+                self._window, translate("Designs", "Save Design"), suggested, design_filter()
             )
             if not path:
                 return False
@@ -163,13 +209,17 @@ class DesignActions(QObject):
             design_files.save(design, path)
         except ExplorerError as error:
             QMessageBox.critical(
-                self._window, "Save Design", f"The design was not saved.\n\n{user_message(error)}"
+                self._window,
+                translate("Designs", "Save Design"),
+                translate("Designs", "The design was not saved.\n\n{message}").format(
+                    message=translated(user_message(error))
+                ),
             )
             return False
         self.path = path
         self.designer.undo_stack.setClean()
         self._update_title()
-        self._state.tell(f"Saved the design to {path}")
+        self._state.tell(translate("Designs", "Saved the design to {path}").format(path=path))
         return True
 
     def edit_copy(self) -> bool:
@@ -179,7 +229,9 @@ class DesignActions(QObject):
         try:
             design = design_from_reference(reference)
         except ExplorerError as error:
-            QMessageBox.information(self._window, "Edit a Copy", user_message(error))
+            QMessageBox.information(
+                self._window, translate("Designs", "Edit a Copy"), translated(user_message(error))
+            )
             return False
         if not self._may_replace():
             return False
@@ -196,11 +248,19 @@ class DesignActions(QObject):
         if self.dialog is not None:
             self.dialog.close()
         stem = Path(reference.architecture.id).name.removesuffix(design_files.SUFFIX)
-        self.dialog = CodeDialog(
-            f"Code — {reference.architecture.title}",
+        title = reference.architecture.title
+        dialog = CodeDialog(
+            title,
             partial(code_for, reference),
             self._window,
             file_stem=stem.replace("-", "_") or "model",
         )
-        self.dialog.show()
-        return self.dialog
+        follow(
+            dialog,
+            lambda: dialog.setWindowTitle(
+                translate("Designs", "Code — {title}").format(title=title)
+            ),
+        )
+        self.dialog = dialog
+        dialog.show()
+        return dialog

@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from explorer.core.analysis import cache as summary_cache
-from explorer.core.base.errors import ExplorerError
+from explorer.core.base.errors import ExplorerError, user_message
 from explorer.core.references.architecture import Reference
-from explorer.core.references.lessons import Lesson, lesson_json, read_lesson
+from explorer.core.references.lessons import VIEWS, Lesson, lesson_json, read_lesson
 from explorer.core.sources.lookup import parse_reference
+from explorer.qt.i18n import translate, translated
 from explorer.qt.panels.graph import GraphPanel
 from explorer.qt.state import WindowState
 from explorer.qt.widgets.actions import make_action
@@ -26,8 +27,9 @@ from explorer.qt.widgets.font_scale import FontScale
 from explorer.qt.widgets.text_files import save_text
 from explorer.qt.worker_client import WorkerClient
 
-FILTER = "Lessons (*.lesson.json);;JSON (*.json)"
-TITLE = "Open Lesson"
+
+def lesson_filter() -> str:
+    return translate("Lessons", "Lessons (*.lesson.json);;JSON (*.json)")
 
 
 class LessonActions(QObject):
@@ -50,17 +52,19 @@ class LessonActions(QObject):
         self._final: tuple[Reference, str, str] | None = None  # the model, fold, "done" text
         self.save_action = make_action(
             window,
-            "Save &Lesson…",
+            lambda: translate("Lessons", "Save &Lesson…"),
             lambda: self.save_lesson(),
             None,
-            "Save the model, pinned models, view and text size for a class",
+            lambda: translate(
+                "Lessons", "Save the model, pinned models, view and text size for a class"
+            ),
         )
         self.open_action = make_action(
             window,
-            "Open L&esson…",
+            lambda: translate("Lessons", "Open L&esson…"),
             lambda: self.open_lesson(),
             None,
-            "Open a lesson prepared with Save Lesson",
+            lambda: translate("Lessons", "Open a lesson prepared with Save Lesson"),
         )
         state.model_shown.connect(self._on_model_shown)
         client.build_failed.connect(self._on_build_failed)
@@ -73,7 +77,7 @@ class LessonActions(QObject):
         return Lesson(
             reference.text(),
             tuple(pinned.label for pinned in self._state.pinned()),
-            self._views.tabText(self._views.currentIndex()),
+            VIEWS[self._views.currentIndex()],  # the views' English names, in the tabs' order
             fold,
             round(self._font_scale.value(), 3),
         )
@@ -82,19 +86,23 @@ class LessonActions(QObject):
         lesson = self.current()
         if lesson is None:
             return False
+        title = translate("Lessons", "Save Lesson")
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self._window, "Save Lesson", "lesson.lesson.json", FILTER
+                self._window, title, "lesson.lesson.json", lesson_filter()
             )
             if not path:
                 return False
         text = lesson_json(lesson)
-        return save_text(self._window, "Save Lesson", "lesson", path, text) is not None
+        what = translate("Lessons", "lesson")
+        return save_text(self._window, title, what, path, text) is not None
 
     def open_lesson(self, path: str | None = None) -> bool:
         """Check the whole lesson, then show it; a file that cannot be used changes nothing."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self._window, TITLE, "", FILTER)
+            path, _ = QFileDialog.getOpenFileName(
+                self._window, translate("Lessons", "Open Lesson"), "", lesson_filter()
+            )
             if not path:
                 return False
         name = Path(path).name
@@ -103,17 +111,22 @@ class LessonActions(QObject):
             reference = parse_reference(lesson.reference)
             pinned = [parse_reference(text) for text in lesson.pinned]
         except OSError as error:
-            return self._refuse(f"{name}: cannot be read ({error.strerror or error})")
+            return self._refuse(
+                translate("Lessons", "{name}: cannot be read ({reason})").format(
+                    name=name, reason=error.strerror or error
+                )
+            )
         except UnicodeDecodeError:
-            return self._refuse(f"{name}: not a lesson file (not text)")
+            return self._refuse(
+                translate("Lessons", "{name}: not a lesson file (not text)").format(name=name)
+            )
         except ExplorerError as error:
-            message = str(error)
+            message = translated(user_message(error))
             return self._refuse(message if message.startswith(name) else f"{name}: {message}")
         self._font_scale.set(lesson.font_scale)
-        self._views.setCurrentIndex(
-            next(i for i in range(self._views.count()) if self._views.tabText(i) == lesson.view)
-        )
-        self.show(reference, pinned, lesson.fold, f"Lesson open: {lesson.reference}")
+        self._views.setCurrentIndex(VIEWS.index(lesson.view))
+        done = translate("Lessons", "Lesson open: {model}").format(model=lesson.reference)
+        self.show(reference, pinned, lesson.fold, done)
         return True
 
     def show(
@@ -127,7 +140,7 @@ class LessonActions(QObject):
         self._next()
 
     def _refuse(self, message: str) -> bool:
-        QMessageBox.warning(self._window, TITLE, message)
+        QMessageBox.warning(self._window, translate("Lessons", "Open Lesson"), message)
         return False
 
     def _next(self) -> None:
@@ -167,7 +180,12 @@ class LessonActions(QObject):
     @Slot(int, str)
     def _on_build_failed(self, _generation: int, message: str) -> None:
         if self._waiting is not None:  # skip the model that cannot be built, say so
-            self._state.tell(f"Not pinned: {self._waiting.text()}: {message}", 10_000)
+            self._state.tell(
+                translate("Lessons", "Not pinned: {model}: {message}").format(
+                    model=self._waiting.text(), message=translated(message)
+                ),
+                10_000,
+            )
             self._waiting = None
             self._queue.pop(0)
             self._next()

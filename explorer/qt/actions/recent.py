@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
+from explorer.qt.i18n import follow, translate
+
 RECENT_KEY = "files/recent"
 RECENT_MAX = 8
 
@@ -19,7 +21,8 @@ class RecentFiles(QObject):
     def __init__(self, settings: QSettings, parent: QWidget) -> None:
         super().__init__(parent)
         self._settings = settings
-        self.menu = QMenu("Open &Recent", parent)
+        self.menu = QMenu(parent)
+        follow(self.menu, lambda: self.menu.setTitle(translate("Recent", "Open &Recent")))
         self._rebuild_menu()
 
     def paths(self) -> list[str]:

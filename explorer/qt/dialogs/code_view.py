@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.base.errors import ExplorerError, user_message
 from explorer.core.exports.code import STYLES
+from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.widgets.text_files import save_text
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,15 @@ class PythonHighlighter(QSyntaxHighlighter):
         return end
 
 
+def style_names() -> dict[str, str]:
+    """The Keras API styles' names on the tabs, in the current language."""
+    return {
+        "sequential": translate("CodeView", "Sequential"),
+        "functional": translate("CodeView", "Functional"),
+        "subclassing": translate("CodeView", "Subclassing"),
+    }
+
+
 class CodeDialog(QDialog):
     """Shows ``source(style)`` for the chosen style; a style the model cannot be written in
     shows the reason instead, with Copy and Save disabled."""
@@ -132,9 +142,10 @@ class CodeDialog(QDialog):
         self.file_stem = file_stem
         self.setWindowTitle(title)
 
+        self._error = ""  # why the chosen style cannot be shown (a core text), or empty
         self.tabs = QTabBar()
-        for name in STYLES:
-            self.tabs.addTab(name.capitalize())
+        for _ in STYLES:
+            self.tabs.addTab("")
         self.tabs.setExpanding(False)
         self.tabs.setCurrentIndex(self._index(style))
         self.editor = QPlainTextEdit()
@@ -161,10 +172,8 @@ class CodeDialog(QDialog):
         self.stack.addWidget(self.editor)
         self.stack.addWidget(self.message_label)
 
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip("Copy the whole code to the clipboard")
-        self.save_button = QPushButton("Save…")
-        self.save_button.setToolTip("Save the code as a Python file")
+        self.copy_button = QPushButton()
+        self.save_button = QPushButton()
         self.buttons = QDialogButtonBox()
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -181,7 +190,21 @@ class CodeDialog(QDialog):
         self.resize(self.editor.fontMetrics().horizontalAdvance("x" * 104) + 60, 640)
         self.tabs.currentChanged.connect(self._regenerate)
         self._regenerate()
+        follow(self, self._retranslate)
         self.editor.setFocus()  # so Enter means Close, not Copy, and Ctrl+C works at once
+
+    def _retranslate(self) -> None:
+        names = style_names()
+        for index, name in enumerate(STYLES):
+            self.tabs.setTabText(index, names.get(name, name.capitalize()))
+        self.copy_button.setText(translate("CodeView", "Copy"))
+        self.copy_button.setToolTip(translate("CodeView", "Copy the whole code to the clipboard"))
+        self.save_button.setText(translate("CodeView", "Save…"))
+        self.save_button.setToolTip(translate("CodeView", "Save the code as a Python file"))
+        self._show_error()
+
+    def _show_error(self) -> None:
+        self.message_label.setText(translated(self._error) if self._error else "")
 
     @staticmethod
     def _index(style: str) -> int:
@@ -212,8 +235,9 @@ class CodeDialog(QDialog):
             if not isinstance(error, ExplorerError):
                 log.exception("code for the %s style failed", self.style())
             code, message = "", user_message(error)
+        self._error = message
         self.editor.setPlainText(code)
-        self.message_label.setText(message)
+        self._show_error()
         self.stack.setCurrentWidget(self.message_label if message else self.editor)
         self.copy_button.setEnabled(bool(code))
         self.save_button.setEnabled(bool(code))
@@ -227,9 +251,12 @@ class CodeDialog(QDialog):
         """Write the code to ``path``, asking for one when None; False if nothing was written."""
         if not self.code():
             return False
+        title = translate("CodeView", "Save Code")
         if path is None:
             default = f"{self.file_stem}_{self.style()}.py"
-            path, _ = QFileDialog.getSaveFileName(self, "Save Code", default, "Python (*.py)")
+            python = translate("CodeView", "Python (*.py)")
+            path, _ = QFileDialog.getSaveFileName(self, title, default, python)
             if not path:
                 return False
-        return save_text(self, "Save Code", "code", path, self.code()) is not None
+        what = translate("CodeView", "code")
+        return save_text(self, title, what, path, self.code()) is not None

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from explorer.core.weights.compatibility import CompatibilityReport
 from explorer.qt.dialogs.weights_report import CompatibilityDialog
+from explorer.qt.i18n import translate
 
 
 class Prompts:
@@ -25,8 +26,8 @@ class Prompts:
         """May the design's unsaved changes be dropped?"""
         answer = QMessageBox.question(
             parent,
-            "Designer",
-            "The design has changes that are not saved. Discard them?",
+            translate("Prompts", "Designer"),
+            translate("Prompts", "The design has changes that are not saved. Discard them?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

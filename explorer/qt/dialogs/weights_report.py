@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 # The same shape text as the copied report, so what is seen and what is pasted agree.
 from explorer.core.exports.weights_reports import report_text, shapes_text
 from explorer.core.weights.compatibility import CompatibilityReport, ReportRow, Status
+from explorer.qt.i18n import follow, translate, translated
 
 _Index = QModelIndex | QPersistentModelIndex
 _STATUS = 1
@@ -38,24 +39,53 @@ _STATUS_COLOURS = {
     Status.MISSING: _WARN,
     Status.EXTRA: _WARN,
 }
-_HEADER_TIPS = {
-    "Model expects": "One shape per weight array (kernel, bias, ...) the model's layer holds",
-    "File has": "One shape per weight array stored in the file for this layer",
-    "File layer": "Legacy .h5 files are paired by position, so this name may differ from Layer",
-}
+
+
+def columns() -> tuple[tuple[str, str | None], ...]:
+    """Each column's title and header tooltip, in the current language."""
+    return (
+        (translate("WeightsReport", "Layer"), None),
+        (translate("WeightsReport", "Status"), None),
+        (
+            translate("WeightsReport", "Model expects"),
+            translate(
+                "WeightsReport",
+                "One shape per weight array (kernel, bias, ...) the model's layer holds",
+            ),
+        ),
+        (
+            translate("WeightsReport", "File has"),
+            translate(
+                "WeightsReport", "One shape per weight array stored in the file for this layer"
+            ),
+        ),
+        (
+            translate("WeightsReport", "File layer"),
+            translate(
+                "WeightsReport",
+                "Legacy .h5 files are paired by position, so this name may differ from Layer",
+            ),
+        ),
+    )
+
+
+def status_text(status: Status) -> str:
+    """A status's name in the current language (the core's English in the copied report)."""
+    return translated(status.label)
 
 
 class ReportTableModel(QAbstractTableModel):
     """One row per layer of a CompatibilityReport; the report stays the only source of values."""
 
-    COLUMNS = ("Layer", "Status", "Model expects", "File has", "File layer")
+    COLUMN_COUNT = 5  # layer, status, what the model expects, what the file has, file layer
     SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # statuses sort worst first
     STATUS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[ReportRow, ...] = ()
-        self._display: list[tuple[str, ...]] = []
+        self._display: list[tuple[str, ...]] = []  # the status column is made when shown
+        follow(self, self._retranslate)
 
     def set_report(self, report: CompatibilityReport | None) -> None:
         self.beginResetModel()
@@ -70,24 +100,25 @@ class ReportTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _HEADER_TIPS.get(self.COLUMNS[section])
-        return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        title, tip = columns()[section]
+        return title if role == Qt.ItemDataRole.DisplayRole else tip
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == _STATUS:
+                return status_text(row.status)
             return self._display[index.row()][column]
         if role == self.SORT_ROLE:
             if column == _STATUS:
@@ -98,8 +129,14 @@ class ReportTableModel(QAbstractTableModel):
         if column == _STATUS and role == Qt.ItemDataRole.ForegroundRole:
             return _STATUS_COLOURS[row.status]
         if column == _STATUS and role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.status}: {row.status.explanation}"
+            return f"{status_text(row.status)}: {translated(row.status.explanation)}"
         return None
+
+    def _retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, _STATUS), self.index(last, _STATUS))
 
 
 class ReportFilterProxy(QSortFilterProxyModel):
@@ -131,21 +168,15 @@ class CompatibilityDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.report = report
-        name = Path(report.path).name
-        architecture = architecture_text or "the current architecture"
-        self.setWindowTitle(f"Weights Compatibility — {name}")
+        self._architecture = architecture_text
         self.resize(820, 480)
-        if report.loads_fully:
-            text, colour = f"✔ {name} fits {architecture} completely", _GOOD
-        else:
-            text = f"✘ {name} does not fit {architecture} — nothing will be loaded"
-            colour = _BAD
-        self.verdict = QLabel(text)
+        colour = _GOOD if report.loads_fully else _BAD
+        self.verdict = QLabel()
         self.verdict.setStyleSheet(f"font-weight: bold; color: {colour.name()};")
         self.verdict.setToolTip(report.path)
         self.verdict.setWordWrap(True)
-        self.counts = QLabel(" · ".join(f"{n} {s}" for s, n in report.counts().items()))
-        self.problems_only = QCheckBox("Show only layers that do not match")
+        self.counts = QLabel()
+        self.problems_only = QCheckBox()
 
         self.model = ReportTableModel(self)
         self.model.set_report(report)
@@ -167,15 +198,9 @@ class CompatibilityDialog(QDialog):
         self.problems_only.toggled.connect(self.proxy.set_problems_only)
         self.problems_only.setChecked(not report.loads_fully)
 
-        self.load_button = QPushButton("Load Weights")
+        self.load_button = QPushButton()
         self.load_button.setEnabled(report.loads_fully)
-        self.load_button.setToolTip(
-            "Load into a fresh model; the model on screen is replaced only if this succeeds"
-            if report.loads_fully
-            else "Not offered: the file does not fit this architecture"
-        )
-        self.copy_button = QPushButton("Copy Report")
-        self.copy_button.setToolTip("Copy the verdict and the layers that do not match as text")
+        self.copy_button = QPushButton()
         self.buttons = QDialogButtonBox()
         self.buttons.addButton(self.load_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -193,6 +218,37 @@ class CompatibilityDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.verdict, self.counts, self.problems_only, self.table, self.buttons):
             layout.addWidget(widget)
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        report = self.report
+        name = Path(report.path).name
+        architecture = self._architecture or translate("WeightsReport", "the current architecture")
+        self.setWindowTitle(
+            translate("WeightsReport", "Weights Compatibility — {name}").format(name=name)
+        )
+        if report.loads_fully:
+            verdict = translate("WeightsReport", "✔ {name} fits {architecture} completely")
+            load_tip = translate(
+                "WeightsReport",
+                "Load into a fresh model; the model on screen is replaced only if this succeeds",
+            )
+        else:
+            verdict = translate(
+                "WeightsReport", "✘ {name} does not fit {architecture} — nothing will be loaded"
+            )
+            load_tip = translate(
+                "WeightsReport", "Not offered: the file does not fit this architecture"
+            )
+        self.verdict.setText(verdict.format(name=name, architecture=architecture))
+        self.counts.setText(" · ".join(f"{n} {status_text(s)}" for s, n in report.counts().items()))
+        self.problems_only.setText(translate("WeightsReport", "Show only layers that do not match"))
+        self.load_button.setText(translate("WeightsReport", "Load Weights"))
+        self.load_button.setToolTip(load_tip)
+        self.copy_button.setText(translate("WeightsReport", "Copy Report"))
+        self.copy_button.setToolTip(
+            translate("WeightsReport", "Copy the verdict and the layers that do not match as text")
+        )
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(report_text(self.report))

@@ -26,20 +26,40 @@ from explorer.core.analysis.chart_data import (
     point_text,
 )
 from explorer.core.analysis.summary import ModelSummary
+from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.widgets.plots import (
     ExportChooser,
     export_plot,
     export_plot_with_dialog,
     new_plot,
+    set_plot_texts,
+    titled,
 )
 
-_X_LABEL = "layer (model order)"
-_TITLES = {
-    "params": ("Parameters per layer", "parameters"),
-    "cumulative": ("Parameters up to each layer", "cumulative parameters"),
-    "macs": ("MACs per layer", "MACs"),
-    "feature_maps": ("Feature maps", "H×W positions"),
-}
+
+def _titles() -> dict[str, tuple[str, str]]:
+    """Each chart's title and its left axis' title, in the current language."""
+    return {
+        "params": (
+            translate("Charts", "Parameters per layer"),
+            translate("Charts", "parameters"),
+        ),
+        "cumulative": (
+            translate("Charts", "Parameters up to each layer"),
+            translate("Charts", "cumulative parameters"),
+        ),
+        "macs": (translate("Charts", "MACs per layer"), translate("Charts", "MACs")),
+        "feature_maps": (
+            translate("Charts", "Feature maps"),
+            translate("Charts", "H×W positions"),
+        ),
+    }
+
+
+def _x_label() -> str:
+    return translate("Charts", "layer (model order)")
+
+
 _BLUE, _GREEN, _ORANGE, _PURPLE = "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd"
 _BAR_WIDTH = 0.8
 
@@ -50,8 +70,10 @@ def _values(values: tuple[int | None, ...]) -> np.ndarray:
 
 
 def _new_plot(key: str, panel: ChartsPanel) -> pg.PlotWidget:
-    title, y_label = _TITLES[key]
-    plot = new_plot(panel, title, _X_LABEL, y_label, export=partial(panel.export_with_dialog, key))
+    title, y_label = _titles()[key]
+    plot = new_plot(
+        panel, title, _x_label(), y_label, export=partial(panel.export_with_dialog, key)
+    )
     # The x axis is a layer index: a log of it means nothing.
     plot.getPlotItem().ctrl.logXCheck.setEnabled(False)
     return plot
@@ -65,9 +87,10 @@ class ChartsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._series: ChartSeries = EMPTY_SERIES
+        self._architecture: str | None = None  # the model's, in the charts' titles
         self._log = False
 
-        self.log_scale = QCheckBox("Log scale for parameters")
+        self.log_scale = QCheckBox()
         self.log_scale.toggled.connect(self.set_log_scale)
 
         self.plots: dict[str, pg.PlotWidget] = {key: _new_plot(key, self) for key in METRICS}
@@ -101,7 +124,7 @@ class ChartsPanel(QWidget):
         for position, key in enumerate(METRICS):
             grid.addWidget(self.plots[key], position // 2, position % 2)
         self.exporter = ExportChooser(
-            {key: title for key, (title, _) in _TITLES.items()}, self.export_with_dialog
+            {key: title for key, (title, _) in _titles().items()}, self.export_with_dialog
         )
         controls = QHBoxLayout()
         controls.addWidget(self.log_scale)
@@ -110,6 +133,23 @@ class ChartsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(grid)
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.log_scale.setText(translate("Charts", "Log scale for parameters"))
+        titles = _titles()
+        for key, plot in self.plots.items():
+            set_plot_texts(plot, titles[key][0], _x_label(), titles[key][1])
+        self.plots["feature_maps"].getPlotItem().setLabel("right", translate("Charts", "channels"))
+        self._set_titles()
+        self.exporter.set_titles({key: title for key, (title, _) in titles.items()})
+
+    def _set_titles(self) -> None:
+        """Each chart's title names the model, in exports too."""
+        for key, (title, _) in _titles().items():
+            self.plots[key].getPlotItem().setTitle(  # keeps the title's font (fit_fonts)
+                titled(title, [self._architecture] if self._architecture else []), color="k"
+            )
 
     @staticmethod
     def _add_right_axis(plot: pg.PlotWidget) -> pg.ViewBox:
@@ -121,8 +161,8 @@ class ChartsPanel(QWidget):
         view.setXLink(item.vb)
         item.showAxis("right")
         item.getAxis("right").linkToView(view)
-        item.setLabel("right", "channels", color=_ORANGE)
-        item.getAxis("left").setLabel("H×W positions", color=_BLUE)
+        item.setLabel("right", translate("Charts", "channels"), color=_ORANGE)
+        item.getAxis("left").setLabel(translate("Charts", "H×W positions"), color=_BLUE)
 
         def follow() -> None:
             view.setGeometry(item.vb.geometry())
@@ -137,11 +177,8 @@ class ChartsPanel(QWidget):
 
     def set_summary(self, summary: ModelSummary | None) -> None:
         self._series = chart_series(summary) if summary is not None else EMPTY_SERIES
-        for key, plot in self.plots.items():  # the title names the model, in exports too
-            title = _TITLES[key][0]
-            plot.getPlotItem().setTitle(  # keeps the title's font (fit_fonts, at the text size)
-                f"{title} — {summary.architecture}" if summary is not None else title, color="k"
-            )
+        self._architecture = summary.architecture if summary is not None else None
+        self._set_titles()
         s = self._series
         x = np.arange(len(s), dtype=float)
         self._set_params_bars()
@@ -189,7 +226,7 @@ class ChartsPanel(QWidget):
 
     def hover_text(self, key: str, x: float) -> str:
         point = self._point_at(x)
-        return point_text(self._series, point, key) if point is not None else ""
+        return translated(point_text(self._series, point, key)) if point is not None else ""
 
     def click_at(self, x: float) -> int | None:
         row = self.row_at(x)

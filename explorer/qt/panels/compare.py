@@ -32,6 +32,7 @@ from explorer.core.exports.comparisons import (
     stage_numeric_columns,
     stage_rows,
 )
+from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.state import WindowState
 from explorer.qt.widgets import font_scale
 from explorer.qt.widgets.glance_bars import GlanceBars
@@ -58,25 +59,19 @@ class ComparePanel(QWidget):
         self.pinned_view.setModel(self.labels)
         self.pinned_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pinned_view.setMinimumHeight(30)
-        self.pinned_view.setToolTip("Pinned models; the first is the baseline of the differences")
-        self.remove_button = QPushButton("Unpin")
+        self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self._remove_selected)
-        self.clear_button = QPushButton("Unpin All")
+        self.clear_button = QPushButton()
         self.clear_button.clicked.connect(state.unpin_all)
-        self.copy_button = QPushButton("Copy as Markdown")
-        self.copy_button.setToolTip("Both tables as Markdown, for notes and reports")
+        self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_markdown)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the comparison as Markdown, CSV or JSON")
+        self.export_button = QPushButton()
         self.export_button.clicked.connect(lambda: self.export())
         self.totals_table = TextTableView("comparison-totals")
         self.stages_table = TextTableView("comparison-stages")
         self.charts: CompareCharts | None = None  # made when first shown: most sessions never do
         self.stages_note = QLabel()
-        self.hint = QLabel(
-            "Pin models (Ctrl+D) to compare them: ResNet34 against ResNet50, or "
-            "one architecture at two input sizes."
-        )
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.glance = QLabel()  # "resnet50 vs resnet34: parameters +17.4 %, ..."
         self.glance.setObjectName("compare_glance")
@@ -94,7 +89,8 @@ class ComparePanel(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("Pinned models"))
+        self.pinned_label = QLabel()
+        left_layout.addWidget(self.pinned_label)
         left_layout.addWidget(self.pinned_view, 1)
         left_layout.addLayout(buttons)
         left_layout.addLayout(exports)
@@ -111,8 +107,8 @@ class ComparePanel(QWidget):
         ):
             tables_layout.addWidget(widget)
         self.tabs = QTabWidget()
-        self.tabs.addTab(tables, "Tables")
-        self.tabs.addTab(QWidget(), "Charts")
+        self.tabs.addTab(tables, "")
+        self.tabs.addTab(QWidget(), "")
         self.tabs.currentChanged.connect(lambda index: index == 1 and self.show_charts())
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -122,6 +118,33 @@ class ComparePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._refresh()
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.pinned_label.setText(translate("Compare", "Pinned models"))
+        self.pinned_view.setToolTip(
+            translate("Compare", "Pinned models; the first is the baseline of the differences")
+        )
+        self.remove_button.setText(translate("Compare", "Unpin"))
+        self.clear_button.setText(translate("Compare", "Unpin All"))
+        self.copy_button.setText(translate("Compare", "Copy as Markdown"))
+        self.copy_button.setToolTip(
+            translate("Compare", "Both tables as Markdown, for notes and reports")
+        )
+        self.export_button.setText(translate("Compare", "Export…"))
+        self.export_button.setToolTip(
+            translate("Compare", "Save the comparison as Markdown, CSV or JSON")
+        )
+        self.hint.setText(
+            translate(
+                "Compare",
+                "Pin models (Ctrl+D) to compare them: ResNet34 against ResNet50, or "
+                "one architecture at two input sizes.",
+            )
+        )
+        self.tabs.setTabText(0, translate("Compare", "Tables"))
+        self.tabs.setTabText(1, translate("Compare", "Charts"))
+        self._show_comparison()
 
     def _style_glance(self) -> None:
         glance_font = font_scale.scaled(self.font(), GLANCE_SIZE)
@@ -141,7 +164,7 @@ class ComparePanel(QWidget):
             self.charts = CompareCharts()
             self.charts.set_models(*self._labels_and_summaries())
             self.tabs.removeTab(1)
-            self.tabs.insertTab(1, self.charts, "Charts")
+            self.tabs.insertTab(1, self.charts, translate("Compare", "Charts"))
         self.tabs.setCurrentWidget(self.charts)
         return self.charts
 
@@ -160,23 +183,20 @@ class ComparePanel(QWidget):
         """Write the comparison; the format follows the suffix (.md, .csv, .json)."""
         if not self._state.pinned():
             return False
+        title = translate("Compare", "Export Comparison")
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export Comparison", "comparison.md", ";;".join(EXPORT_FILTERS)
+                self, title, "comparison.md", ";;".join(EXPORT_FILTERS)
             )
             if not path:
                 return False
         fmt = EXPORT_FORMATS.get(Path(path).suffix.lower())
         if fmt is None:
-            QMessageBox.warning(
-                self,
-                "Export Comparison",
-                f"{Path(path).name}: choose a .md, .csv or .json file name",
-            )
+            message = translate("Compare", "{name}: choose a .md, .csv or .json file name")
+            QMessageBox.warning(self, title, message.format(name=Path(path).name))
             return False
-        return (
-            save_text(self, "Export Comparison", "comparison", path, self.render(fmt)) is not None
-        )
+        what = translate("Compare", "comparison")
+        return save_text(self, title, what, path, self.render(fmt)) is not None
 
     def _remove_selected(self) -> None:
         self._state.unpin([i.row() for i in self.pinned_view.selectedIndexes()])
@@ -187,27 +207,42 @@ class ComparePanel(QWidget):
         if self.charts is not None:
             self.charts.set_models(labels, summaries)
         self.hint.setVisible(len(summaries) < 2)
-        names = [pinned.label for pinned in self._state.pinned()]
-        self.glance.setText("\n".join(glance_lines(names, summaries)))
         self.glance.setVisible(len(summaries) >= 2)
-        self.glance_bars.set_values(labels, glance_values(summaries) if len(summaries) >= 2 else [])
         self.glance_bars.setVisible(len(summaries) >= 2)
+        self._show_comparison()
+        for button in (self.remove_button, self.clear_button, self.copy_button, self.export_button):
+            button.setEnabled(bool(summaries))
+
+    def _show_comparison(self) -> None:
+        """The glance line and bars, the tables and the note, in the current language."""
+        labels, summaries = self._labels_and_summaries()
+        names = [pinned.label for pinned in self._state.pinned()]
+        self.glance.setText("\n".join(translated(line) for line in glance_lines(names, summaries)))
+        glance = glance_values(summaries) if len(summaries) >= 2 else []
+        self.glance_bars.set_values(labels, [(translated(name), v) for name, v in glance])
         if summaries:
             headers, rows = compare_rows(summaries)
-            self.totals_table.set_table(headers, rows, set(range(1, len(headers))))
+            rows = [[translated(row[0]), *row[1:]] for row in rows]  # the quantity's name
+            self.totals_table.set_table(_translated(headers), rows, set(range(1, len(headers))))
         else:
             self.totals_table.set_table([], [], set())
         staged = stage_rows(summaries) if summaries else None
         if staged is None:
             self.stages_table.set_table([], [], set())
             self.stages_note.setText(
-                "By stage: only when every pinned model has named stages (the ResNets)."
+                translate(
+                    "Compare",
+                    "By stage: only when every pinned model has named stages (the ResNets).",
+                )
                 if summaries
                 else ""
             )
         else:
             headers, rows = staged
-            self.stages_table.set_table(headers, rows, stage_numeric_columns(headers))
-            self.stages_note.setText("By stage:")
-        for button in (self.remove_button, self.clear_button, self.copy_button, self.export_button):
-            button.setEnabled(bool(summaries))
+            numeric = stage_numeric_columns(headers)  # read from the English headers
+            self.stages_table.set_table(_translated(headers), rows, numeric)
+            self.stages_note.setText(translate("Compare", "By stage:"))
+
+
+def _translated(headers: list[str]) -> list[str]:
+    return [translated(header) for header in headers]

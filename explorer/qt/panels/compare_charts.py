@@ -21,16 +21,35 @@ from PySide6.QtWidgets import (
 
 from explorer.core.analysis.chart_data import STAGE_METRICS, GroupedBars, chart_series, stage_bars
 from explorer.core.analysis.summary import ModelSummary
+from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.widgets.plots import (
     ExportChooser,
     add_legend,
     colour,
     export_plot_with_dialog,
     new_plot,
+    set_item_texts,
+    set_plot_texts,
+    titled,
 )
 
 _GROUP_WIDTH = 0.8
-_TITLES = {"depth": "Parameters up to each layer", "stages": "By stage"}
+
+
+def _titles() -> dict[str, str]:
+    return {
+        "depth": translate("CompareCharts", "Parameters up to each layer"),
+        "stages": translate("CompareCharts", "By stage"),
+    }
+
+
+def _units() -> dict[str, str]:
+    """What a stage chart's bars count (its left axis), by metric."""
+    return {
+        "params": translate("CompareCharts", "parameters"),
+        "macs": translate("CompareCharts", "macs"),
+        "activation_elements": translate("CompareCharts", "activations per sample"),
+    }
 
 
 class CompareCharts(QWidget):
@@ -43,20 +62,19 @@ class CompareCharts(QWidget):
         self.bars = GroupedBars((), (), by_stage=False)
         self.metric = QComboBox()
         for key, title in STAGE_METRICS.items():
-            self.metric.addItem(title, key)
-        self.metric.setToolTip("What the stage chart shows")
+            self.metric.addItem(translated(title), key)
         self.metric.currentIndexChanged.connect(lambda _: self._draw_bars())
-        self.exporter = ExportChooser(_TITLES, self.export_with_dialog)
-        axes = {"depth": ("layer (model order)", "cumulative parameters"), "stages": ("", "")}
+        self.exporter = ExportChooser(_titles(), self.export_with_dialog)
         self.plots = {
-            key: new_plot(self, title, *axes[key], partial(self.export_with_dialog, key))
-            for key, title in _TITLES.items()
+            key: new_plot(self, title, "", "", partial(self.export_with_dialog, key))
+            for key, title in _titles().items()
         }
         self.legends = {key: add_legend(plot) for key, plot in self.plots.items()}
         self.plots["stages"].scene().sigMouseMoved.connect(self._on_mouse_moved)
 
+        self.metric_label = QLabel()
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Stage chart:"))
+        controls.addWidget(self.metric_label)
         controls.addWidget(self.metric)
         controls.addStretch(1)
         controls.addWidget(self.exporter)
@@ -67,6 +85,21 @@ class CompareCharts(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
         layout.addWidget(splitter, 1)
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.metric_label.setText(translate("CompareCharts", "Stage chart:"))
+        self.metric.setToolTip(translate("CompareCharts", "What the stage chart shows"))
+        set_item_texts(self.metric, lambda key: translated(STAGE_METRICS[key]))
+        titles = _titles()
+        self.exporter.set_titles(titles)
+        set_plot_texts(
+            self.plots["depth"],
+            titled(titles["depth"], self._labels),
+            translate("CompareCharts", "layer (model order)"),
+            translate("CompareCharts", "cumulative parameters"),
+        )
+        self._draw_bars()  # the stage chart's title and axes
 
     def set_models(self, labels: Sequence[str], summaries: Sequence[ModelSummary]) -> None:
         self._labels, self._summaries = list(labels), list(summaries)
@@ -82,6 +115,7 @@ class CompareCharts(QWidget):
                 antialias=True,
             )
         plot.enableAutoRange()
+        plot.setTitle(titled(_titles()["depth"], self._labels), color="k")
         self._draw_bars()
 
     def _draw_bars(self) -> None:
@@ -104,10 +138,15 @@ class CompareCharts(QWidget):
                     name=label,
                 )
             )
-        title = STAGE_METRICS[metric]
-        plot.setTitle(f"{title} {'per stage' if self.bars.by_stage else 'in total'}", color="k")
-        plot.setLabel("left", title.lower())
-        plot.getAxis("bottom").setTicks([list(enumerate(self.bars.groups))])
+        title = translated(STAGE_METRICS[metric])
+        if self.bars.by_stage:
+            title = translate("CompareCharts", "{metric} per stage").format(metric=title)
+        else:
+            title = translate("CompareCharts", "{metric} in total").format(metric=title)
+        plot.setTitle(titled(title, self._labels), color="k")
+        plot.setLabel("left", _units()[metric])
+        groups = [translated(group) for group in self.bars.groups]  # stage names, or "total"
+        plot.getAxis("bottom").setTicks([list(enumerate(groups))])
         plot.enableAutoRange()
 
     def bar_at(self, x: float) -> tuple[int, int] | None:
@@ -123,8 +162,8 @@ class CompareCharts(QWidget):
     def bar_text(self, model: int, group: int) -> str:
         """E.g. "conv4_x — 2. resnet50: 7,098,368 parameters"."""
         value = self.bars.values[model][group]
-        what = STAGE_METRICS[self.metric.currentData()].lower()
-        return f"{self.bars.groups[group]} — {self._labels[model]}: {value:,} {what}"
+        what = _units()[self.metric.currentData()]
+        return f"{translated(self.bars.groups[group])} — {self._labels[model]}: {value:,} {what}"
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         view = self.plots["stages"].getPlotItem().vb

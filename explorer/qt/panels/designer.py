@@ -7,6 +7,8 @@ QUndoStack, so undo and redo cannot drift from what was shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
@@ -44,6 +46,7 @@ from explorer.core.sources.designs.model import (
     new_layer,
 )
 from explorer.core.sources.designs.shapes import LayerCheck, check
+from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.widgets.param_form import ParameterForm
 
 _PROBLEM = QColor("#b00020")
@@ -69,18 +72,20 @@ class _DesignUndoKeys(QObject):
 
 
 class _Edit(QUndoCommand):
-    """One change: the designs before and after, and the row selected in each."""
+    """One change: the designs before and after, and the row selected in each; ``words`` name
+    the change in the current language."""
 
     def __init__(
         self,
         panel: DesignerPanel,
         before: tuple[Design, int],
         after: tuple[Design, int],
-        text: str,
+        words: Callable[[], str],
         merge_key: tuple[object, ...] | None = None,
     ) -> None:
-        super().__init__(text)
+        super().__init__(words())
         self.panel, self.before, self.after, self.merge_key = panel, before, after, merge_key
+        self.words = words
 
     def redo(self) -> None:
         self.panel._show(*self.after)
@@ -99,6 +104,10 @@ class _Edit(QUndoCommand):
         return True
 
 
+def _moved(name: str) -> Callable[[], str]:
+    return lambda: translate("Designer", "Move {name}").format(name=name)
+
+
 class DesignerPanel(QWidget):
     design_changed = Signal(object)  # Design
 
@@ -111,15 +120,10 @@ class DesignerPanel(QWidget):
         self.palette = QListWidget()
         self.palette.setMinimumWidth(100)
         for kind in layer_kinds():
-            item = QListWidgetItem(kind)
-            item.setToolTip(KINDS[kind].description)
-            self.palette.addItem(item)
+            self.palette.addItem(QListWidgetItem(kind))  # Keras's class names: never translated
         self.palette.setCurrentRow(1)
         self.palette.itemDoubleClicked.connect(lambda item: self.add_layer(item.text()))
-        self.add_button = QPushButton("Add ▸")
-        self.add_button.setToolTip(
-            "Insert the chosen kind after the selected layer (or double-click it)"
-        )
+        self.add_button = QPushButton()
         self.add_button.clicked.connect(lambda: self.add_layer(self.palette.currentItem().text()))
 
         self.layers = QListWidget()
@@ -128,11 +132,11 @@ class DesignerPanel(QWidget):
         self.layers.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.layers.currentRowChanged.connect(lambda _row: self._show_properties())
         self.layers.model().rowsMoved.connect(self._on_rows_dragged)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton()
         self.delete_button.clicked.connect(lambda: self.delete_layer(self.layers.currentRow()))
-        self.up_button = QPushButton("Up")
+        self.up_button = QPushButton()
         self.up_button.clicked.connect(lambda: self.move_layer(self.layers.currentRow(), -1))
-        self.down_button = QPushButton("Down")
+        self.down_button = QPushButton()
         self.down_button.clicked.connect(lambda: self.move_layer(self.layers.currentRow(), 1))
 
         self.design_name = QLineEdit(self.design.name)
@@ -146,14 +150,28 @@ class DesignerPanel(QWidget):
         self.properties.values_edited.connect(self._on_properties_edited)
         self.kind_label = QLabel()
         self.kind_label.setWordWrap(True)
+        self.palette_label = QLabel()
+        self.layers_label = QLabel()
+        self.layer_name_label = QLabel()
+        self.design_name_label = QLabel()
 
-        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        # Made here rather than by QUndoStack.createUndoAction, whose "Undo" prefix could not
+        # follow a change of language; the stack's signals keep them enabled and named.
+        stack = self.undo_stack
+        self.undo_action = QAction(self)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        self.undo_action.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.redo_action = QAction(self)
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y, Ctrl+Shift+Z
-        for action, tip in ((self.undo_action, "Undo"), (self.redo_action, "Redo")):
-            action.setStatusTip(f"{tip} the last change to the design")
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        for action in (self.undo_action, self.redo_action):
+            action.setEnabled(False)
             self.addAction(action)  # window-wide: also in the Edit menu
+        # The slots take the stack's texts, never the stack: it also signals while it is deleted.
+        stack.undoTextChanged.connect(self._name_undo_action)
+        stack.redoTextChanged.connect(self._name_redo_action)
         # In a property field, Ctrl+Z and Ctrl+Y undo and redo the design, not the field's text.
         self._undo_keys = _DesignUndoKeys(self)
         app = QApplication.instance()
@@ -166,6 +184,53 @@ class DesignerPanel(QWidget):
         self.toolbar.addActions([self.undo_action, self.redo_action])
         self._layout()
         self._show(self.design, 0)
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """Every text of the panel in the current language, the undo history's included."""
+        self.palette_label.setText(translate("Designer", "Palette"))
+        self.layers_label.setText(translate("Designer", "Layers (drag to reorder)"))
+        self.layer_name_label.setText(translate("Designer", "Name"))
+        self.design_name_label.setText(translate("Designer", "Design"))
+        self.add_button.setText(translate("Designer", "Add ▸"))
+        self.add_button.setToolTip(
+            translate(
+                "Designer", "Insert the chosen kind after the selected layer (or double-click it)"
+            )
+        )
+        self.delete_button.setText(translate("Designer", "Delete"))
+        self.up_button.setText(translate("Designer", "Up"))
+        self.down_button.setText(translate("Designer", "Down"))
+        for row in range(self.palette.count()):
+            item = self.palette.item(row)
+            item.setToolTip(translated(KINDS[item.text()].description))
+        self.undo_action.setStatusTip(translate("Designer", "Undo the last change to the design"))
+        self.redo_action.setStatusTip(translate("Designer", "Redo the last change to the design"))
+        for index in range(self.undo_stack.count()):
+            command = self.undo_stack.command(index)
+            if isinstance(command, _Edit):
+                command.setText(command.words())
+        self._name_undo_action(self.undo_stack.undoText())
+        self._name_redo_action(self.undo_stack.redoText())
+        for row, result in enumerate(self.checks):
+            self.layers.item(row).setToolTip(translated(result.problem or ""))
+        self._describe_layer()
+
+    @Slot(str)
+    def _name_undo_action(self, change: str) -> None:
+        self.undo_action.setText(
+            translate("Designer", "Undo {change}").format(change=change)
+            if change
+            else translate("Designer", "Undo")
+        )
+
+    @Slot(str)
+    def _name_redo_action(self, change: str) -> None:
+        self.redo_action.setText(
+            translate("Designer", "Redo {change}").format(change=change)
+            if change
+            else translate("Designer", "Redo")
+        )
 
     @Slot(QWidget, QWidget)
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -181,13 +246,13 @@ class DesignerPanel(QWidget):
         palette_box = QWidget()
         column = QVBoxLayout(palette_box)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel("Palette"))
+        column.addWidget(self.palette_label)
         column.addWidget(self.palette, 1)
         column.addWidget(self.add_button)
         layers_box = QWidget()
         column = QVBoxLayout(layers_box)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel("Layers (drag to reorder)"))
+        column.addWidget(self.layers_label)
         column.addWidget(self.layers, 1)
         row = QHBoxLayout()
         for button in (self.delete_button, self.up_button, self.down_button):
@@ -202,11 +267,11 @@ class DesignerPanel(QWidget):
         form = QFormLayout(properties_box)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.kind_label)
-        form.addRow("Name", self.layer_name)
+        form.addRow(self.layer_name_label, self.layer_name)
         form.addRow(self.problem)
         form.addRow(self.properties)
         header = QFormLayout()
-        header.addRow("Design", self.design_name)
+        header.addRow(self.design_name_label, self.design_name)
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addLayout(header)
@@ -230,7 +295,7 @@ class DesignerPanel(QWidget):
                     item.setForeground(QBrush(_PROBLEM))
                     item.setBackground(QBrush(_PROBLEM_BACKGROUND))
                     item.setIcon(warning)
-                    item.setToolTip(result.problem)
+                    item.setToolTip(translated(result.problem or ""))
                 self.layers.addItem(item)
             self.layers.setCurrentRow(min(max(row, 0), len(design.layers) - 1))
         with QSignalBlocker(self.design_name):
@@ -250,8 +315,7 @@ class DesignerPanel(QWidget):
             widget.setEnabled(has_row)
         if not has_row:
             return
-        layer, result = self.design.layers[row], self.checks[row]
-        self.kind_label.setText(f"<b>{layer.kind}</b> — {KINDS[layer.kind].description}")
+        layer = self.design.layers[row]
         with QSignalBlocker(self.layer_name):
             self.layer_name.setText(layer.name)
         if self.properties.architecture() is not KINDS[layer.kind]:
@@ -259,7 +323,16 @@ class DesignerPanel(QWidget):
         else:
             self.properties.set_values(layer.values)
             self.properties.clear_errors()
-        self.problem.setText(result.problem or "")
+        self._describe_layer()
+
+    def _describe_layer(self) -> None:
+        """The selected layer's kind, what it does and why it cannot work, if it cannot."""
+        row = self.layers.currentRow()
+        if not 0 <= row < len(self.design.layers):
+            return
+        kind, result = self.design.layers[row].kind, self.checks[row]
+        self.kind_label.setText(f"<b>{kind}</b> — {translated(KINDS[kind].description)}")
+        self.problem.setText(translated(result.problem or ""))
         self.problem.setVisible(not result.ok)
 
     def problems(self) -> dict[str, str]:
@@ -269,27 +342,40 @@ class DesignerPanel(QWidget):
     # --- editing ---------------------------------------------------------------------------
 
     def _edit(
-        self, after: Design, row: int, text: str, merge_key: tuple[object, ...] | None = None
+        self,
+        after: Design,
+        row: int,
+        words: Callable[[], str],
+        merge_key: tuple[object, ...] | None = None,
     ) -> None:
         before = (self.design, self.layers.currentRow())
-        self.undo_stack.push(_Edit(self, before, (after, row), text, merge_key))
+        self.undo_stack.push(_Edit(self, before, (after, row), words, merge_key))
 
     def add_layer(self, kind: str, **args: object) -> None:
         """Insert a new ``kind`` after the selected layer."""
         row = self.layers.currentRow() + 1 if self.design.layers else 0
         layer = new_layer(self.design, kind, **args)
-        self._edit(self.design.insert(row, layer), row, f"Add {layer.name}")
+        name = layer.name
+        self._edit(
+            self.design.insert(row, layer),
+            row,
+            lambda: translate("Designer", "Add {name}").format(name=name),
+        )
 
     def delete_layer(self, row: int) -> None:
         if 0 <= row < len(self.design.layers):
             name = self.design.layers[row].name
-            self._edit(self.design.remove(row), row, f"Delete {name}")
+            self._edit(
+                self.design.remove(row),
+                row,
+                lambda: translate("Designer", "Delete {name}").format(name=name),
+            )
 
     def move_layer(self, row: int, step: int) -> None:
         target = row + step
         if 0 <= row < len(self.design.layers) and 0 <= target < len(self.design.layers):
             name = self.design.layers[row].name
-            self._edit(self.design.move(row, target), target, f"Move {name}")
+            self._edit(self.design.move(row, target), target, _moved(name))
 
     def _on_rows_dragged(
         self, _parent: QModelIndex, start: int, _end: int, _target: QModelIndex, row: int
@@ -299,7 +385,7 @@ class DesignerPanel(QWidget):
         if target != start:
             name = self.design.layers[start].name
             after = self.design.move(start, target)
-            QTimer.singleShot(0, lambda: self._edit(after, target, f"Move {name}"))
+            QTimer.singleShot(0, lambda: self._edit(after, target, _moved(name)))
 
     def _on_properties_edited(self) -> None:
         row = self.layers.currentRow()
@@ -308,11 +394,16 @@ class DesignerPanel(QWidget):
         try:
             after = self.design.with_args(row, self.properties.values())
         except ParameterError as error:
-            self.properties.show_error(error.param, error.message)
+            self.properties.show_error(error.param, translated(error.message))
             return
         if after != self.design:
             name = self.design.layers[row].name
-            self._edit(after, row, f"Change {name}", merge_key=("args", row))
+            self._edit(
+                after,
+                row,
+                lambda: translate("Designer", "Change {name}").format(name=name),
+                merge_key=("args", row),
+            )
 
     def _on_layer_renamed(self) -> None:
         row = self.layers.currentRow()
@@ -322,9 +413,14 @@ class DesignerPanel(QWidget):
         try:
             after = self.design.rename(row, name)
         except ParameterError as error:
-            self.properties.show_error(None, error.message)
+            self.properties.show_error(None, translated(error.message))
             return
-        self._edit(after, row, f"Rename {self.design.layers[row].name} to {name}")
+        old = self.design.layers[row].name
+        self._edit(
+            after,
+            row,
+            lambda: translate("Designer", "Rename {old} to {new}").format(old=old, new=name),
+        )
 
     def _on_design_renamed(self) -> None:
         name = self.design_name.text().strip()
@@ -333,11 +429,15 @@ class DesignerPanel(QWidget):
         try:
             after = self.design.renamed(name)
         except ParameterError as error:
-            self.properties.show_error(None, error.message)
+            self.properties.show_error(None, translated(error.message))
             with QSignalBlocker(self.design_name):
                 self.design_name.setText(self.design.name)
             return
-        self._edit(after, self.layers.currentRow(), f"Rename the design to {name}")
+        self._edit(
+            after,
+            self.layers.currentRow(),
+            lambda: translate("Designer", "Rename the design to {name}").format(name=name),
+        )
 
     def set_design(self, design: Design) -> None:
         """Start over with ``design`` (opened or copied): undo history cleared, marked clean."""

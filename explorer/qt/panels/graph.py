@@ -10,6 +10,7 @@ double click on an open group's frame (or Backspace on one of its layers) folds 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,8 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.analysis.graph import Drawing, ModelGraph, folded_groups, model_graph
-from explorer.core.exports.graphs import COLORS, model_svg
+from explorer.core.analysis.graph import Drawing, GraphGroup, ModelGraph, folded_groups, model_graph
+from explorer.core.exports.graphs import COLORS, BoxText, model_svg
+from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.state import WindowState
 from explorer.qt.widgets import font_scale
 from explorer.qt.widgets.graph_items import ID_KEY, BoxItem, EdgesItem, box_id
@@ -57,12 +59,61 @@ COLOR_KEY = "graph/color"
 FOLD_AT = 150  # layers: a bigger model opens folded to blocks
 ZOOM_STEP = 1.25
 OVERVIEW_AT = 0.5  # the overview shows while less than this share of the drawing is in view
-COLOR_LABELS = {
-    "params": "Parameters",
-    "macs": "MACs",
-    "activations": "Activations",
-    "type": "Layer kind",
-}
+FOLDS = ("none", "blocks", "stages")
+
+
+def _color_labels() -> dict[str, str]:
+    """The colour choices, by key (the setting keeps the key)."""
+    return {
+        "params": translate("Graph", "Parameters"),
+        "macs": translate("Graph", "MACs"),
+        "activations": translate("Graph", "Activations"),
+        "type": translate("Graph", "Layer kind"),
+    }
+
+
+def _color_words() -> dict[str, str]:
+    """The colour choices as the legend's sentence names them."""
+    return {
+        "params": translate("Graph", "parameters"),
+        "macs": translate("Graph", "macs"),
+        "activations": translate("Graph", "activations"),
+        "type": translate("Graph", "layer kind"),
+    }
+
+
+def _fold_labels() -> dict[str, str]:
+    return {
+        "none": translate("Graph", "Every layer"),
+        "blocks": translate("Graph", "Blocks"),
+        "stages": translate("Graph", "Stages"),
+    }
+
+
+def _group_tip(group: GraphGroup) -> str:
+    return translate("Graph", "{name} ({kind}): double-click to fold").format(
+        name=group.name, kind=translated(group.kind)
+    )
+
+
+def _box_tip(text: BoxText, folded: bool) -> str:
+    tip = translate(
+        "Graph",
+        "<b>{title}</b><br>{subtitle}<br>{shape}<br>"
+        "MACs: {macs} · activations: {activations} values",
+    ).format(
+        title=translated(text.title),
+        subtitle=translated(text.subtitle),
+        shape=text.shape,
+        macs=f"{text.macs:,}",
+        activations=f"{text.activation_elements:,}",
+    )
+    return (tip + translate("Graph", "<br><i>Double-click to open</i>")) if folded else tip
+
+
+def _set_item_texts(combo: QComboBox, texts: dict[str, str]) -> None:
+    for index in range(combo.count()):
+        combo.setItemText(index, texts[combo.itemData(index)])
 
 
 @dataclass(frozen=True)
@@ -137,11 +188,11 @@ class GraphView(QGraphicsView):
         menu = QMenu(self)
         target = box_id(self.itemAt(event.pos()))
         if target is not None and target in self._panel.folded():
-            menu.addAction("Open", lambda: self._panel.unfold(target))
+            menu.addAction(translate("Graph", "Open"), lambda: self._panel.unfold(target))
         elif target is not None:
-            menu.addAction("Fold", lambda: self._panel.fold_or_close(target))
-        menu.addAction("Fit", self._panel.fit)
-        menu.addAction("Export…", lambda: self._panel.export())
+            menu.addAction(translate("Graph", "Fold"), lambda: self._panel.fold_or_close(target))
+        menu.addAction(translate("Graph", "Fit"), self._panel.fit)
+        menu.addAction(translate("Graph", "Export…"), lambda: self._panel.export())
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -170,7 +221,10 @@ class GraphPanel(QWidget):
         self.drawing: Drawing | None = None
         self._rows: dict[str, int] = {}  # layer id -> summary row
         self._folded: frozenset[str] = frozenset()
-        self._boxes: dict[str, QGraphicsRectItem] = {}
+        self._boxes: dict[str, BoxItem] = {}
+        self._frames: dict[str, QGraphicsRectItem] = {}  # the open groups' frames
+        # What the legend says, made again in the new language after a change of language.
+        self._legend: Callable[[], str] = lambda: ""
         self._running = False  # a layout is being made in the pool
         self._wanted: _Request | None = None  # the layout to make next
         self._ready: tuple[_Request, Prepared] | None = None  # made, not drawn yet (hidden)
@@ -183,24 +237,19 @@ class GraphPanel(QWidget):
 
         self.color = QComboBox()
         for key in COLORS:
-            self.color.addItem(COLOR_LABELS[key], key)
+            self.color.addItem(key, key)  # texts: _retranslate
         saved = str(settings.value(COLOR_KEY, "params"))
         self.color.setCurrentIndex(max(0, self.color.findData(saved)))
-        self.color.setToolTip("What the boxes' colour shows")
         self.color.currentIndexChanged.connect(self._on_color_changed)
         self.fold = QComboBox()
-        for label, key in (("Every layer", "none"), ("Blocks", "blocks"), ("Stages", "stages")):
-            self.fold.addItem(label, key)
-        self.fold.setToolTip("Draw each block or stage as one box with its totals")
+        for key in FOLDS:
+            self.fold.addItem(key, key)
         self.fold.activated.connect(self._on_fold_chosen)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a layer (Ctrl+F)")
         self.search.returnPressed.connect(self.find)
-        self.fit_button = QPushButton("Fit")
-        self.fit_button.setToolTip("Show the whole graph (Ctrl+0)")
+        self.fit_button = QPushButton()
         self.fit_button.clicked.connect(self.fit)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the drawing as PNG (twice the pixels) or SVG")
+        self.export_button = QPushButton()
         self.export_button.clicked.connect(lambda: self.export())
         self.legend = QLabel()
         self.legend.setWordWrap(True)  # never holds the window wider
@@ -209,9 +258,10 @@ class GraphPanel(QWidget):
         self.view = GraphView(self)
         self.view.setScene(self.scene)
 
+        self.color_label, self.fold_label = QLabel(), QLabel()
         bar = QHBoxLayout()
-        for label, widget in (("Colour", self.color), ("Fold", self.fold)):
-            bar.addWidget(QLabel(label))
+        for label, widget in ((self.color_label, self.color), (self.fold_label, self.fold)):
+            bar.addWidget(label)
             bar.addWidget(widget)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.fit_button)
@@ -227,6 +277,33 @@ class GraphPanel(QWidget):
         state.layer_selected.connect(self.show_layer)
         self._prepared.connect(self._on_prepared)  # queued: emitted in the pool's thread
         self._failed.connect(self._on_failed)
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.color_label.setText(translate("Graph", "Colour"))
+        self.fold_label.setText(translate("Graph", "Fold"))
+        _set_item_texts(self.color, _color_labels())
+        self.color.setToolTip(translate("Graph", "What the boxes' colour shows"))
+        _set_item_texts(self.fold, _fold_labels())
+        self.fold.setToolTip(
+            translate("Graph", "Draw each block or stage as one box with its totals")
+        )
+        self.search.setPlaceholderText(translate("Graph", "Find a layer (Ctrl+F)"))
+        self.fit_button.setText(translate("Graph", "Fit"))
+        self.fit_button.setToolTip(translate("Graph", "Show the whole graph (Ctrl+0)"))
+        self.export_button.setText(translate("Graph", "Export…"))
+        self.export_button.setToolTip(
+            translate("Graph", "Save the drawing as PNG (twice the pixels) or SVG")
+        )
+        self.legend.setText(self._legend())
+        for box in self._boxes.values():
+            box.retranslate()
+        self._set_tips()
+
+    def _say(self, legend: Callable[[], str]) -> None:
+        """Shows ``legend()`` under the drawing now and again after a change of language."""
+        self._legend = legend
+        self.legend.setText(legend())
 
     # --- the model --------------------------------------------------------------------------
 
@@ -309,13 +386,17 @@ class GraphPanel(QWidget):
     def _on_failed(self, error: Exception) -> None:
         self._running = False
         self._wanted = None
-        self.legend.setText(f"The graph could not be laid out: {error}")
+        self._say(
+            lambda: translate("Graph", "The graph could not be laid out: {error}").format(
+                error=translated(str(error))
+            )
+        )
 
     def _show(self, request: _Request, prepared: Prepared) -> None:
         self._ready = None
         self.drawing = prepared.drawing
         self.scene.clear()
-        self._boxes = {}
+        self._boxes, self._frames = {}, {}
         self._draw(prepared)
         rect = QRectF(0, 0, prepared.drawing.width, prepared.drawing.height)
         self.scene.setSceneRect(rect.adjusted(-20, -20, 20, 20))
@@ -339,39 +420,55 @@ class GraphPanel(QWidget):
             )
             item.setZValue(-2 if group.kind == "stage" else -1)
             item.setData(ID_KEY, region.id)
-            item.setToolTip(f"{group.name} ({group.kind}): double-click to fold")
+            self._frames[region.id] = item
         edges = EdgesItem(prepared.edges)
         edges.setPen(QPen(QColor(EDGE_COLOR), 1.3))
         self.scene.addItem(edges)
         outline, thick = QPen(QColor("#37474f"), 1.0), QPen(QColor("#37474f"), 2.0)
         for box in drawing.boxes:
             text = prepared.texts[box.id]
-            folded = box.id in drawing.folded
             item = BoxItem(QRectF(box.x, box.y, box.width, box.height), text, self._fonts)
             item.setBrush(QBrush(QColor(fills[box.id])))
-            item.setPen(thick if folded else outline)
+            item.setPen(thick if box.id in drawing.folded else outline)
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             item.setData(ID_KEY, box.id)
-            item.setToolTip(
-                f"<b>{text.title}</b><br>{text.subtitle}<br>{text.shape}<br>"
-                f"MACs: {text.macs:,} · activations: {text.activation_elements:,} values"
-                + ("<br><i>Double-click to open</i>" if folded else "")
-            )
             self.scene.addItem(item)
             self._boxes[box.id] = item
+        self._set_tips()
+
+    def _set_tips(self) -> None:
+        """The tool tips of the frames and boxes on screen, in the current language."""
+        if self.drawing is None:
+            return
+        for group_id, frame in self._frames.items():
+            frame.setToolTip(_group_tip(self.drawing.graph.group(group_id)))
+        for key, item in self._boxes.items():
+            item.setToolTip(_box_tip(item.text, key in self.drawing.folded))
 
     def color_key(self) -> str:
         return str(self.color.currentData())
 
     def _update_legend(self) -> None:
-        if self.graph is None or self.drawing is None:
-            return
+        if self.graph is not None and self.drawing is not None:
+            self._say(self._drawing_legend)
+
+    def _drawing_legend(self) -> str:
+        """What the drawing on screen shows: its size, and what its colours mean."""
+        assert self.graph is not None and self.drawing is not None
         key = self.color_key()
-        scale = "white (none) to red (the most), log scale" if key != "type" else "by layer kind"
-        self.legend.setText(
-            f"{len(self.graph.nodes)} layers, {len(self.drawing.boxes)} boxes · "
-            f"colour: {COLOR_LABELS[key].lower()}, {scale} · double-click a box or frame to "
-            "open or fold it"
+        if key == "type":
+            scale = translate("Graph", "by layer kind")
+        else:
+            scale = translate("Graph", "white (none) to red (the most), log scale")
+        return translate(
+            "Graph",
+            "{layers} layers, {boxes} boxes · colour: {colour}, {scale} · double-click a box "
+            "or frame to open or fold it",
+        ).format(
+            layers=len(self.graph.nodes),
+            boxes=len(self.drawing.boxes),
+            colour=_color_words()[key],
+            scale=scale,
         )
 
     # --- folding ----------------------------------------------------------------------------
@@ -459,7 +556,10 @@ class GraphPanel(QWidget):
                 self._state.select_layer(self._rows[node.id])
                 self.show_layer(self._rows[node.id])
                 return True
-        self.legend.setText(f"No layer's name contains {self.search.text()!r}.")
+        wanted = repr(self.search.text())
+        self._say(
+            lambda: translate("Graph", "No layer's name contains {text}.").format(text=wanted)
+        )
         return False
 
     def start_view(self) -> None:
@@ -504,16 +604,17 @@ class GraphPanel(QWidget):
         """PNG (twice the drawing's pixels) or SVG, by the file's suffix, written atomically."""
         if self.drawing is None:
             return False
+        title, what = translate("Graph", "Export Graph"), translate("Graph", "graph")
         if path is None:
             stem = Path(str(self._state.reference.text() if self._state.reference else "graph"))
             suggested = f"{stem.name.replace(':', '_')}-graph.png"
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export Graph", suggested, "PNG image (*.png);;SVG drawing (*.svg)"
+                self, title, suggested, translate("Graph", "PNG image (*.png);;SVG drawing (*.svg)")
             )
             if not path:
                 return False
         if path.lower().endswith(".svg"):
-            return save_text(self, "Export Graph", "graph", path, self.svg()) is not None
+            return save_text(self, title, what, path, self.svg()) is not None
         if not path.lower().endswith(".png"):
             path += ".png"
-        return save_bytes(self, "Export Graph", "graph", path, svg_to_png(self.svg())) is not None
+        return save_bytes(self, title, what, path, svg_to_png(self.svg())) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -17,7 +18,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAction,
     QFont,
     QFontMetrics,
     QGuiApplication,
@@ -43,11 +43,15 @@ from explorer.core.analysis.summary import LayerRow, ModelSummary
 from explorer.core.base.units import activation_bytes, binary_and_decimal
 from explorer.core.exports.summaries import output_shape_text
 from explorer.core.exports.tables import tsv_table
+from explorer.qt.i18n import follow, translate, translated
+from explorer.qt.widgets.actions import Words, make_action
 
 _Index = QModelIndex | QPersistentModelIndex
+_Cell = TypeVar("_Cell", bound=int | str)
 _INDENT = "    "  # per nesting level; a flat table has no tree lines, so spaces show the depth
 _NAME, _TYPE, _SHAPE, _FIELD, _CONNECTED = 1, 2, 3, 7, 8
 _NUMERIC = frozenset({0, 4, 5, 6})
+_EXPLAINED = frozenset({_SHAPE, 4, 5, 6})  # their tooltips show the layer's formulas
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NAME_MAX_WIDTH = 320
@@ -56,24 +60,57 @@ _SHRINK_ORDER = ((_FIELD, 0.45), (_TYPE, 0.55), (_SHAPE, 0.65), (_NAME, 0.6))
 _LAST_COLUMN_MIN = 100  # "Connected to" keeps this much in view
 _MEASURED = 8  # the longest texts by length are measured; pixel widths follow length closely
 
-DETAILS_HINT = "Select a layer to see how its parameters, MACs and output size are computed."
 
-_HEADER_TIPS = {
-    "#": "Position of the layer in the model, in the order Keras calls it",
-    "Output shape": "None is the batch dimension; a layer with several outputs lists each shape",
-    "Params": "All weights of the layer, trainable or not",
-    "Trainable": (
-        "Weights updated by training; the rest (e.g. BatchNormalization's moving mean and "
-        "variance) are only updated by statistics or kept frozen"
-    ),
-    "MACs": "Multiply-accumulates for one sample; FLOPs ≈ 2 × MACs",
-    "Receptive field": (
-        "How many input pixels each output sees, and how far apart neighbouring outputs are "
-        "in input pixels: 11 /4 is an 11×11 window, outputs 4 pixels apart. Where paths meet, "
-        "the largest over all paths. whole: every output sees the whole input"
-    ),
-    "Connected to": "The layers whose outputs feed this one",
-}
+def details_hint() -> str:
+    """The detail line while no layer is selected, in the current language."""
+    return translate(
+        "LayerTable", "Select a layer to see how its parameters, MACs and output size are computed."
+    )
+
+
+DETAILS_HINT = details_hint()  # in English: no translator is installed while modules load
+
+
+def column_titles() -> tuple[str, ...]:
+    """The column titles in the current language."""
+    return (
+        translate("LayerTable", "#"),
+        translate("LayerTable", "Name"),
+        translate("LayerTable", "Type"),
+        translate("LayerTable", "Output shape"),
+        translate("LayerTable", "Params"),
+        translate("LayerTable", "Trainable"),
+        translate("LayerTable", "MACs"),
+        translate("LayerTable", "Receptive field"),
+        translate("LayerTable", "Connected to"),
+    )
+
+
+def _header_tips() -> tuple[str | None, ...]:
+    """Each column's header tool tip in the current language, None where the title says it."""
+    return (
+        translate("LayerTable", "Position of the layer in the model, in the order Keras calls it"),
+        None,
+        None,
+        translate(
+            "LayerTable",
+            "None is the batch dimension; a layer with several outputs lists each shape",
+        ),
+        translate("LayerTable", "All weights of the layer, trainable or not"),
+        translate(
+            "LayerTable",
+            "Weights updated by training; the rest (e.g. BatchNormalization's moving mean and "
+            "variance) are only updated by statistics or kept frozen",
+        ),
+        translate("LayerTable", "Multiply-accumulates for one sample; FLOPs ≈ 2 × MACs"),
+        translate(
+            "LayerTable",
+            "How many input pixels each output sees, and how far apart neighbouring outputs are "
+            "in input pixels: 11 /4 is an 11×11 window, outputs 4 pixels apart. Where paths meet, "
+            "the largest over all paths. whole: every output sees the whole input",
+        ),
+        translate("LayerTable", "The layers whose outputs feed this one"),
+    )
 
 
 def _raw_cells(index: int, row: LayerRow, field: ReceptiveField | None) -> tuple[int | str, ...]:
@@ -94,26 +131,38 @@ def _raw_cells(index: int, row: LayerRow, field: ReceptiveField | None) -> tuple
 def field_text(field: ReceptiveField | None) -> str:
     """The receptive field in short: "11 /4" (11 input pixels seen, outputs 4 apart)."""
     if field is None:
-        return "unknown"
+        return translate("LayerTable", "unknown")
     if field.size is None:
-        return "whole"
+        return translate("LayerTable", "whole")
     return field.text().replace(", stride ", " /")
 
 
 def field_tooltip(row: LayerRow, field: ReceptiveField | None) -> str:
     if field is None:
-        return (
-            f"Not known: {row.type} (or a layer before it) moves positions in a way this "
-            "program does not work out"
-        )
+        return translate(
+            "LayerTable",
+            "Not known: {type} (or a layer before it) moves positions in a way this "
+            "program does not work out",
+        ).format(type=row.type)
     if field.size is None:
-        return "Every output sees the whole input (after Flatten or global pooling)"
+        return translate(
+            "LayerTable", "Every output sees the whole input (after Flatten or global pooling)"
+        )
     size = "×".join(map(str, field.size))
     jump = "×".join(map(str, field.jump)) if len(set(field.jump)) > 1 else str(field.jump[0])
-    return (
-        f"Each output of {row.name} sees {size} input pixels; neighbouring outputs are {jump} "
-        f"pixel{'s' * (jump != '1')} apart. Where paths meet, the largest over all paths."
-    )
+    if jump == "1":
+        text = translate(
+            "LayerTable",
+            "Each output of {name} sees {size} input pixels; neighbouring outputs are {jump} "
+            "pixel apart. Where paths meet, the largest over all paths.",
+        )
+    else:
+        text = translate(
+            "LayerTable",
+            "Each output of {name} sees {size} input pixels; neighbouring outputs are {jump} "
+            "pixels apart. Where paths meet, the largest over all paths.",
+        )
+    return text.format(name=row.name, size=size, jump=jump)
 
 
 def _field_order(field: ReceptiveField | None) -> int:
@@ -126,17 +175,6 @@ def _field_order(field: ReceptiveField | None) -> int:
 class LayerTableModel(QAbstractTableModel):
     """Shows a ModelSummary's layers; the summary itself stays the only source of the values."""
 
-    COLUMNS = (
-        "#",
-        "Name",
-        "Type",
-        "Output shape",
-        "Params",
-        "Trainable",
-        "MACs",
-        "Receptive field",
-        "Connected to",
-    )
     SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # raw values: ints for numbers
     TEXT_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # as displayed, minus separators and indent
 
@@ -150,7 +188,30 @@ class LayerTableModel(QAbstractTableModel):
         self._fields: list[ReceptiveField | None] = []
         self._display: list[tuple[str, ...]] = []
         self._bold = QFont()
+        self._titles = column_titles()
+        self._tips = _header_tips()
         self.follow_font()
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """Titles, tips and the receptive field's words ("whole") in the current language."""
+        self._titles, self._tips = column_titles(), _header_tips()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._titles) - 1)
+        if not self._raw:
+            return
+        for i, field in enumerate(self._fields):
+            text = field_text(field)
+            self._raw[i] = _with_field(self._raw[i], text)
+            self._display[i] = _with_field(self._display[i], text)
+        self.dataChanged.emit(
+            self.index(0, _FIELD),
+            self.index(len(self._raw) - 1, _FIELD),
+            [Qt.ItemDataRole.DisplayRole],
+        )
+
+    def titles(self) -> tuple[str, ...]:
+        """The column titles as shown now."""
+        return self._titles
 
     def set_summary(self, summary: ModelSummary | None) -> None:
         self.beginResetModel()
@@ -208,7 +269,7 @@ class LayerTableModel(QAbstractTableModel):
         return len(self._summary.layers)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self._titles)
 
     def headerData(  # noqa: N802 - Qt's name
         self,
@@ -216,13 +277,12 @@ class LayerTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._titles):
             return None
-        title = self.COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return title
+            return self._titles[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _HEADER_TIPS.get(title)
+            return self._tips[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if section in _NUMERIC else _LEFT
         return None
@@ -252,25 +312,37 @@ class LayerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == _FIELD:
                 return field_tooltip(row, self._fields[index.row()])
-            return self._tooltip(row, column)
+            tip = self._tooltip(row, column)
+            if column in _EXPLAINED:  # how the number comes about, with the layer's values
+                lines = explain(self._summary, index.row())
+                how = "\n".join(translated(line) for line in lines)
+                return f"{tip}\n{how}" if tip else how
+            return tip
         return None
 
     @staticmethod
     def _tooltip(row: LayerRow, column: int) -> str | None:
         if column == _NAME:
-            kind = "nested model" if row.is_container else "layer"
-            return f"{row.path or row.name}\n{row.type} {kind}"
+            if row.is_container:
+                text = translate("LayerTable", "{path}\n{type} nested model")
+            else:
+                text = translate("LayerTable", "{path}\n{type} layer")
+            return text.format(path=row.path or row.name, type=row.type)
         if column == _SHAPE:
             n_bytes = activation_bytes(row.activation_elements)
-            return (
-                f"{row.activation_elements:,} activation elements per sample, "
-                f"{binary_and_decimal(n_bytes)} at float32"
-            )
+            return translate(
+                "LayerTable", "{count} activation elements per sample, {size} at float32"
+            ).format(count=f"{row.activation_elements:,}", size=binary_and_decimal(n_bytes))
         if column == _TYPE:  # elided on narrow screens
             return row.type
         if column == _CONNECTED and row.inbound:
             return "\n".join(row.inbound)
         return None
+
+
+def _with_field(cells: tuple[_Cell, ...], text: _Cell) -> tuple[_Cell, ...]:
+    """``cells`` with the receptive field's cell replaced."""
+    return (*cells[:_FIELD], text, *cells[_FIELD + 1 :])
 
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+[A-Za-z]*")
@@ -351,7 +423,6 @@ class LayerTableView(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter layers by name or type (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
 
@@ -373,9 +444,17 @@ class LayerTableView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._size_rows()
 
-        self._add_action(self.table, "Copy", QKeySequence.StandardKey.Copy, self.copy_selection)
         self._add_action(
-            self.table, "Select all", QKeySequence.StandardKey.SelectAll, self.table.selectAll
+            self.table,
+            lambda: translate("LayerTable", "Copy"),
+            QKeySequence.StandardKey.Copy,
+            self.copy_selection,
+        )
+        self._add_action(
+            self.table,
+            lambda: translate("LayerTable", "Select all"),
+            QKeySequence.StandardKey.SelectAll,
+            self.table.selectAll,
         )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
@@ -384,27 +463,35 @@ class LayerTableView(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
         # How the selected layer's numbers are computed, with its own values.
-        self.details = QLabel(DETAILS_HINT)
+        self.details = QLabel()
         self.details.setObjectName("layer_details")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.details)
+        self._details_row: int | None = None
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """The model has retranslated its titles (it follows the language first): the widths
+        follow them, and the detail line is made again."""
+        self.filter_edit.setPlaceholderText(
+            translate("LayerTable", "Filter layers by name or type (Ctrl+F)")
+        )
+        self.show_details(self._details_row)
+        self._fit_columns()
 
     def _add_action(
         self,
         widget: QWidget,
-        text: str,
+        text: Words,
         keys: QKeySequence.StandardKey,
         slot: Callable[[], None],
-    ) -> QAction:
-        action = QAction(text, widget)
-        action.setShortcut(QKeySequence(keys))
+    ) -> None:
+        action = make_action(widget, text, slot, keys)
         # Only while focus is inside ``widget``, so the filter box keeps its own Ctrl+C.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
         widget.addAction(action)
-        return action
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         source = self.proxy.mapToSource(current)
@@ -415,13 +502,15 @@ class LayerTableView(QWidget):
         """The detail line under the table: how row ``row``'s numbers come about."""
         summary = self.model.summary()
         if row is None or summary is None or not 0 <= row < len(summary.layers):
-            self.details.setText(DETAILS_HINT)
+            self._details_row = None
+            self.details.setText(details_hint())
             return
+        self._details_row = row
         layer = summary.layers[row]
         lines = explain(summary, row)
         self.details.setText(
             f"<b>{escape(layer.name)}</b> ({escape(layer.type)}): "
-            + " · ".join(escape(line) for line in lines)
+            + " · ".join(escape(translated(line)) for line in lines)
         )
 
     def select_row(self, row: int | None) -> None:
@@ -437,7 +526,7 @@ class LayerTableView(QWidget):
     def set_summary(self, summary: ModelSummary | None) -> None:
         self.model.set_summary(summary)
         self._fit_columns()
-        self.details.setText(DETAILS_HINT)
+        self.show_details(None)
 
     def _fit_columns(self) -> None:
         """Widths from the longest texts, measured once per model: Qt's resizeColumnToContents
@@ -456,7 +545,7 @@ class LayerTableView(QWidget):
             text_width = max(plain.horizontalAdvance(text) for text in longest)
             if column == _NAME and containers:  # a nested model's row is in bold
                 text_width = max(text_width, *(bold.horizontalAdvance(n) for n in containers))
-            title = self.model.COLUMNS[column]
+            title = self.model.titles()[column]
             header_width = header.fontMetrics().horizontalAdvance(title) + 24  # sort arrow
             width = max(text_width + padding, header_width)
             self._wanted_widths.append(min(width, _NAME_MAX_WIDTH) if column == _NAME else width)
@@ -505,7 +594,7 @@ class LayerTableView(QWidget):
                     for c in range(self.model.columnCount())
                 ]
             )
-        return tsv_table(LayerTableModel.COLUMNS, cells)
+        return tsv_table(self.model.titles(), cells)
 
     def copy_selection(self) -> None:
         QGuiApplication.clipboard().setText(self.selection_as_tsv())

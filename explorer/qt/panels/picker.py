@@ -17,11 +17,11 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from explorer.core.sources import catalog
+from explorer.qt.i18n import follow, translate, translated
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 # "title\nid": a fixed search string holds no newline, so a match lies within the title or the id.
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
-_HINT = "Pick an architecture to read about it."
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,10 +37,11 @@ class ArchitecturePicker(QWidget):
         self._current_id: str | None = None
         self._quiet = False  # set while the filter or select() moves the current row
         self._items: dict[str, QStandardItem] = {}
+        self._families: dict[str, QStandardItem] = {}
+        self._other: tuple[str, str] | None = None  # title, description of a model shown instead
 
         # Ctrl+K itself belongs to the window's Edit menu; a second binding here would be ambiguous.
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search architectures (Ctrl+K)")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._filter)
         self.search_edit.returnPressed.connect(self._select_first)
@@ -61,7 +62,7 @@ class ArchitecturePicker(QWidget):
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
 
-        self.description = QLabel(_HINT)
+        self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.RichText)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -72,24 +73,46 @@ class ArchitecturePicker(QWidget):
         layout.addWidget(self.search_edit)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.description)
+        follow(self, self._retranslate)
 
     def _build_model(self) -> QStandardItemModel:
+        """Titles stay as they are (proper names); family names and tips follow the language."""
         model = QStandardItemModel(self)
-        rows: dict[str, QStandardItem] = {}
+        rows = self._families
         for family in catalog.families():
-            row = rows[family] = QStandardItem(family)
+            row = rows[family] = QStandardItem()
             row.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: a family is no choice
             row.setData("", SEARCH_ROLE)
             model.appendRow(row)
         for arch in catalog.architectures():
             item = QStandardItem(arch.title)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            item.setToolTip(arch.description)
             item.setData(arch.id, ID_ROLE)
             item.setData(f"{arch.title}\n{arch.id}", SEARCH_ROLE)
             rows[arch.family].appendRow(item)
             self._items[arch.id] = item
         return model
+
+    def _retranslate(self) -> None:
+        self.search_edit.setPlaceholderText(translate("Picker", "Search architectures (Ctrl+K)"))
+        for family, row in self._families.items():
+            row.setText(translated(family))
+        for arch in catalog.architectures():
+            self._items[arch.id].setToolTip(translated(arch.description))
+        self._describe()
+
+    def _describe(self) -> None:
+        """The picked architecture, the model shown instead of one, or how to begin."""
+        if self._current_id is not None:
+            arch = catalog.get(self._current_id)
+            title, description = arch.title, arch.description
+        elif self._other is not None:
+            title, description = self._other
+        else:
+            self.description.setText(translate("Picker", "Pick an architecture to read about it."))
+            return
+        title, text = escape(title, quote=False), escape(translated(description), quote=False)
+        self.description.setText(f"<b>{title}</b><p>{text}</p>")
 
     def current_id(self) -> str | None:
         """The last architecture picked, which a search that hides it does not change."""
@@ -120,8 +143,8 @@ class ArchitecturePicker(QWidget):
         finally:
             self._quiet = False
         self._current_id = None
-        title, text = escape(title, quote=False), escape(description, quote=False)
-        self.description.setText(f"<b>{title}</b><p>{text}</p>")
+        self._other = (title, description)
+        self._describe()
 
     def _current_changed(self, current: Index, _previous: Index) -> None:
         arch_id = current.data(ID_ROLE)
@@ -131,8 +154,8 @@ class ArchitecturePicker(QWidget):
     def _pick(self, arch_id: str) -> None:
         arch = catalog.get(arch_id)
         self._current_id = arch.id
-        title, text = escape(arch.title, quote=False), escape(arch.description, quote=False)
-        self.description.setText(f"<b>{title}</b><p>{text}</p>")
+        self._other = None
+        self._describe()
         self.architecture_selected.emit(arch.id)
 
     def _filter(self, text: str) -> None:

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.worker.devices import DeviceReport, format_devices_text
+from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.state import STATUS_MS, WindowState
+from explorer.qt.widgets.actions import Words
 from explorer.qt.worker_client import WorkerClient
 
 
@@ -19,16 +21,20 @@ class StatusLine(QObject):
         super().__init__(bar)
         self.bar = bar
         self._state = state
+        # What the labels say, made again in the current language after a change of language.
+        self._build_words: Words = lambda: ""
+        self._device_words: Words = lambda: translate("Status", "Loading TensorFlow…")
+        self._device_tip: Words | None = None  # the device report, in the current language
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.setVisible(False)
-        self.busy.setToolTip("Building the model in the background")
         self.build_time = QLabel()
-        self.device_label = QLabel("Loading TensorFlow…")
+        self.device_label = QLabel()
         self.device_label.setObjectName("device_label")
         for widget in (self.busy, self.build_time, self.device_label):
             bar.addPermanentWidget(widget)
+        follow(self, self._retranslate)
         state.busy_changed.connect(self.set_busy)
         state.message_posted.connect(bar.showMessage)
         state.model_shown.connect(self._on_model_shown)
@@ -38,6 +44,24 @@ class StatusLine(QObject):
         client.build_finished.connect(self._on_build_finished)
         client.build_failed.connect(self._on_build_failed)
         client.crashed.connect(self._on_crashed)
+
+    def _retranslate(self) -> None:
+        self.busy.setToolTip(translate("Status", "Building the model in the background"))
+        self.build_time.setText(self._build_words())
+        self.device_label.setText(self._device_words())
+        if self._device_tip is not None:
+            self.device_label.setToolTip(self._device_tip())
+
+    def _show_build(self, words: Words) -> None:
+        self._build_words = words
+        self.build_time.setText(words())
+
+    def _show_device(self, words: Words, tip: Words | None = None) -> None:
+        self._device_words = words
+        self.device_label.setText(words())
+        if tip is not None:
+            self._device_tip = tip
+            self.device_label.setToolTip(tip())
 
     @Slot(bool, str)
     def set_busy(self, busy: bool, message: str = "") -> None:
@@ -51,38 +75,58 @@ class StatusLine(QObject):
         self.bar.clearMessage()  # a model on screen supersedes an earlier complaint
         if self._state.weights_from:
             name = Path(self._state.weights_from).name
-            self.build_time.setText(f"Built with weights loaded from {name}")
+            self._show_build(
+                lambda: translate("Status", "Built with weights loaded from {name}").format(
+                    name=name
+                )
+            )
 
     def show_cached(self) -> None:
         """The model on screen came from the summary cache, not from a build."""
-        self.build_time.setText("From the summary cache (built before; no TensorFlow needed)")
+        self._show_build(
+            lambda: translate(
+                "Status", "From the summary cache (built before; no TensorFlow needed)"
+            )
+        )
 
     @Slot(DeviceReport)
     def _on_ready(self, report: DeviceReport) -> None:
-        self.device_label.setText(report.summary_line)
-        self.device_label.setToolTip(format_devices_text(report).strip())
+        self._show_device(
+            lambda: translated(report.summary_line),
+            lambda: translated(format_devices_text(report)).strip(),
+        )
 
     @Slot(str)
     def _on_start_up_failed(self, message: str) -> None:
-        self.device_label.setText("TensorFlow unavailable")
-        self.device_label.setToolTip(message)
+        self._show_device(
+            lambda: translate("Status", "TensorFlow unavailable"), lambda: translated(message)
+        )
 
     @Slot(int)
     def _on_build_started(self, _generation: int) -> None:
         self.busy.setVisible(True)
         requested = self._state.requested
         if requested is not None:  # the table still shows the last model until this arrives
-            self.build_time.setText(f"Building {requested.text()}…")
+            model = requested.text()
+            self._show_build(lambda: translate("Status", "Building {model}…").format(model=model))
 
     @Slot(int, ModelSummary, float)
     def _on_build_finished(self, _generation: int, _summary: ModelSummary, seconds: float) -> None:
-        self.build_time.setText(f"Built in {seconds:.2f} s (preview, no weights allocated)")
+        self._show_build(
+            lambda: translate(
+                "Status", "Built in {seconds} s (preview, no weights allocated)"
+            ).format(seconds=f"{seconds:.2f}")
+        )
 
     @Slot(int, str)
     def _on_build_failed(self, _generation: int, _message: str) -> None:
-        self.set_busy(False, "Build failed: the table shows the last valid model")
+        self.set_busy(
+            False, translate("Status", "Build failed: the table shows the last valid model")
+        )
 
     @Slot(str)
     def _on_crashed(self, _message: str) -> None:
-        self.device_label.setText("Restarting the Keras worker…")
-        self.set_busy(False, "The Keras worker stopped: the table shows the last model")
+        self._show_device(lambda: translate("Status", "Restarting the Keras worker…"))
+        self.set_busy(
+            False, translate("Status", "The Keras worker stopped: the table shows the last model")
+        )

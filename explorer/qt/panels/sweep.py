@@ -6,6 +6,7 @@ the table fill in as they arrive, and Cancel stops the worker after the point un
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -41,6 +42,7 @@ from explorer.core.base.errors import ExplorerError, user_message
 from explorer.core.base.units import activation_bytes
 from explorer.core.references.architecture import Reference
 from explorer.core.sources.lookup import parse_reference
+from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.state import WindowState
 from explorer.qt.widgets.plots import (
     ExportChooser,
@@ -48,15 +50,21 @@ from explorer.qt.widgets.plots import (
     colour,
     export_plot_with_dialog,
     new_plot,
+    set_item_texts,
+    set_plot_texts,
+    titled,
 )
 from explorer.qt.widgets.text_table import TextTableView
 from explorer.qt.worker_client import WorkerClient
 
-PLOTS = {
-    "params": ("Total parameters", "parameters"),
-    "macs": ("MACs per sample", "MACs"),
-    "activations": ("Activations per sample", "MiB (float32)"),
-}
+
+def _plots() -> dict[str, tuple[str, str]]:
+    """Each plot's title and its left axis' title, in the current language."""
+    return {
+        "params": (translate("Sweep", "Total parameters"), translate("Sweep", "parameters")),
+        "macs": (translate("Sweep", "MACs per sample"), translate("Sweep", "MACs")),
+        "activations": (translate("Sweep", "Activations per sample"), "MiB (float32)"),
+    }
 
 
 @dataclass
@@ -101,9 +109,11 @@ class SweepPanel(QWidget):
         self.runs: list[SweepRun] = []
         self._running: SweepRun | None = None
         self._cancelled = False
+        self._status_text: Callable[[], str] = lambda: translate(
+            "Sweep", "Pick a parameter and a range, then Run Sweep."
+        )
 
         self.param = QComboBox()
-        self.param.setToolTip("The numeric parameter to sweep; the others stay as set")
         self.param.currentIndexChanged.connect(self._on_param_changed)
         self.start, self.stop, self.step = QSpinBox(), QSpinBox(), QSpinBox()
         for spin in (self.start, self.stop, self.step):
@@ -111,32 +121,31 @@ class SweepPanel(QWidget):
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._update_count)
         self.count = QLabel()
-        self.with_pinned = QCheckBox("Pinned models too")
-        self.with_pinned.setToolTip("Sweep every pinned model that has this parameter as well")
-        self.run_button = QPushButton("Run Sweep")
+        self.with_pinned = QCheckBox()
+        self.run_button = QPushButton()
         self.run_button.clicked.connect(self.run)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.status = QLabel("Pick a parameter and a range, then Run Sweep.")
+        self.status = QLabel()
         self.status.setWordWrap(True)
         self.plots = {
-            key: new_plot(self, title, "value", y_label, partial(self.export_with_dialog, key))
-            for key, (title, y_label) in PLOTS.items()
+            key: new_plot(self, title, "", y_label, partial(self.export_with_dialog, key))
+            for key, (title, y_label) in _plots().items()
         }
         self.legend = add_legend(self.plots["macs"])  # rising curves leave its top left empty
         self.exporter = ExportChooser(
-            {key: title for key, (title, _) in PLOTS.items()}, self.export_with_dialog
+            {key: title for key, (title, _) in _plots().items()}, self.export_with_dialog
         )
         self.table = TextTableView("sweep")
 
+        self.form_labels = [QLabel() for _ in range(4)]  # parameter, from, to, step
         form = QFormLayout()
-        form.addRow("Parameter", self.param)
-        form.addRow("From", self.start)
-        form.addRow("To", self.stop)
-        form.addRow("Step", self.step)
+        fields = (self.param, self.start, self.stop, self.step)
+        for label, widget in zip(self.form_labels, fields, strict=True):
+            form.addRow(label, widget)
         form.addRow("", self.count)
         form.addRow("", self.with_pinned)
         buttons = QHBoxLayout()
@@ -178,6 +187,45 @@ class SweepPanel(QWidget):
         client.crashed.connect(self._on_crashed)
         state.model_shown.connect(self._on_model_shown)
         self.set_current(state.reference)
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        names = (
+            translate("Sweep", "Parameter"),
+            translate("Sweep", "From"),
+            translate("Sweep", "To"),
+            translate("Sweep", "Step"),
+        )
+        for label, name in zip(self.form_labels, names, strict=True):
+            label.setText(name)
+        self.param.setToolTip(
+            translate("Sweep", "The numeric parameter to sweep; the others stay as set")
+        )
+        set_item_texts(self.param, lambda axis: translated(axis.label))
+        self.with_pinned.setText(translate("Sweep", "Pinned models too"))
+        self.with_pinned.setToolTip(
+            translate("Sweep", "Sweep every pinned model that has this parameter as well")
+        )
+        self.run_button.setText(translate("Sweep", "Run Sweep"))
+        self.cancel_button.setText(translate("Sweep", "Cancel"))
+        plots = _plots()
+        for key, plot in self.plots.items():
+            title, y_label = plots[key]
+            set_plot_texts(plot, title, self._x_label(), y_label)
+        self.exporter.set_titles({key: title for key, (title, _) in plots.items()})
+        self._update_count()
+        self.status.setText(self._status_text())
+        if self.runs:
+            self._redraw()  # the table's headers
+
+    def _say(self, status: Callable[[], str]) -> None:
+        """Shows ``status()`` now and again after a change of language."""
+        self._status_text = status
+        self.status.setText(status())
+
+    def _x_label(self) -> str:
+        axis = self.param.currentData()
+        return translate("Sweep", "value") if axis is None else translated(axis.label)
 
     # --- what to sweep ---------------------------------------------------------------------
 
@@ -192,7 +240,7 @@ class SweepPanel(QWidget):
         self.param.blockSignals(True)
         self.param.clear()
         for axis in axes:
-            self.param.addItem(axis.label, axis)
+            self.param.addItem(translated(axis.label), axis)
         index = next((i for i, a in enumerate(axes) if chosen and a.param == chosen.param), 0)
         self.param.setCurrentIndex(index if axes else -1)
         self.param.blockSignals(False)
@@ -213,7 +261,7 @@ class SweepPanel(QWidget):
         else:
             self.set_range(max(axis.minimum, 1), min(axis.maximum, axis.default * 2), 0)
         for plot in self.plots.values():
-            plot.getPlotItem().setLabel("bottom", axis.label)
+            plot.getPlotItem().setLabel("bottom", self._x_label())
 
     def set_range(self, start: int, stop: int, step: int) -> None:
         """``step`` 0 gives ten points."""
@@ -224,7 +272,7 @@ class SweepPanel(QWidget):
 
     def _update_count(self) -> None:
         steps = range(self.start.value(), self.stop.value() + 1, max(1, self.step.value()))
-        self.count.setText(f"{len(steps)} points")
+        self.count.setText(translate("Sweep", "{count} points").format(count=len(steps)))
 
     # --- running ---------------------------------------------------------------------------
 
@@ -259,14 +307,14 @@ class SweepPanel(QWidget):
                 )
                 runs.append(SweepRun(label, reference, values))
         except ExplorerError as error:
-            self.status.setText(user_message(error))
+            message = user_message(error)
+            self._say(lambda: translated(message))
             return False
         self.runs = runs
         self._cancelled = False
         self.progress.setRange(0, sum(len(r.values) for r in runs))
         self.progress.setValue(0)
-        note = f" (skipped, no {axis.param}: {', '.join(skipped)})" if skipped else ""
-        self.status.setText(f"Sweeping {axis.label}…{note}")
+        self._say(lambda: _sweeping(axis.label, axis.param, skipped))
         self._add_curves()
         self._redraw()
         self._start_next()
@@ -304,28 +352,21 @@ class SweepPanel(QWidget):
     def _on_failed(self, request: int, message: str) -> None:
         if self._running is not None and self._running.request == request:
             self._running = None
-            self.status.setText(f"The sweep stopped: {message}")
+            self._say(lambda: _stopped(message))
             self._update_buttons()
 
     def _on_crashed(self, message: str) -> None:
         if self._running is not None:
             self._running = None
-            self.status.setText(f"The sweep stopped: {message}")
+            self._say(lambda: _stopped(message))
             self._update_buttons()
 
     def _finish(self) -> None:
         self._running = None
         done = sum(len(r.points) for r in self.runs)
         total = sum(len(r.values) for r in self.runs)
-        failed = [p for r in self.runs for p in r.points if p.totals is None]
-        text = (
-            f"Cancelled after {done} of {total} points."
-            if self._cancelled
-            else (f"Done: {done} points.")
-        )
-        if failed:
-            text += f" {len(failed)} could not be built (see the table)."
-        self.status.setText(text)
+        failed = sum(1 for r in self.runs for p in r.points if p.totals is None)
+        self._say(partial(_finished, self._cancelled, done, total, failed))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -357,8 +398,40 @@ class SweepPanel(QWidget):
             x = np.array([axis_value(p.value) for p in run.points], dtype=float)
             for key, curve in run.curves.items():
                 curve.setData(x, _y(run.points, key))
-        rows = sweep_rows((run.label, run.points) for run in self.runs)
-        self.table.set_table(SWEEP_HEADERS, rows, {2, 3, 4})
+        models = [run.label for run in self.runs]
+        for key, (title, _) in _plots().items():
+            self.plots[key].getPlotItem().setTitle(titled(title, models), color="k")
+        rows = [  # a value that could not be built says why, in the window's language
+            [*row[:4], translated(row[4]) if row[2] == "-" else row[4]]
+            for row in sweep_rows((run.label, run.points) for run in self.runs)
+        ]
+        headers = [translated(header) for header in SWEEP_HEADERS]
+        self.table.set_table(headers, rows, {2, 3, 4})
 
     def export_with_dialog(self, key: str, path: str | None = None) -> bool:
         return export_plot_with_dialog(self, self.plots[key], f"sweep-{key}", path)
+
+
+def _sweeping(label: str, param: str, skipped: list[str]) -> str:
+    parameter = translated(label)
+    if not skipped:
+        return translate("Sweep", "Sweeping {parameter}…").format(parameter=parameter)
+    return translate("Sweep", "Sweeping {parameter}… (skipped, no {name}: {models})").format(
+        parameter=parameter, name=param, models=", ".join(skipped)
+    )
+
+
+def _stopped(message: str) -> str:
+    return translate("Sweep", "The sweep stopped: {message}").format(message=translated(message))
+
+
+def _finished(cancelled: bool, done: int, total: int, failed: int) -> str:
+    if cancelled:
+        text = translate("Sweep", "Cancelled after {done} of {total} points.")
+    else:
+        text = translate("Sweep", "Done: {done} points.")
+    text = text.format(done=done, total=total)
+    if failed:
+        more = translate("Sweep", "{count} could not be built (see the table).")
+        text += " " + more.format(count=failed)
+    return text

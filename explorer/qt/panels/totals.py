@@ -15,32 +15,62 @@ from explorer.core.base.units import (
     short_bytes,
     short_count,
 )
+from explorer.qt.i18n import follow, translate
 
 EMPTY = "—"
 _COLUMNS = 3
-_UNITS_TIP = "MiB = 2^20 bytes, MB = 10^6 bytes: both are in use, so both are shown."
-
-# key, label, tooltip
-_ROWS: tuple[tuple[str, str, str], ...] = (
-    ("params", "Parameters", "All weights of the model"),
-    ("trainable", "Trainable", "Weights that training updates"),
-    ("non_trainable", "Non-trainable", "Weights kept by statistics or frozen"),
-    ("weights", "Weights memory", _UNITS_TIP),
-    ("macs", "MACs per sample", "Multiply-accumulates for one sample"),
-    ("flops", "FLOPs (2 × MACs)", "Each multiply-accumulate counts as two floating-point ops"),
-    (
-        "activations",
-        "Activations per sample",
-        f"Every layer output kept at once, float32 ({BYTES_PER_ACTIVATION} bytes). {_UNITS_TIP}",
-    ),
-    (
-        "batch_activations",
-        "Batch activations",
-        f"Activations for the batch size below (the spin box): what training holds for the "
-        f"backward pass. "
-        f"{_UNITS_TIP}",
-    ),
+_KEYS = (
+    "params",
+    "trainable",
+    "non_trainable",
+    "weights",
+    "macs",
+    "flops",
+    "activations",
+    "batch_activations",
 )
+
+
+def _rows() -> tuple[tuple[str, str], ...]:
+    """Each figure's label and tool tip, in the order of ``_KEYS``, in the current language."""
+    units = translate(
+        "Totals", "MiB = 2^20 bytes, MB = 10^6 bytes: both are in use, so both are shown."
+    )
+    return (
+        (translate("Totals", "Parameters"), translate("Totals", "All weights of the model")),
+        (translate("Totals", "Trainable"), translate("Totals", "Weights that training updates")),
+        (
+            translate("Totals", "Non-trainable"),
+            translate("Totals", "Weights kept by statistics or frozen"),
+        ),
+        (translate("Totals", "Weights memory"), units),
+        (
+            translate("Totals", "MACs per sample"),
+            translate("Totals", "Multiply-accumulates for one sample"),
+        ),
+        (
+            translate("Totals", "FLOPs (2 × MACs)"),
+            translate("Totals", "Each multiply-accumulate counts as two floating-point ops"),
+        ),
+        (
+            translate("Totals", "Activations per sample"),
+            translate(
+                "Totals", "Every layer output kept at once, float32 ({bytes} bytes). {units}"
+            ).format(bytes=BYTES_PER_ACTIVATION, units=units),
+        ),
+        (
+            translate("Totals", "Batch activations"),
+            translate(
+                "Totals",
+                "Activations for the batch size below (the spin box): what training holds for "
+                "the backward pass. {units}",
+            ).format(units=units),
+        ),
+    )
+
+
+def _labelled(title: str) -> str:
+    return translate("Totals", "{label}:").format(label=title)
 
 
 def _count_text(n: int) -> str:
@@ -60,37 +90,51 @@ class TotalsPanel(QWidget):
         self._grid.setVerticalSpacing(2)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._pairs: list[tuple[QLabel, QWidget]] = []
-        for key, title, tip in _ROWS:
+        for key in _KEYS:
             value = QLabel(EMPTY)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setToolTip(tip)
-            label = QLabel(f"{title}:")
-            label.setToolTip(tip)
-            self._pairs.append((label, value))
+            self._pairs.append((QLabel(), value))
             self._values[key] = value
 
         self.batch_size = QSpinBox()
         self.batch_size.setRange(1, 65536)
         self.batch_size.setValue(32)
-        self.batch_size.setToolTip("Samples per step; only the batch activations depend on it")
         self.batch_size.valueChanged.connect(self._show_batch_activations)
         batch_row = QWidget()
         batch_layout = QHBoxLayout(batch_row)
         batch_layout.setContentsMargins(0, 0, 0, 0)
         batch_layout.addWidget(self.batch_size)
         batch_layout.addStretch(1)
-        self._pairs.append((QLabel("Batch size:"), batch_row))
+        self._pairs.append((QLabel(), batch_row))
         for label, _ in self._pairs:
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.compact = QLabel(EMPTY, self)  # everything on one line, when the grid is too wide
         self.compact.setWordWrap(True)
         self.compact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.compact.setToolTip(
-            "The totals in short; widen the window or make the text smaller "
-            "(Ctrl+-) for every figure in full"
-        )
         self.columns = -1
         self._arrange(_COLUMNS)
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        *pairs, (batch_label, _) = self._pairs
+        for (label, value), (title, tip) in zip(pairs, _rows(), strict=True):
+            label.setText(_labelled(title))
+            label.setToolTip(tip)
+            value.setToolTip(tip)
+        batch_label.setText(_labelled(translate("Totals", "Batch size")))
+        self.batch_size.setToolTip(
+            translate("Totals", "Samples per step; only the batch activations depend on it")
+        )
+        self.compact.setToolTip(
+            translate(
+                "Totals",
+                "The totals in short; widen the window or make the text smaller "
+                "(Ctrl+-) for every figure in full",
+            )
+        )
+        self._show_batch_activations(self.batch_size.value())  # the short line in new words
+        if self.isVisible():
+            self._fit()  # the labels are as long as the language makes them
 
     def _arrange(self, columns: int) -> None:
         """``columns`` label-value pairs a row, filled column by column; 0: one short line
@@ -176,10 +220,18 @@ class TotalsPanel(QWidget):
         self._fit()  # longer figures may no longer fit the grid
         totals = self._totals
         self.compact.setText(
-            f"{totals.params:,} parameters ({totals.non_trainable_params:,} non-trainable) · "
-            f"weights {short_bytes(totals.weights_bytes)} · {short_count(totals.macs)} MACs · "
-            f"activations {short_bytes(activation_bytes(totals.activation_elements))} per "
-            f"sample, {short_bytes(n_bytes)} for the batch"
+            translate(
+                "Totals",
+                "{params} parameters ({non_trainable} non-trainable) · weights {weights} · "
+                "{macs} MACs · activations {activations} per sample, {batch} for the batch",
+            ).format(
+                params=f"{totals.params:,}",
+                non_trainable=f"{totals.non_trainable_params:,}",
+                weights=short_bytes(totals.weights_bytes),
+                macs=short_count(totals.macs),
+                activations=short_bytes(activation_bytes(totals.activation_elements)),
+                batch=short_bytes(n_bytes),
+            )
         )
 
     def text_of(self, key: str) -> str:

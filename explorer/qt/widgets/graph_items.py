@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.analysis.graph import NODE_HEIGHT
 from explorer.core.exports.graphs import BoxText
+from explorer.qt.i18n import translated
 
 ID_KEY = 0  # item data: the box or group id
 TEXT_DETAIL = 0.3  # below this zoom a box is drawn without its text (unreadable there)
@@ -34,8 +35,16 @@ class BoxItem(QGraphicsRectItem):
 
     def __init__(self, rect: QRectF, text: BoxText, fonts: tuple[QFont, QFont]) -> None:
         super().__init__(rect)
-        self._lines = (fit_text(text.title), fit_text(text.subtitle), fit_text(text.shape))
+        self.text = text
         self._fonts = fonts
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The box's lines in the current language (a layer's name and type stay)."""
+        text = self.text
+        lines = (translated(text.title), translated(text.subtitle), text.shape)
+        self._lines = tuple(fit_text(line) for line in lines)
+        self.update()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

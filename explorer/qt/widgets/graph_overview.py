@@ -7,6 +7,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from explorer.qt.i18n import follow, translate
+
 MARGIN = 8  # pixels between the overview and the view's edges
 MIN_WIDTH = 28
 
@@ -20,7 +22,12 @@ class Overview(QWidget):
         self._drawing = QRectF()  # the part of the scene the picture shows
         self._shown = QRectF()  # the part the view shows
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Where the view is: click or drag to move it")
+        follow(
+            self,
+            lambda: self.setToolTip(
+                translate("GraphOverview", "Where the view is: click or drag to move it")
+            ),
+        )
 
     def set_picture(self, image: QImage, drawing: QRectF) -> None:
         self._image, self._drawing = image, drawing

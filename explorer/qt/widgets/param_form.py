@@ -34,6 +34,7 @@ from explorer.core.params.specs import (
 )
 from explorer.core.references.architecture import Architecture
 from explorer.core.sources.designs.kinds import LayerKind
+from explorer.qt.i18n import follow, translate, translated
 
 SpinBox = TypeVar("SpinBox", QSpinBox, QDoubleSpinBox)
 
@@ -104,19 +105,38 @@ class ShapeEditor(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._spins: list[QSpinBox] = []
+        self._times: list[QLabel] = []
         for index, name in enumerate((*names, "channels")):
             channels = name == "channels"
             low, high = (1, spec.max_channels) if channels else (spec.min_size, spec.max_size)
             spin = _number_box(QSpinBox(), low, high)
             spin.setObjectName(name)
             spin.setMinimumWidth(_SHAPE_BOX_WIDTH)  # three fit a narrow side panel
-            spin.setToolTip(f"{name.replace('_', ' ').capitalize()}: {low:,} to {high:,}")
             spin.valueChanged.connect(self.value_changed)
             if index:
-                layout.addWidget(QLabel("x"))
+                self._times.append(QLabel())
+                layout.addWidget(self._times[-1])
             layout.addWidget(spin, 1)
             self._spins.append(spin)
         self.set_value(spec.default)
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        for times in self._times:
+            times.setText(translate("ParameterForm", "x"))
+        for number, spin in enumerate(self._spins, start=1):
+            name = spin.objectName()
+            if name == "height":
+                tip = translate("ParameterForm", "Height: {low} to {high}")
+            elif name == "width":
+                tip = translate("ParameterForm", "Width: {low} to {high}")
+            elif name == "channels":
+                tip = translate("ParameterForm", "Channels: {low} to {high}")
+            else:
+                tip = translate("ParameterForm", "Side {number}: {low} to {high}")
+            spin.setToolTip(
+                tip.format(number=number, low=f"{spin.minimum():,}", high=f"{spin.maximum():,}")
+            )
 
     def value(self) -> FixedShape:
         return tuple(spin.value() for spin in self._spins)
@@ -149,18 +169,47 @@ def _make_field(spec: Param) -> _Field:
             number.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         _number_box(number, spec.minimum, spec.maximum)
         if isinstance(spec, IntParam) and spec.zero_text and spec.minimum == 0:
-            number.setSpecialValueText(spec.zero_text)  # "same as the pool size", not "0"
+            zero = spec.zero_text  # "same as the pool size", not "0"
+            follow(number, lambda: number.setSpecialValueText(translated(zero)))
         return _Field(number, number.valueChanged, number.value, number.setValue)
     if isinstance(spec, ChoiceParam):
-        combo = QComboBox()
-        combo.addItems(list(spec.choices))
-        _guard_wheel(combo)
-        return _Field(combo, combo.currentIndexChanged, combo.currentText, combo.setCurrentText)
+        return _choice_field(spec)
     if isinstance(spec, BoolParam):
         box = QCheckBox()
         return _Field(box, box.toggled, box.isChecked, box.setChecked)
     shape = ShapeEditor(spec)
     return _Field(shape, shape.value_changed, shape.value, shape.set_value)
+
+
+def _name_row(spec: Param, label: QLabel, editor: QWidget) -> None:
+    """A row's label, and its help with what is allowed as the label's and editor's tip."""
+    label.setText(translated(label_of(spec)))
+    tip = translate("ParameterForm", "{help}\nAllowed: {allowed}").format(
+        help=translated(spec.help), allowed=translated(spec.allowed())
+    )
+    label.setToolTip(tip)
+    editor.setToolTip(tip)
+
+
+def _choice_field(spec: ChoiceParam) -> _Field:
+    """Each choice is shown in the current language where the core marks it ("paper"; values
+    such as "relu" stay as they are); the value read and written is the choice itself."""
+    combo = QComboBox()
+    for choice in spec.choices:
+        combo.addItem(choice, choice)
+    _guard_wheel(combo)
+
+    def name_choices() -> None:
+        for index, choice in enumerate(spec.choices):
+            combo.setItemText(index, translated(choice))
+
+    def write(value: str) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    follow(combo, name_choices)
+    return _Field(combo, combo.currentIndexChanged, combo.currentData, write)
 
 
 class ParameterForm(QWidget):
@@ -176,10 +225,10 @@ class ParameterForm(QWidget):
         self._fields: dict[str, _Field] = {}
         self._rows = QWidget()
         self._general_error = _error_label()
-        self._empty = QLabel("Nothing to set here: a design is changed in the Designer.")
+        self._empty = QLabel()
         self._empty.setWordWrap(True)
         self._empty.hide()
-        self.reset_button = QPushButton("Reset to defaults")
+        self.reset_button = QPushButton()
         self.reset_button.setObjectName("reset_button")
         self.reset_button.setEnabled(False)
         self.reset_button.clicked.connect(self.reset_to_defaults)
@@ -189,6 +238,13 @@ class ParameterForm(QWidget):
         self._layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._layout.addStretch(1)
         self.setStyleSheet(_STYLE)
+        follow(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self._empty.setText(
+            translate("ParameterForm", "Nothing to set here: a design is changed in the Designer.")
+        )
+        self.reset_button.setText(translate("ParameterForm", "Reset to defaults"))
 
     def set_architecture(
         self, architecture: Architecture | LayerKind, values: Mapping[str, Value] | None = None
@@ -234,11 +290,9 @@ class ParameterForm(QWidget):
         row = self._fields[spec.name] = _make_field(spec)
         row.editor.setObjectName(spec.name)
         row.edited.connect(self._edited)
-        tip = f"{spec.help}\nAllowed: {spec.allowed()}"
-        label = QLabel(label_of(spec))
+        label = QLabel()
         label.setBuddy(row.editor)
-        label.setToolTip(tip)
-        row.editor.setToolTip(tip)
+        follow(label, lambda: _name_row(spec, label, row.editor))
         cell = QWidget()
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pyqtgraph as pg
 import shiboken6
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from explorer.core.base.errors import ExplorerError
 from explorer.core.base.files import atomic_path
 from explorer.core.base.units import axis_number
+from explorer.qt.i18n import follow, translate, translated
 
 # Matplotlib's "tab10": distinct on screen and in print; a legend entry per pinned model.
 PALETTE = (
@@ -38,7 +40,6 @@ PALETTE = (
     "#bcbd22",
     "#17becf",
 )
-IMAGE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
 TITLE_SIZE = 1.15  # a chart's title against the window's text
 EXPORT_WIDTH = 1600  # pixels: the least width of an exported PNG
 
@@ -118,9 +119,7 @@ def new_plot(
     plot = pg.PlotWidget(parent, background="w", axisItems=axes)
     _adopt_new_windows(plot, before)
     item = plot.getPlotItem()
-    item.setTitle(title, color="k")
-    item.setLabel("bottom", x_label)
-    item.setLabel("left", y_label)
+    set_plot_texts(plot, title, x_label, y_label)
     for side in ("bottom", "left", "right"):
         item.getAxis(side).setPen("k")
         item.getAxis(side).setTextPen("k")
@@ -134,9 +133,28 @@ def new_plot(
     if export is None:
         plot.scene().contextMenu = []
     else:
-        action.setText("Export Chart…")
+        follow(action, lambda: action.setText(translate("Plots", "Export Chart…")))
         action.triggered.connect(lambda: export())
     return plot
+
+
+def titled(title: str, models: Sequence[str]) -> str:
+    """A chart's title naming the models it shows ("MACs per sample — resnet50, resnet34")."""
+    return f"{title} — {', '.join(models)}" if models else title
+
+
+def set_plot_texts(plot: pg.PlotWidget, title: str, x_label: str, y_label: str) -> None:
+    """A plot's title and axis titles (each axis keeps its colour and font)."""
+    item = plot.getPlotItem()
+    item.setTitle(title, color="k")
+    item.setLabel("bottom", x_label)
+    item.setLabel("left", y_label)
+
+
+def set_item_texts(combo: QComboBox, text_of: Callable[[Any], str]) -> None:
+    """Each item's text from its data (which code and settings keep, in every language)."""
+    for index in range(combo.count()):
+        combo.setItemText(index, text_of(combo.itemData(index)))
 
 
 def add_legend(plot: pg.PlotWidget) -> pg.LegendItem:
@@ -166,8 +184,11 @@ def export_plot(plot: pg.PlotWidget, path: str) -> None:
     """Writes one plot as PNG or SVG, chosen by the file's suffix."""
     suffix = Path(path).suffix.lower()
     if suffix not in (".png", ".svg"):
+        what = suffix or translate("Plots", "a file without a suffix")
         raise ValueError(
-            f"cannot export a chart as {suffix or 'a file without a suffix'}; use .png or .svg"
+            translate("Plots", "cannot export a chart as {what}; use .png or .svg").format(
+                what=what
+            )
         )
     item = plot.getPlotItem()
     with atomic_path(path, suffix=suffix) as temporary:  # an old file stays whole on failure
@@ -180,21 +201,28 @@ def export_plot(plot: pg.PlotWidget, path: str) -> None:
         else:
             _export_svg(item, str(temporary))
         if temporary.stat().st_size == 0:
-            raise OSError("Qt wrote an empty file")
+            raise OSError(translate("Plots", "Qt wrote an empty file"))
 
 
 def export_plot_with_dialog(
     parent: QWidget, plot: pg.PlotWidget, name: str, path: str | None = None
 ) -> bool:
     """Ask for a file name (unless ``path`` is given) and export; a failure is explained."""
+    title = translate("Plots", "Export Chart")
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(parent, "Export Chart", f"{name}.png", IMAGE_FILTERS)
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            title,
+            f"{name}.png",
+            translate("Plots", "PNG image (*.png);;SVG drawing (*.svg)"),
+        )
         if not path:
             return False
     try:
         export_plot(plot, path)
     except (ValueError, OSError, ExplorerError) as error:
-        QMessageBox.warning(parent, "Export Chart", f"The chart was not exported.\n\n{error}")
+        message = translate("Plots", "The chart was not exported.\n\n{error}")
+        QMessageBox.warning(parent, title, message.format(error=translated(str(error))))
         return False
     return True
 
@@ -207,10 +235,18 @@ class ExportChooser(QWidget):
         self.choice = QComboBox()
         for key, title in titles.items():
             self.choice.addItem(title, key)
-        self.button = QPushButton("Export Chart…")
-        self.button.setToolTip("Save the chosen chart as PNG or SVG")
+        self.button = QPushButton()
+        follow(self, self._retranslate)
         self.button.clicked.connect(lambda: export(self.choice.currentData()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.choice)
         layout.addWidget(self.button)
+
+    def _retranslate(self) -> None:
+        self.button.setText(translate("Plots", "Export Chart…"))
+        self.button.setToolTip(translate("Plots", "Save the chosen chart as PNG or SVG"))
+
+    def set_titles(self, titles: dict[str, str]) -> None:
+        """The charts' titles in the chooser, by key (the panel's, in the current language)."""
+        set_item_texts(self.choice, titles.__getitem__)

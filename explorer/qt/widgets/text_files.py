@@ -8,14 +8,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from explorer.core.base.errors import ExplorerError
 from explorer.core.base.files import atomic_path, write_text_atomic
+from explorer.qt.i18n import translate, translated
 
 
 def save_text(parent: QWidget, title: str, what: str, path: str, text: str) -> Path | None:
-    """The written path, or None after telling the user why ``what`` was not exported."""
+    """The written path, or None after telling the user why ``what`` (a translated noun:
+    "table") was not exported."""
     try:
         return write_text_atomic(path, text)
     except ExplorerError as error:
-        QMessageBox.critical(parent, title, f"The {what} was not exported.\n\n{error}")
+        _not_exported(parent, title, what, error)
         return None
 
 
@@ -25,6 +27,15 @@ def save_bytes(parent: QWidget, title: str, what: str, path: str, data: bytes) -
         with atomic_path(path) as temporary:
             temporary.write_bytes(data)
     except ExplorerError as error:
-        QMessageBox.critical(parent, title, f"The {what} was not exported.\n\n{error}")
+        _not_exported(parent, title, what, error)
         return None
     return Path(path)
+
+
+def _not_exported(parent: QWidget, title: str, what: str, error: ExplorerError) -> None:
+    # A core message made from values is a Text, the error's one argument (str() drops that).
+    reason = error.args[0] if len(error.args) == 1 and isinstance(error.args[0], str) else None
+    message = translate("TextFiles", "The {what} was not exported.\n\n{error}")
+    QMessageBox.critical(
+        parent, title, message.format(what=what, error=translated(reason or str(error)))
+    )

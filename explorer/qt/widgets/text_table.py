@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -10,6 +11,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMessageBox, QTableView, QWidget
 
 from explorer.core.exports.tables import csv_table, markdown_table, tsv_table
+from explorer.qt.i18n import translate
+from explorer.qt.widgets.actions import Words, make_action
 from explorer.qt.widgets.text_files import save_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -76,16 +79,20 @@ class TextTableView(QTableView):
         self.setWordWrap(False)
         self.setMinimumHeight(30)  # the panels share a dock area with the short totals strip
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.copy_action = self._action("Copy", self.copy, QKeySequence.StandardKey.Copy)
-        self._action("Copy as Markdown", self.copy_markdown)
-        self._action("Export Table…", lambda: self.export())
+        self.copy_action = self._action(
+            lambda: translate("TextTable", "Copy"), self.copy, QKeySequence.StandardKey.Copy
+        )
+        self._action(lambda: translate("TextTable", "Copy as Markdown"), self.copy_markdown)
+        self._action(lambda: translate("TextTable", "Export Table…"), self.export)
 
-    def _action(self, text: str, slot: object, keys: object = None) -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.triggered.connect(slot)
+    def _action(
+        self,
+        text: Words,
+        slot: Callable[[], object],
+        keys: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = make_action(self, text, slot, keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.addAction(action)
         return action
 
@@ -109,10 +116,9 @@ class TextTableView(QTableView):
         """Write the whole table as CSV or Markdown, chosen by the file name's suffix."""
         if not self.table.headers:
             return False
+        title = translate("TextTable", "Export Table")
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Export Table", f"{self.name}.csv", TABLE_FILTERS
-            )
+            path, _ = QFileDialog.getSaveFileName(self, title, f"{self.name}.csv", TABLE_FILTERS)
             if not path:
                 return False
         suffix = Path(path).suffix.lower()
@@ -122,7 +128,11 @@ class TextTableView(QTableView):
             text = self.table.markdown()
         else:
             QMessageBox.warning(
-                self, "Export Table", f"{Path(path).name}: choose a .csv or .md file name"
+                self,
+                title,
+                translate("TextTable", "{name}: choose a .csv or .md file name").format(
+                    name=Path(path).name
+                ),
             )
             return False
-        return save_text(self, "Export Table", "table", path, text) is not None
+        return save_text(self, title, translate("TextTable", "table"), path, text) is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from explorer.core.base.errors import ParameterError
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.references.architecture import Architecture
 
 
@@ -30,5 +31,10 @@ def get(architecture_id: str) -> Architecture:
             return arch
     known = ", ".join(a.id for a in architectures())
     raise ParameterError(
-        "architecture", f"unknown architecture {architecture_id!r} (known: {known})"
+        "architecture",
+        Text(
+            QT_TRANSLATE_NOOP("Core", "unknown architecture {name} (known: {known})"),
+            name=repr(architecture_id),
+            known=known,
+        ),
     )

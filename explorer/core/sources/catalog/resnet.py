@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import format_shape
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import ChoiceParam, IntParam, ShapeParam, Value
 from explorer.core.references.architecture import Architecture
 from explorer.core.sources.designs.blocks import unit_layers
@@ -34,23 +35,34 @@ DEPTHS: dict[int, tuple[tuple[int, int, int, int], bool]] = {
 STAGE_WIDTHS = (64, 128, 256, 512)
 PAPER_MIN_SIDE = 32  # five halvings leave at least one pixel
 TUTORIAL_MIN_SIDE = 193  # ceil(side / 32) >= 7 for the seed's final 7x7 AveragePooling2D
+HALVINGS = QT_TRANSLATE_NOOP("Core", "the network halves the input five times")
+
+# The variant's values, marked: the window names them in its language (references keep them).
+VARIANTS = (QT_TRANSLATE_NOOP("Core", "paper"), QT_TRANSLATE_NOOP("Core", "tutorial"))
 
 PARAMS = (
     ShapeParam(
         "input_shape",
         (224, 224, 3),
-        "Input image: height x width x channels",
+        QT_TRANSLATE_NOOP("Core", "Input image: height x width x channels"),
         PAPER_MIN_SIDE,
-        min_reason="the network halves the input five times",
-        min_note=f"{TUTORIAL_MIN_SIDE} with variant=tutorial",
+        min_reason=HALVINGS,
+        min_note=Text(
+            QT_TRANSLATE_NOOP("Core", "{side} with variant=tutorial"), side=TUTORIAL_MIN_SIDE
+        ),
     ),
-    IntParam("classes", 1000, 1, 100_000, "Units of the final Dense layer"),
+    IntParam(
+        "classes", 1000, 1, 100_000, QT_TRANSLATE_NOOP("Core", "Units of the final Dense layer")
+    ),
     ChoiceParam(
         "variant",
         "paper",
-        ("paper", "tutorial"),
-        "paper: He et al. 2015 (conv-BN-ReLU, 1x1 projections); "
-        "tutorial: the seed's code as written (conv+bias-ReLU-BN, no ReLU after the addition)",
+        VARIANTS,
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "paper: He et al. 2015 (conv-BN-ReLU, 1x1 projections); "
+            "tutorial: the seed's code as written (conv+bias-ReLU-BN, no ReLU after the addition)",
+        ),
     ),
 )
 
@@ -61,14 +73,26 @@ def check(depth: int, values: Mapping[str, Value]) -> None:
     minimum = TUTORIAL_MIN_SIDE if tutorial else PAPER_MIN_SIDE
     if min(shape[:2]) < minimum:
         why = (
-            "its final 7x7 average pooling needs a 7x7 feature map after five halvings"
+            QT_TRANSLATE_NOOP(
+                "Core", "its final 7x7 average pooling needs a 7x7 feature map after five halvings"
+            )
             if tutorial
-            else "the network halves the input five times"
+            else HALVINGS
         )
         raise ParameterError(
             "input_shape",
-            f"{format_shape(shape)} is too small for resnet{depth} (variant={values['variant']}): "
-            f"{why}, so height and width must be at least {minimum}",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{shape} is too small for resnet{depth} (variant={variant}): {why}, so height "
+                    "and width must be at least {minimum}",
+                ),
+                shape=format_shape(shape),
+                depth=depth,
+                variant=values["variant"],
+                why=why,
+                minimum=minimum,
+            ),
         )
 
 
@@ -122,16 +146,26 @@ def build(depth: int, values: Mapping[str, Value]) -> keras.Model:
 
 def _entry(depth: int) -> Architecture:
     blocks, bottleneck = DEPTHS[depth]
-    kind = "bottleneck (1x1-3x3-1x1)" if bottleneck else "basic (3x3-3x3)"
+    kind = (
+        QT_TRANSLATE_NOOP("Core", "bottleneck (1x1-3x3-1x1)")
+        if bottleneck
+        else QT_TRANSLATE_NOOP("Core", "basic (3x3-3x3)")
+    )
     return Architecture(
         id=f"resnet{depth}",
         title=f"ResNet{depth}",
         family="ResNet",
-        description=(
-            f"Residual network with {depth} weighted layers: a 7x7 stem, four stages of "
-            f"{'-'.join(map(str, blocks))} {kind} blocks whose shortcut connections add the "
-            "block's input to its output, then average pooling and a Dense classifier. "
-            "variant=paper follows He et al. 2015; variant=tutorial is the seed's code."
+        description=Text(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Residual network with {depth} weighted layers: a 7x7 stem, four stages of "
+                "{blocks} {kind} blocks whose shortcut connections add the block's input to its "
+                "output, then average pooling and a Dense classifier. variant=paper follows He "
+                "et al. 2015; variant=tutorial is the seed's code.",
+            ),
+            depth=depth,
+            blocks="-".join(map(str, blocks)),
+            kind=kind,
         ),
         params=PARAMS,
         build=partial(build, depth),

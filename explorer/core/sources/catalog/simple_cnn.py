@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from explorer.core.base.errors import ParameterError
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import ChoiceParam, FixedShape, IntParam, ShapeParam, Value
 from explorer.core.references.architecture import Architecture
 from explorer.core.sources.designs.model import Design, DesignLayer, input_layer
@@ -19,18 +20,26 @@ PARAMS = (
         "api",
         "sequential",
         ("sequential", "functional", "subclassing"),
-        "Which of the seed's three Keras styles builds the model",
+        QT_TRANSLATE_NOOP("Core", "Which of the seed's three Keras styles builds the model"),
     ),
     ShapeParam(
         "input_shape",
         (224, 224, 3),
-        "Input image: height x width x channels",
-        min_note="and at least kernel_size",
+        QT_TRANSLATE_NOOP("Core", "Input image: height x width x channels"),
+        min_note=QT_TRANSLATE_NOOP("Core", "and at least kernel_size"),
     ),
-    IntParam("filters", 16, 1, 4096, "Output channels of the convolution"),
-    IntParam("kernel_size", 3, 1, 31, "Side of the square convolution kernel"),
-    IntParam("strides", 2, 1, 16, "Step of the convolution in both directions"),
-    IntParam("classes", 1000, 1, 100_000, "Units of the final Dense layer"),
+    IntParam(
+        "filters", 16, 1, 4096, QT_TRANSLATE_NOOP("Core", "Output channels of the convolution")
+    ),
+    IntParam(
+        "kernel_size", 3, 1, 31, QT_TRANSLATE_NOOP("Core", "Side of the square convolution kernel")
+    ),
+    IntParam(
+        "strides", 2, 1, 16, QT_TRANSLATE_NOOP("Core", "Step of the convolution in both directions")
+    ),
+    IntParam(
+        "classes", 1000, 1, 100_000, QT_TRANSLATE_NOOP("Core", "Units of the final Dense layer")
+    ),
 )
 
 
@@ -40,8 +49,17 @@ def check(values: Mapping[str, Value]) -> None:
     if kernel > min(height, width):
         raise ParameterError(
             "kernel_size",
-            f"a {kernel}x{kernel} kernel is larger than the {height}x{width} input "
-            f"(expected at most {min(height, width)})",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "a {kernel}x{kernel} kernel is larger than the {height}x{width} input "
+                    "(expected at most {limit})",
+                ),
+                kernel=kernel,
+                height=height,
+                width=width,
+                limit=min(height, width),
+            ),
         )
 
 
@@ -128,13 +146,14 @@ def _subclass_model() -> type[keras.Model]:
 ARCHITECTURES = (
     Architecture(
         id="simple-cnn",
-        title="Simple CNN (seed tutorial)",
-        family="Seed tutorial",
-        description=(
+        title=QT_TRANSLATE_NOOP("Core", "Simple CNN (seed tutorial)"),
+        family=QT_TRANSLATE_NOOP("Core", "Seed tutorial"),
+        description=QT_TRANSLATE_NOOP(
+            "Core",
             "The tutorial's first classifier: one 3x3 convolution with stride 2, a Flatten and a "
             "Dense layer. Almost all of its 200 million parameters sit in the Dense layer, "
             "because flattening a 112x112x16 feature map gives 200,704 inputs per class. The "
-            "same model can be written with the Sequential, Functional or Subclassing API."
+            "same model can be written with the Sequential, Functional or Subclassing API.",
         ),
         params=PARAMS,
         build=build,

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.base.errors import ExplorerError
+from explorer.core.base.errors import ExplorerError, user_message
 from explorer.core.base.files import write_text_atomic
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import Value
 from explorer.core.params.values import as_json_value
 from explorer.core.references.architecture import Architecture, Reference
@@ -39,11 +40,15 @@ if TYPE_CHECKING:
 FORMAT = "keras-architecture-explorer.design"
 VERSION = 1
 SUFFIX = ".design.json"
-FAMILY = "Designs"
+FAMILY = QT_TRANSLATE_NOOP("Core", "Designs")
 
 
 class DesignFileError(ExplorerError):
     """A design file or text that cannot be read; nothing on screen changes."""
+
+
+def _error(template: str, **values: object) -> DesignFileError:
+    return DesignFileError(Text(template, **values))
 
 
 def is_design_file(text: str) -> bool:
@@ -71,29 +76,55 @@ def to_json(design: Design) -> str:
     return "{\n" + "\n".join(lines) + '\n  "layers": [\n' + body + "\n  ]\n}\n"
 
 
+_TEXT = QT_TRANSLATE_NOOP("Core", "text")  # what a name must be
+
+
 def _field(data: Mapping[str, Any], key: str, kind: type, what: str, source: str) -> Any:
     value = data.get(key)
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise DesignFileError(f"{source}: {json.dumps(key)} must be {what}")
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", "{source}: {key} must be {what}"),
+            source=source,
+            key=json.dumps(key),
+            what=what,
+        )
     return value
 
 
 def _layer(entry: Any, number: int, source: str) -> DesignLayer:
-    where = f"{source}: layer {number}"
+    where = Text(
+        QT_TRANSLATE_NOOP("Core", "{source}: layer {number}"), source=source, number=number
+    )
     if not isinstance(entry, dict):
-        raise DesignFileError(f"{where} is not an object with type, name and args")
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", "{where} is not an object with type, name and args"),
+            where=where,
+        )
     extra = sorted(set(entry) - {"type", "name", "args"})
     if extra:
-        raise DesignFileError(f"{where}: unknown key {extra[0]!r} (known: type, name, args)")
-    kind = _field(entry, "type", str, "a layer type", where)
-    name = _field(entry, "name", str, "text", where)
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", "{where}: unknown key {key} (known: type, name, args)"),
+            where=where,
+            key=repr(extra[0]),
+        )
+    kind = _field(entry, "type", str, QT_TRANSLATE_NOOP("Core", "a layer type"), where)
+    name = _field(entry, "name", str, _TEXT, where)
     args = entry.get("args", {})
     if not isinstance(args, dict):
-        raise DesignFileError(f'{where} ({kind} {name}): "args" must be an object')
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", '{where} ({layer}): "args" must be an object'),
+            where=where,
+            layer=f"{kind} {name}",
+        )
     try:
         return DesignLayer(kind, name, tuple(args.items()))
     except ExplorerError as error:
-        raise DesignFileError(f"{where} ({kind} {name}): {error}") from None
+        raise _error(
+            "{where} ({layer}): {error}",
+            where=where,
+            layer=f"{kind} {name}",
+            error=user_message(error),
+        ) from None
 
 
 def from_json(text: str, source: str = "design") -> Design:
@@ -101,36 +132,63 @@ def from_json(text: str, source: str = "design") -> Design:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise DesignFileError(
-            f"{source} is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        raise _error(
+            QT_TRANSLATE_NOOP(
+                "Core", "{source} is not JSON: {error} at line {line} column {column}"
+            ),
+            source=source,
+            error=error.msg,
+            line=error.lineno,
+            column=error.colno,
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise DesignFileError(f'{source} is not a design file: "format" is not "{FORMAT}"')
-    version = _field(data, "version", int, "a whole number", source)
-    if version < 1:
-        raise DesignFileError(f'{source}: "version" must be a whole number from 1')
-    if version > VERSION:
-        raise DesignFileError(
-            f"{source} was written by a newer version ({version}); "
-            f"this program reads version {VERSION}"
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", '{source} is not a design file: "format" is not "{format}"'),
+            source=source,
+            format=FORMAT,
         )
-    name = _field(data, "name", str, "text", source)
-    entries = _field(data, "layers", list, "a list of layers", source)
+    version = _field(data, "version", int, QT_TRANSLATE_NOOP("Core", "a whole number"), source)
+    if version < 1:
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", '{source}: "version" must be a whole number from 1'),
+            source=source,
+        )
+    if version > VERSION:
+        raise _error(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{source} was written by a newer version ({version}); this program reads "
+                "version {supported}",
+            ),
+            source=source,
+            version=version,
+            supported=VERSION,
+        )
+    name = _field(data, "name", str, _TEXT, source)
+    entries = _field(data, "layers", list, QT_TRANSLATE_NOOP("Core", "a list of layers"), source)
     try:
         design = Design(name)
     except ExplorerError as error:
-        raise DesignFileError(f"{source}: {error}") from None
+        raise _error("{source}: {error}", source=source, error=user_message(error)) from None
     for number, entry in enumerate(entries, start=1):
         layer = _layer(entry, number, source)
         try:
             design = design.append(layer)
         except ExplorerError as error:
-            raise DesignFileError(
-                f"{source}: layer {number} ({layer.kind} {layer.name}): {error}"
+            raise _error(
+                QT_TRANSLATE_NOOP("Core", "{source}: layer {number} ({layer}): {error}"),
+                source=source,
+                number=number,
+                layer=f"{layer.kind} {layer.name}",
+                error=user_message(error),
             ) from None
     found = missing_input(design)
     if found is not None:
-        raise DesignFileError(f"{source}: the first layer must be an Input (found {found})")
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", "{source}: the first layer must be an Input (found {found})"),
+            source=source,
+            found=found,
+        )
     return design
 
 
@@ -138,10 +196,14 @@ def load(path: str | Path) -> Design:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DesignFileError(f"{path}: no such file") from None
+        raise _error(QT_TRANSLATE_NOOP("Core", "{path}: no such file"), path=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        raise DesignFileError(f"{path} cannot be read: {reason}") from None
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", "{path} cannot be read: {reason}"),
+            path=str(path),
+            reason=reason,
+        ) from None
     return from_json(text, str(path))
 
 
@@ -167,7 +229,12 @@ def architecture_of(design: Design, architecture_id: str | None = None) -> Archi
         id=architecture_id or design.name,
         title=design.name,
         family=FAMILY,
-        description=f"A design of {count} layer{'s' * (count != 1)} after its input.",
+        description=Text(
+            QT_TRANSLATE_NOOP("Core", "A design of {count} layer after its input.")
+            if count == 1
+            else QT_TRANSLATE_NOOP("Core", "A design of {count} layers after its input."),
+            count=count,
+        ),
         params=(),
         build=DesignBuilder(design),
         source=None if architecture_id else to_json(design),

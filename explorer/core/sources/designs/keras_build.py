@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import Value
 from explorer.core.sources.designs.blocks import (
     BlockLayer,
@@ -59,7 +60,12 @@ def build_design(design: Design) -> keras.Model:
 
     if missing_input(design) is not None:
         raise DesignError(
-            f"design {design.name!r} cannot be built: its first layer must be an Input"
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "design {name} cannot be built: its first layer must be an Input"
+                ),
+                name=repr(design.name),
+            )
         )
     results = check(design)
     first = design.layers[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from explorer.core.base.errors import ParameterError
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import (
     BoolParam,
     ChoiceParam,
@@ -54,32 +55,53 @@ class LayerKind:
 
 
 def _activation(default: str = "linear") -> ChoiceParam:
-    return ChoiceParam("activation", default, ACTIVATIONS, "Function applied to every output value")
+    return ChoiceParam(
+        "activation",
+        default,
+        ACTIVATIONS,
+        QT_TRANSLATE_NOOP("Core", "Function applied to every output value"),
+    )
 
 
 def _filters(default: int) -> IntParam:
-    return IntParam("filters", default, 1, 4096, "Output channels")
+    return IntParam("filters", default, 1, 4096, QT_TRANSLATE_NOOP("Core", "Output channels"))
 
 
-_KERNEL = IntParam("kernel_size", 3, 1, 31, "Side of the square kernel", label="Kernel size")
-_STRIDES = IntParam("strides", 1, 1, 16, "Step of the window in both directions")
+_KERNEL = IntParam(
+    "kernel_size",
+    3,
+    1,
+    31,
+    QT_TRANSLATE_NOOP("Core", "Side of the square kernel"),
+    label=QT_TRANSLATE_NOOP("Core", "Kernel size"),
+)
+_STRIDES = IntParam(
+    "strides", 1, 1, 16, QT_TRANSLATE_NOOP("Core", "Step of the window in both directions")
+)
 _PADDING = ChoiceParam(
     "padding",
     "valid",
     ("valid", "same"),
-    "valid: no padding, the output shrinks; same: zeros around, output = ceil(input / strides)",
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "valid: no padding, the output shrinks; same: zeros around, output = ceil(input / strides)",
+    ),
 )
-_USE_BIAS = BoolParam("use_bias", True, "Add a learned offset to every output channel")
-_MULTIPLIER = IntParam("depth_multiplier", 1, 1, 64, "Depthwise outputs per input channel")
+_USE_BIAS = BoolParam(
+    "use_bias", True, QT_TRANSLATE_NOOP("Core", "Add a learned offset to every output channel")
+)
+_MULTIPLIER = IntParam(
+    "depth_multiplier", 1, 1, 64, QT_TRANSLATE_NOOP("Core", "Depthwise outputs per input channel")
+)
 _POOL = (
-    IntParam("pool_size", 2, 1, 31, "Side of the square pooling window"),
+    IntParam("pool_size", 2, 1, 31, QT_TRANSLATE_NOOP("Core", "Side of the square pooling window")),
     IntParam(
         "strides",
         0,
         0,
         16,
-        "Step of the window; 0 means the pool size (Keras's default)",
-        zero_text="same as the pool size",
+        QT_TRANSLATE_NOOP("Core", "Step of the window; 0 means the pool size (Keras's default)"),
+        zero_text=QT_TRANSLATE_NOOP("Core", "same as the pool size"),
     ),
     _PADDING,
 )
@@ -90,100 +112,178 @@ KINDS: dict[str, LayerKind] = {
         LayerKind(
             "Input",
             "input_layer",
-            "The image the network takes: height x width x channels. Always the first layer.",
-            (ShapeParam("shape", (224, 224, 3), "Input image: height x width x channels"),),
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The image the network takes: height x width x channels. Always the first layer.",
+            ),
+            (
+                ShapeParam(
+                    "shape",
+                    (224, 224, 3),
+                    QT_TRANSLATE_NOOP("Core", "Input image: height x width x channels"),
+                ),
+            ),
             ("shape",),
         ),
         LayerKind(
             "Conv2D",
             "conv2d",
-            "Slides learned kernels over the image; each filter gives one output channel.",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Slides learned kernels over the image; each filter gives one output channel.",
+            ),
             (_filters(32), _KERNEL, _STRIDES, _PADDING, _activation(), _USE_BIAS),
             ("filters", "kernel_size"),
         ),
         LayerKind(
             "DepthwiseConv2D",
             "depthwise_conv2d",
-            "One kernel per input channel: channels are filtered separately, never mixed.",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "One kernel per input channel: channels are filtered separately, never mixed.",
+            ),
             (_KERNEL, _MULTIPLIER, _STRIDES, _PADDING, _activation(), _USE_BIAS),
             ("kernel_size",),
         ),
         LayerKind(
             "SeparableConv2D",
             "separable_conv2d",
-            "A depthwise convolution followed by a 1x1 convolution that mixes channels.",
+            QT_TRANSLATE_NOOP(
+                "Core", "A depthwise convolution followed by a 1x1 convolution that mixes channels."
+            ),
             (_filters(32), _KERNEL, _MULTIPLIER, _STRIDES, _PADDING, _activation(), _USE_BIAS),
             ("filters", "kernel_size"),
         ),
         LayerKind(
-            "MaxPooling2D", "max_pooling2d", "Keeps the largest value of each window.", _POOL
+            "MaxPooling2D",
+            "max_pooling2d",
+            QT_TRANSLATE_NOOP("Core", "Keeps the largest value of each window."),
+            _POOL,
         ),
         LayerKind(
-            "AveragePooling2D", "average_pooling2d", "Averages the values of each window.", _POOL
+            "AveragePooling2D",
+            "average_pooling2d",
+            QT_TRANSLATE_NOOP("Core", "Averages the values of each window."),
+            _POOL,
         ),
         LayerKind(
             "GlobalAveragePooling2D",
             "global_average_pooling2d",
-            "Averages each channel over the whole image: height x width x C becomes C.",
+            QT_TRANSLATE_NOOP(
+                "Core", "Averages each channel over the whole image: height x width x C becomes C."
+            ),
             (),
         ),
         LayerKind(
             "ZeroPadding2D",
             "zero_padding2d",
-            "Adds rows and columns of zeros around the image.",
-            (IntParam("padding", 1, 0, 1024, "Rows and columns of zeros added on each side"),),
+            QT_TRANSLATE_NOOP("Core", "Adds rows and columns of zeros around the image."),
+            (
+                IntParam(
+                    "padding",
+                    1,
+                    0,
+                    1024,
+                    QT_TRANSLATE_NOOP("Core", "Rows and columns of zeros added on each side"),
+                ),
+            ),
         ),
         LayerKind(
             "BatchNormalization",
             "batch_normalization",
-            "Normalises each channel with running statistics, then scales and shifts it.",
-            (FloatParam("epsilon", 0.001, 1e-12, 1.0, "Added to the variance before dividing"),),
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Normalises each channel with running statistics, then scales and shifts it.",
+            ),
+            (
+                FloatParam(
+                    "epsilon",
+                    0.001,
+                    1e-12,
+                    1.0,
+                    QT_TRANSLATE_NOOP("Core", "Added to the variance before dividing"),
+                ),
+            ),
         ),
-        LayerKind("ReLU", "re_lu", "max(x, 0) as a layer of its own.", ()),
+        LayerKind(
+            "ReLU", "re_lu", QT_TRANSLATE_NOOP("Core", "max(x, 0) as a layer of its own."), ()
+        ),
         LayerKind(
             "Activation",
             "activation",
-            "Applies a function to every value.",
+            QT_TRANSLATE_NOOP("Core", "Applies a function to every value."),
             (_activation("relu"),),
             ("activation",),
         ),
         LayerKind(
             "Dropout",
             "dropout",
-            "While training, zeroes a random fraction of the values.",
-            (FloatParam("rate", 0.5, 0.0, 1.0, "Fraction of the values dropped"),),
+            QT_TRANSLATE_NOOP("Core", "While training, zeroes a random fraction of the values."),
+            (
+                FloatParam(
+                    "rate",
+                    0.5,
+                    0.0,
+                    1.0,
+                    QT_TRANSLATE_NOOP("Core", "Fraction of the values dropped"),
+                ),
+            ),
             ("rate",),
         ),
-        LayerKind("Flatten", "flatten", "Lays every value out in one row.", ()),
+        LayerKind(
+            "Flatten", "flatten", QT_TRANSLATE_NOOP("Core", "Lays every value out in one row."), ()
+        ),
         LayerKind(
             "Dense",
             "dense",
-            "Fully connected: every output is a weighted sum of all inputs on the last axis.",
-            (IntParam("units", 10, 1, 100_000, "Outputs"), _activation(), _USE_BIAS),
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Fully connected: every output is a weighted sum of all inputs on the last axis.",
+            ),
+            (
+                IntParam("units", 10, 1, 100_000, QT_TRANSLATE_NOOP("Core", "Outputs")),
+                _activation(),
+                _USE_BIAS,
+            ),
             ("units",),
         ),
         LayerKind(
             "ResidualBlock",
             "block",
-            "A ResNet block: a few convolutions whose output is added to the block's input "
-            "(through a projection when the shape changes).",
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "A ResNet block: a few convolutions whose output is added to the block's input "
+                "(through a projection when the shape changes).",
+            ),
             (
                 ChoiceParam(
                     "block",
                     "basic",
                     ("basic", "bottleneck"),
-                    "basic: 3x3, 3x3 (ResNet18/34); bottleneck: 1x1, 3x3, 1x1 with 4x the "
-                    "filters out (ResNet50 and deeper)",
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "basic: 3x3, 3x3 (ResNet18/34); bottleneck: 1x1, 3x3, 1x1 with 4x the "
+                        "filters out (ResNet50 and deeper)",
+                    ),
                 ),
                 _filters(64),
-                IntParam("strides", 1, 1, 16, "Step of the block's first convolution"),
+                IntParam(
+                    "strides",
+                    1,
+                    1,
+                    16,
+                    QT_TRANSLATE_NOOP("Core", "Step of the block's first convolution"),
+                ),
                 ChoiceParam(
                     "style",
                     "paper",
                     ("paper", "tutorial"),
-                    "paper: conv-BN-ReLU, 1x1 projection, ReLU after the addition "
-                    "(He et al. 2015); tutorial: the seed's conv+bias+ReLU then BN, 3x3 "
-                    "projection in basic blocks, no ReLU after the addition",
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "paper: conv-BN-ReLU, 1x1 projection, ReLU after the addition "
+                        "(He et al. 2015); tutorial: the seed's conv+bias+ReLU then BN, 3x3 "
+                        "projection in basic blocks, no ReLU after the addition",
+                    ),
                 ),
             ),
         ),
@@ -196,7 +296,14 @@ def kind_of(type_name: str) -> LayerKind:
         return KINDS[type_name]
     except KeyError:
         known = ", ".join(KINDS)
-        raise ParameterError("type", f"unknown layer type {type_name!r} (known: {known})") from None
+        raise ParameterError(
+            "type",
+            Text(
+                QT_TRANSLATE_NOOP("Core", "unknown layer type {name} (known: {known})"),
+                name=repr(type_name),
+                known=known,
+            ),
+        ) from None
 
 
 # The suffixes of every layer a ResidualBlock may have, whatever its block and style (a paper

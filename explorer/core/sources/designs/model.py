@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from explorer.core.base.errors import ExplorerError, ParameterError
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import Value
 from explorer.core.params.values import resolve
 from explorer.core.sources.designs.kinds import KINDS, block_names, kind_of
@@ -37,8 +38,14 @@ def _check_name(name: str) -> None:
     if not name.isidentifier() or keyword.iskeyword(name):
         raise ParameterError(
             "name",
-            f"{name!r} is not a usable layer name: use letters, digits and _, "
-            "not starting with a digit",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{name} is not a usable layer name: use letters, digits and _, "
+                    "not starting with a digit",
+                ),
+                name=repr(name),
+            ),
         )
 
 
@@ -62,7 +69,12 @@ class DesignLayer:
             if name not in {p.name for p in spec.params}:
                 known = ", ".join(p.name for p in spec.params) or "none"
                 raise ParameterError(
-                    name, f"unknown argument of {self.kind} {self.name} (known: {known})"
+                    name,
+                    Text(
+                        QT_TRANSLATE_NOOP("Core", "unknown argument of {layer} (known: {known})"),
+                        layer=f"{self.kind} {self.name}",
+                        known=known,
+                    ),
                 )
         values = resolve(spec.params, given, owner=f"{self.kind} {self.name}")
         object.__setattr__(self, "args", tuple(values.items()))
@@ -86,7 +98,13 @@ class Design:
     def __post_init__(self) -> None:
         if not self.name.strip() or "/" in self.name or not self.name.isprintable():
             raise ParameterError(
-                "name", f"{self.name!r} is not a usable design name: one line, no '/'"
+                "name",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{name} is not a usable design name: one line, no '/'"
+                    ),
+                    name=repr(self.name),
+                ),
             )
         seen: dict[str, str] = {}
         for layer in self.layers:
@@ -94,8 +112,15 @@ class Design:
                 if keras_name in seen:
                     raise ParameterError(
                         "name",
-                        f"{keras_name!r} is already used by layer {seen[keras_name]!r}: "
-                        "layer names must be unique",
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "Core",
+                                "{name} is already used by layer {layer}: layer names must be "
+                                "unique",
+                            ),
+                            name=repr(keras_name),
+                            layer=repr(seen[keras_name]),
+                        ),
                     )
                 seen[keras_name] = layer.name
 
@@ -111,7 +136,14 @@ class Design:
     def _position(self, index: int, *, end: bool = False) -> int:
         last = len(self.layers) if end else len(self.layers) - 1
         if not 0 <= index <= last:
-            raise ParameterError("index", f"{index} is not a layer position from 0 to {last}")
+            raise ParameterError(
+                "index",
+                Text(
+                    QT_TRANSLATE_NOOP("Core", "{index} is not a layer position from 0 to {last}"),
+                    index=index,
+                    last=last,
+                ),
+            )
         return index
 
     def insert(self, index: int, layer: DesignLayer) -> Design:

@@ -13,6 +13,7 @@ from math import prod
 from typing import TYPE_CHECKING
 
 from explorer.core.base.shapes import Shape, shape_text
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.sources.designs.blocks import out_channels
 
 if TYPE_CHECKING:
@@ -49,8 +50,23 @@ class _Unusable(Exception):
     pass
 
 
+_TOO_LARGE = {
+    "kernel": QT_TRANSLATE_NOOP(
+        "Core",
+        "kernel {size}×{size} is larger than its {height}×{width} input; use padding same or a "
+        "smaller size",
+    ),
+    "pool": QT_TRANSLATE_NOOP(
+        "Core",
+        "pool {size}×{size} is larger than its {height}×{width} input; use padding same or a "
+        "smaller size",
+    ),
+}
+
+
 def _window(layer: DesignLayer, what: str, size: int, shape: Shape) -> tuple[int, int]:
-    """Output height and width of a square window sliding over ``shape``."""
+    """Output height and width of a square window sliding over ``shape`` (``what``: kernel or
+    pool)."""
     values = layer.values
     strides = int(values["strides"]) or size  # pooling: 0 means the pool size
     height, width = shape[1], shape[2]
@@ -58,10 +74,7 @@ def _window(layer: DesignLayer, what: str, size: int, shape: Shape) -> tuple[int
     if values["padding"] == "same":
         return -(-height // strides), -(-width // strides)
     if size > min(height, width):
-        raise _Unusable(
-            f"{what} {size}×{size} is larger than its {height}×{width} input; "
-            "use padding same or a smaller size"
-        )
+        raise _Unusable(Text(_TOO_LARGE[what], size=size, height=height, width=width))
     return (height - size) // strides + 1, (width - size) // strides + 1
 
 
@@ -70,7 +83,12 @@ def output_shape(layer: DesignLayer, shape: Shape) -> Shape:
     values, kind = layer.values, layer.kind
     if kind in _SPATIAL and len(shape) != 4:
         raise _Unusable(
-            f"needs a 4-D input (batch, height, width, channels), not {shape_text(shape)}"
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "needs a 4-D input (batch, height, width, channels), not {shape}"
+                ),
+                shape=shape_text(shape),
+            )
         )
     batch, channels = shape[0], shape[-1]
     if kind in ("Conv2D", "DepthwiseConv2D", "SeparableConv2D"):
@@ -104,7 +122,7 @@ def missing_input(design: Design) -> str | None:
 
     The one test of the rule that a design starts with an Input; each caller says it its way."""
     if not design.layers:
-        return "no layers"
+        return QT_TRANSLATE_NOOP("Core", "no layers")
     first = design.layers[0]
     return None if first.kind == "Input" else f"{first.kind} {first.name}"
 
@@ -121,14 +139,21 @@ def check(design: Design) -> tuple[LayerCheck, ...]:
             if index == 0:
                 out = (None, *layer.values["shape"])
             else:
-                problem = f"{label}: Input must be the first layer"
+                problem = Text(
+                    QT_TRANSLATE_NOOP("Core", "{layer}: Input must be the first layer"), layer=label
+                )
         elif shape is None:
-            problem = f"{label}: no input: the first layer of a design must be an Input"
+            problem = Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{layer}: no input: the first layer of a design must be an Input"
+                ),
+                layer=label,
+            )
         else:
             try:
                 out = output_shape(layer, shape)
-            except _Unusable as reason:
-                problem = f"{label}: {reason}"
+            except _Unusable as unusable:
+                problem = Text("{layer}: {reason}", layer=label, reason=unusable.args[0])
         results.append(LayerCheck(index, layer.name, layer.kind, shape, out, problem))
         shape = out if out is not None else shape
     return tuple(results)
