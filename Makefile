@@ -72,7 +72,7 @@ screenshots: $(VENV)/.installed-test
 # Every wheel the program needs (its own and its dependencies', for this platform and Python) in
 # one folder that a lab copies to machines without internet. Rerunnable: the program's own wheel
 # is rebuilt, and older versions of it are removed.
-wheelhouse: | $(PY)
+wheelhouse: $(QM) | $(PY)
 	rm -f $(WHEELHOUSE)/keras_architecture_explorer-*.whl
 	$(PY) -m pip wheel --wheel-dir $(WHEELHOUSE) .
 	@echo "$$(ls $(WHEELHOUSE)/*.whl | wc -l) wheels, $$(du -sh $(WHEELHOUSE) | cut -f1) in $(WHEELHOUSE)/"

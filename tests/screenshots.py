@@ -168,6 +168,28 @@ def main() -> int:
     app.processEvents()
     dialog.grab().save(str(OUT / "code-view.png"))
     dialog.close()
+    # The classroom: Simplified Chinese at a projector's 1366x768, then the dark colours.
+    from explorer.qt import i18n
+
+    window.designer_dock.hide()
+    show_reference("resnet50")
+    window.resize(1366, 768)
+    window.reset_layout()
+    window.set_language(i18n.CHINESE)
+    window.show_view(window.table)
+    window.table.table.selectRow(1)
+    settle = QEventLoop()
+    QTimer.singleShot(300, settle.quit)
+    settle.exec()
+    window.grab().save(str(OUT / "window-1366x768-chinese.png"))
+    window.set_language(i18n.ENGLISH)
+    window.colours.set_scheme("dark")
+    window.show_view(window.graph)
+    settle = QEventLoop()
+    QTimer.singleShot(300, settle.quit)
+    settle.exec()
+    window.grab().save(str(OUT / "window-1366x768-dark.png"))
+    window.colours.set_scheme("system")
     window.close()
     print(f"wrote {OUT}")
     return 0

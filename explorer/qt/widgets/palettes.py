@@ -152,4 +152,8 @@ class Colours(QObject):
 
     def _apply(self) -> None:
         QApplication.setPalette(palette(self._scheme, self._high_contrast))
+        # A widget under a style sheet keeps the palette it was polished with: polish it again.
+        for widget in QApplication.allWidgets():
+            if widget.styleSheet():
+                widget.setStyleSheet(widget.styleSheet())
         self.changed.emit()
