@@ -49,6 +49,21 @@ def no_leaked_widgets_or_threads(qapp) -> Iterator[None]:
     assert running_clients() == [], "a worker process is still running"
 
 
+@pytest.fixture(autouse=True)
+def english_and_system_colours_afterwards(qapp) -> Iterator[None]:
+    """The language and the colours are the application's: each test starts in English, in
+    the system's colours, whatever the test before chose (or failed in)."""
+    from explorer.qt import i18n
+    from explorer.qt.widgets import palettes
+
+    yield
+    if i18n.current() != i18n.ENGLISH:
+        i18n.set_language(i18n.ENGLISH)
+    system = palettes.palette(palettes.SYSTEM)
+    if QApplication.palette() != system:
+        QApplication.setPalette(system)
+
+
 @pytest.fixture(scope="session")
 def summary_of() -> Callable[[str], ModelSummary]:
     """Widget tests read recorded summaries (tests/recorded.py): no TensorFlow."""

@@ -3,8 +3,6 @@ focus ring that follows the keyboard focus."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
@@ -15,12 +13,6 @@ from explorer.qt.widgets.focus_ring import WIDTH
 from tests.qt.conftest import open_window
 
 Role = QPalette.ColorRole
-
-
-@pytest.fixture(autouse=True)
-def system_colours_afterwards() -> Iterator[None]:
-    yield
-    QApplication.setPalette(palettes.palette(palettes.SYSTEM))
 
 
 def _colour(role: QPalette.ColorRole) -> str:

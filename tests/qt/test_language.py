@@ -11,7 +11,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -58,13 +57,6 @@ NAMES = {
 
 MNEMONIC = re.compile(r"&(?!\w+;)\w")  # "&File", not "&nbsp;"
 Getter = Callable[[], str]
-
-
-@pytest.fixture
-def chinese_afterwards() -> Iterator[None]:
-    """Whatever a test switches to, the next test starts in English."""
-    yield
-    i18n.set_language(i18n.ENGLISH)
 
 
 def _menu_texts(menu: QMenu, where: str) -> Iterator[tuple[str, Getter]]:
@@ -123,7 +115,7 @@ def same_in_every_language(text: str) -> bool:
     return plain in NAMES or bool(SAME.match(plain))
 
 
-def test_every_shown_text_changes_to_chinese_and_back(qtbot, window, chinese_afterwards) -> None:
+def test_every_shown_text_changes_to_chinese_and_back(qtbot, window) -> None:
     for view, _, _ in window.view_list():  # every view has been shown once
         window.show_view(view)
     window.show_view(window.table)
@@ -146,9 +138,7 @@ def test_every_shown_text_changes_to_chinese_and_back(qtbot, window, chinese_aft
     assert [read() for _, read in texts] == english
 
 
-def test_the_chosen_language_comes_back_at_the_next_start(
-    qtbot, settings, chinese_afterwards
-) -> None:
+def test_the_chosen_language_comes_back_at_the_next_start(qtbot, settings) -> None:
     settings.setValue(i18n.SETTINGS_KEY, i18n.CHINESE)
     i18n.set_language(str(settings.value(i18n.SETTINGS_KEY)))  # as app.run() does
     window = open_window(qtbot, settings)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.qt import i18n
 from explorer.qt.main_window import MainWindow
 
 SIZES = [(1024, 768), (1366, 768), (1920, 1080)]
@@ -75,8 +76,10 @@ def problems(window: MainWindow) -> list[str]:
     return found
 
 
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.CHINESE])
 @pytest.mark.parametrize(("width", "height"), SIZES)
-def test_every_view_fits_the_screen(qtbot, window, width, height) -> None:
+def test_every_view_fits_the_screen(qtbot, window, width, height, language) -> None:
+    window.set_language(language)  # Chinese labels are narrower but taller
     window.resize(width, height)
     window.reset_layout()  # the side panel's width for this screen, as a first start gets
     assert (window.width(), window.height()) == (width, height)
@@ -88,7 +91,8 @@ def test_every_view_fits_the_screen(qtbot, window, width, height) -> None:
             qtbot.waitUntil(lambda: problems(window) == [], timeout=3000)
         assert problems(window) == [], title()
         if SAVE_GRABS:
-            window.grab().save(os.path.join(SAVE_GRABS, f"{width}x{height}-{title()}.png"))
+            name = f"{width}x{height}-{language}-{window.views.currentIndex()}.png"
+            window.grab().save(os.path.join(SAVE_GRABS, name))
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
