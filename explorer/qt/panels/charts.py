@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pyqtgraph as pg
-from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
@@ -29,12 +28,18 @@ from explorer.core.analysis.summary import ModelSummary
 from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.widgets.plots import (
     ExportChooser,
+    MadeWithPlots,
+    PlotPanel,
     export_plot,
     export_plot_with_dialog,
     new_plot,
     set_plot_texts,
     titled,
 )
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
+    from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 
 
 def _titles() -> dict[str, tuple[str, str]]:
@@ -79,21 +84,48 @@ def _new_plot(key: str, panel: ChartsPanel) -> pg.PlotWidget:
     return plot
 
 
-class ChartsPanel(QWidget):
-    """Four plots along the layers; hovering names a layer and clicking emits its summary row."""
+class ChartsPanel(PlotPanel):
+    """Four plots along the layers; hovering names a layer and clicking emits its summary row.
+
+    Until its plots are made (``PlotPanel``), the panel keeps the series, the highlighted layer
+    and the scale; hovering and clicking read the series alone."""
 
     layer_clicked = Signal(int)
+
+    plots: MadeWithPlots[dict[str, pg.PlotWidget]] = MadeWithPlots()
+    markers: MadeWithPlots[dict[str, pg.InfiniteLine]] = MadeWithPlots()
+    params_bars: MadeWithPlots[pg.BarGraphItem] = MadeWithPlots()
+    macs_bars: MadeWithPlots[pg.BarGraphItem] = MadeWithPlots()
+    cumulative_curve: MadeWithPlots[pg.PlotDataItem] = MadeWithPlots()
+    spatial_curve: MadeWithPlots[pg.PlotDataItem] = MadeWithPlots()
+    channels_curve: MadeWithPlots[pg.PlotDataItem] = MadeWithPlots()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._series: ChartSeries = EMPTY_SERIES
         self._architecture: str | None = None  # the model's, in the charts' titles
         self._log = False
+        self._marked: int | None = None  # the highlighted layer's point, if any
 
         self.log_scale = QCheckBox()
         self.log_scale.toggled.connect(self.set_log_scale)
+        self._grid = QGridLayout()  # for the plots
+        self.exporter = ExportChooser(
+            {key: title for key, (title, _) in _titles().items()}, self.export_with_dialog
+        )
+        controls = QHBoxLayout()
+        controls.addWidget(self.log_scale)
+        controls.addStretch(1)
+        controls.addWidget(self.exporter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addLayout(self._grid)
+        follow(self, self._retranslate)
 
-        self.plots: dict[str, pg.PlotWidget] = {key: _new_plot(key, self) for key in METRICS}
+    def _make_plots(self) -> None:
+        import pyqtgraph as pg
+
+        self.plots = {key: _new_plot(key, self) for key in METRICS}
         self.params_bars = pg.BarGraphItem(x=[], height=[], width=_BAR_WIDTH, brush=_BLUE, pen=None)
         self.macs_bars = pg.BarGraphItem(x=[], height=[], width=_BAR_WIDTH, brush=_GREEN, pen=None)
         self.cumulative_curve = pg.PlotDataItem(pen=pg.mkPen(_BLUE, width=2), antialias=True)
@@ -106,7 +138,7 @@ class ChartsPanel(QWidget):
         self._channels_view = self._add_right_axis(self.plots["feature_maps"])
         self._channels_view.addItem(self.channels_curve)
 
-        self.markers: dict[str, pg.InfiniteLine] = {}
+        self.markers = {}
         for key, plot in self.plots.items():
             marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(_PURPLE, width=2))
             marker.setZValue(10)
@@ -118,31 +150,27 @@ class ChartsPanel(QWidget):
             plot.scene().sigMouseMoved.connect(partial(self._on_mouse_moved, key))
             plot.scene().sigMouseClicked.connect(partial(self._on_mouse_clicked, key))
 
-        self.plots["params"].getPlotItem().ctrl.logYCheck.toggled.connect(self.set_log_scale)
-
-        grid = QGridLayout()
+        params = self.plots["params"].getPlotItem()
+        params.setLogMode(y=self._log)
+        params.ctrl.logYCheck.toggled.connect(self.set_log_scale)
         for position, key in enumerate(METRICS):
-            grid.addWidget(self.plots[key], position // 2, position % 2)
-        self.exporter = ExportChooser(
-            {key: title for key, (title, _) in _titles().items()}, self.export_with_dialog
-        )
-        controls = QHBoxLayout()
-        controls.addWidget(self.log_scale)
-        controls.addStretch(1)
-        controls.addWidget(self.exporter)
-        layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addLayout(grid)
-        follow(self, self._retranslate)
+            self._grid.addWidget(self.plots[key], position // 2, position % 2)
+        self._name_plots()
+        self._draw()
 
     def _retranslate(self) -> None:
         self.log_scale.setText(translate("Charts", "Log scale for parameters"))
+        self.exporter.set_titles({key: title for key, (title, _) in _titles().items()})
+        if self.plots_made():
+            self._name_plots()
+
+    def _name_plots(self) -> None:
+        """The plots' titles and axis titles, in the current language."""
         titles = _titles()
         for key, plot in self.plots.items():
             set_plot_texts(plot, titles[key][0], _x_label(), titles[key][1])
         self.plots["feature_maps"].getPlotItem().setLabel("right", translate("Charts", "channels"))
         self._set_titles()
-        self.exporter.set_titles({key: title for key, (title, _) in titles.items()})
 
     def _set_titles(self) -> None:
         """Each chart's title names the model, in exports too."""
@@ -154,6 +182,8 @@ class ChartsPanel(QWidget):
     @staticmethod
     def _add_right_axis(plot: pg.PlotWidget) -> pg.ViewBox:
         """A second view for channels behind the main one, so the main view keeps the mouse."""
+        import pyqtgraph as pg
+
         item = plot.getPlotItem()
         view = pg.ViewBox(enableMouse=False, enableMenu=False)
         view.setParentItem(item)  # a child of the plot, so exporters draw it too
@@ -178,6 +208,12 @@ class ChartsPanel(QWidget):
     def set_summary(self, summary: ModelSummary | None) -> None:
         self._series = chart_series(summary) if summary is not None else EMPTY_SERIES
         self._architecture = summary.architecture if summary is not None else None
+        self._marked = None
+        if self.plots_made():
+            self._draw()
+
+    def _draw(self) -> None:
+        """The series in the plots, the model in their titles, the highlighted layer marked."""
         self._set_titles()
         s = self._series
         x = np.arange(len(s), dtype=float)
@@ -187,7 +223,7 @@ class ChartsPanel(QWidget):
         self.spatial_curve.setData(x, _values(s.spatial), connect="finite")
         self.channels_curve.setData(x, _values(s.channels), connect="finite")
         self._channels_view.enableAutoRange()
-        self.highlight(None)
+        self._mark()
         for plot in self.plots.values():
             plot.getPlotItem().enableAutoRange()
 
@@ -203,16 +239,21 @@ class ChartsPanel(QWidget):
             return
         self._log = on
         self.log_scale.setChecked(on)
-        self._set_params_bars()
-        self.plots["params"].getPlotItem().setLogMode(y=on)
+        if self.plots_made():
+            self._set_params_bars()
+            self.plots["params"].getPlotItem().setLogMode(y=on)
 
     def highlight(self, row: int | None) -> None:
-        point = self._series.point_of(row) if row is not None else None
+        self._marked = self._series.point_of(row) if row is not None else None
+        if self.plots_made():
+            self._mark()
+
+    def _mark(self) -> None:
         for marker in self.markers.values():
-            if point is None:
+            if self._marked is None:
                 marker.hide()
             else:
-                marker.setValue(point)
+                marker.setValue(self._marked)
                 marker.show()
 
     def row_at(self, x: float) -> int | None:

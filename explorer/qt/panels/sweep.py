@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,6 +46,8 @@ from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.state import WindowState
 from explorer.qt.widgets.plots import (
     ExportChooser,
+    MadeWithPlots,
+    PlotPanel,
     add_legend,
     colour,
     export_plot_with_dialog,
@@ -56,6 +58,9 @@ from explorer.qt.widgets.plots import (
 )
 from explorer.qt.widgets.text_table import TextTableView
 from explorer.qt.worker_client import WorkerClient
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
 
 
 def _plots() -> dict[str, tuple[str, str]]:
@@ -76,7 +81,7 @@ class SweepRun:
     values: list[object]
     points: list[SweepPoint] = field(default_factory=list)
     request: int | None = None
-    curves: dict[str, pg.PlotDataItem] = field(default_factory=dict)  # by plot
+    curves: dict[str, pg.PlotDataItem] = field(default_factory=dict)  # by plot, once made
 
 
 def _y(points: list[SweepPoint], key: str) -> np.ndarray:
@@ -92,8 +97,14 @@ def _y(points: list[SweepPoint], key: str) -> np.ndarray:
     return np.array([value(p) for p in points], dtype=float)
 
 
-class SweepPanel(QWidget):
-    """Choose a parameter and a range, Run; one line per model in each plot."""
+class SweepPanel(PlotPanel):
+    """Choose a parameter and a range, Run; one line per model in each plot.
+
+    Until its plots are made (``PlotPanel``), a sweep fills only the table; the plots draw
+    every run when made."""
+
+    plots: MadeWithPlots[dict[str, pg.PlotWidget]] = MadeWithPlots()
+    legend: MadeWithPlots[pg.LegendItem] = MadeWithPlots()
 
     def __init__(
         self,
@@ -131,11 +142,6 @@ class SweepPanel(QWidget):
         self.progress.setTextVisible(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.plots = {
-            key: new_plot(self, title, "", y_label, partial(self.export_with_dialog, key))
-            for key, (title, y_label) in _plots().items()
-        }
-        self.legend = add_legend(self.plots["macs"])  # rising curves leave its top left empty
         self.exporter = ExportChooser(
             {key: title for key, (title, _) in _plots().items()}, self.export_with_dialog
         )
@@ -167,13 +173,10 @@ class SweepPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setMaximumWidth(280)
-        top = QSplitter()
-        top.addWidget(scroll)
-        for plot in self.plots.values():
-            top.addWidget(plot)
-            top.setStretchFactor(top.count() - 1, 1)
+        self._top = QSplitter()  # the controls, then the plots
+        self._top.addWidget(scroll)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
+        split.addWidget(self._top)
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -188,6 +191,20 @@ class SweepPanel(QWidget):
         state.model_shown.connect(self._on_model_shown)
         self.set_current(state.reference)
         follow(self, self._retranslate)
+
+    def _make_plots(self) -> None:
+        self.plots = {
+            key: new_plot(
+                self, title, self._x_label(), y_label, partial(self.export_with_dialog, key)
+            )
+            for key, (title, y_label) in _plots().items()
+        }
+        self.legend = add_legend(self.plots["macs"])  # rising curves leave its top left empty
+        for plot in self.plots.values():
+            self._top.addWidget(plot)
+            self._top.setStretchFactor(self._top.count() - 1, 1)
+        self._add_curves()
+        self._draw_curves()
 
     def _retranslate(self) -> None:
         names = (
@@ -209,9 +226,10 @@ class SweepPanel(QWidget):
         self.run_button.setText(translate("Sweep", "Run Sweep"))
         self.cancel_button.setText(translate("Sweep", "Cancel"))
         plots = _plots()
-        for key, plot in self.plots.items():
-            title, y_label = plots[key]
-            set_plot_texts(plot, title, self._x_label(), y_label)
+        if self.plots_made():
+            for key, plot in self.plots.items():
+                title, y_label = plots[key]
+                set_plot_texts(plot, title, self._x_label(), y_label)
         self.exporter.set_titles({key: title for key, (title, _) in plots.items()})
         self._update_count()
         self.status.setText(self._status_text())
@@ -260,8 +278,9 @@ class SweepPanel(QWidget):
             self.set_range(start, min(axis.maximum, start + 9 * 32), 32)
         else:
             self.set_range(max(axis.minimum, 1), min(axis.maximum, axis.default * 2), 0)
-        for plot in self.plots.values():
-            plot.getPlotItem().setLabel("bottom", self._x_label())
+        if self.plots_made():
+            for plot in self.plots.values():
+                plot.getPlotItem().setLabel("bottom", self._x_label())
 
     def set_range(self, start: int, stop: int, step: int) -> None:
         """``step`` 0 gives ten points."""
@@ -315,7 +334,8 @@ class SweepPanel(QWidget):
         self.progress.setRange(0, sum(len(r.values) for r in runs))
         self.progress.setValue(0)
         self._say(lambda: _sweeping(axis.label, axis.param, skipped))
-        self._add_curves()
+        if self.plots_made():
+            self._add_curves()
         self._redraw()
         self._start_next()
         return True
@@ -379,6 +399,8 @@ class SweepPanel(QWidget):
 
     def _add_curves(self) -> None:
         """Empty curves for every run, made once per sweep; points only update them."""
+        import pyqtgraph as pg
+
         for plot in self.plots.values():
             plot.getPlotItem().clear()
         for index, run in enumerate(self.runs):
@@ -394,6 +416,17 @@ class SweepPanel(QWidget):
                 )
 
     def _redraw(self) -> None:
+        if self.plots_made():
+            self._draw_curves()
+        rows = [  # a value that could not be built says why, in the window's language
+            [*row[:4], translated(row[4]) if row[2] == "-" else row[4]]
+            for row in sweep_rows((run.label, run.points) for run in self.runs)
+        ]
+        headers = [translated(header) for header in SWEEP_HEADERS]
+        self.table.set_table(headers, rows, {2, 3, 4})
+
+    def _draw_curves(self) -> None:
+        """The points so far, and the swept models in the plots' titles."""
         for run in self.runs:
             x = np.array([axis_value(p.value) for p in run.points], dtype=float)
             for key, curve in run.curves.items():
@@ -401,12 +434,6 @@ class SweepPanel(QWidget):
         models = [run.label for run in self.runs]
         for key, (title, _) in _plots().items():
             self.plots[key].getPlotItem().setTitle(titled(title, models), color="k")
-        rows = [  # a value that could not be built says why, in the window's language
-            [*row[:4], translated(row[4]) if row[2] == "-" else row[4]]
-            for row in sweep_rows((run.label, run.points) for run in self.runs)
-        ]
-        headers = [translated(header) for header in SWEEP_HEADERS]
-        self.table.set_table(headers, rows, {2, 3, 4})
 
     def export_with_dialog(self, key: str, path: str | None = None) -> bool:
         return export_plot_with_dialog(self, self.plots[key], f"sweep-{key}", path)

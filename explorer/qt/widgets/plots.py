@@ -1,16 +1,19 @@
-"""What every pyqtgraph plot of the window shares: look, menu ownership, export, legend colours."""
+"""What every pyqtgraph plot of the window shares: look, menu ownership, export, legend colours,
+and being made when first needed (``PlotPanel``).
+
+pyqtgraph is imported with the first plot, not with this module: importing it takes a quarter
+of a second, a third of the time to the window's first paint, for views a session may never
+open (tests/qt/test_start_up.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-import pyqtgraph as pg
 import shiboken6
-from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QEvent, QObject, QRectF
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QFont, QPainter, QShowEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from explorer.core.base.errors import ExplorerError
 from explorer.core.base.files import atomic_path
-from explorer.core.base.units import axis_number
 from explorer.qt.i18n import follow, translate, translated
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
 
 # Matplotlib's "tab10": distinct on screen and in print; a legend entry per pinned model.
 PALETTE = (
@@ -64,8 +69,8 @@ class _FollowFont(QObject):
     the window's text size they take the new size (tick labels follow by themselves)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FontChange and isinstance(watched, pg.PlotWidget):
-            fit_fonts(watched)
+        if event.type() == QEvent.Type.FontChange:  # watching plots only (new_plot)
+            fit_fonts(cast("pg.PlotWidget", watched))
         return False
 
 
@@ -81,21 +86,6 @@ def fit_fonts(plot: pg.PlotWidget) -> None:
         axis.label.setFont(font)
         axis.setTickFont(font)
         axis._updateLabel()
-
-
-class NumberAxis(pg.AxisItem):
-    """Ticks as readable SI numbers ("25.6 M", "3.9 G"), never e-notation or "(x1e+09)"."""
-
-    def __init__(self, orientation: str) -> None:
-        super().__init__(orientation)
-        self.enableAutoSIPrefix(False)
-
-    def tickStrings(  # noqa: N802 - pyqtgraph's name
-        self, values: list[float], scale: float, spacing: float
-    ) -> list[str]:
-        if self.logMode:  # the values are powers of ten
-            return [axis_number(10.0**value) for value in values]
-        return [axis_number(value * scale) for value in values]
 
 
 _FOLLOW_FONT = _FollowFont()
@@ -114,6 +104,10 @@ def new_plot(
     pyqtgraph makes the plot's context menus (and an emptied form) without a parent: here they
     become children of the plot widget, still popups, so they are deleted with it and after its
     scene. (Owned by a panel instead, they can go first, and the scene's teardown crashes.)"""
+    import pyqtgraph as pg
+
+    from explorer.qt.widgets.number_axis import NumberAxis
+
     before = set(_windows())
     axes = {side: NumberAxis(side) for side in ("left", "bottom", "right")}
     plot = pg.PlotWidget(parent, background="w", axisItems=axes)
@@ -159,8 +153,8 @@ def set_item_texts(combo: QComboBox, text_of: Callable[[Any], str]) -> None:
 
 def add_legend(plot: pg.PlotWidget) -> pg.LegendItem:
     legend = plot.getPlotItem().addLegend(offset=(10, 10), labelTextColor="k")
-    legend.setBrush(pg.mkBrush(255, 255, 255, 220))
-    legend.setPen(pg.mkPen("#999999"))
+    legend.setBrush(255, 255, 255, 220)
+    legend.setPen("#999999")
     return legend
 
 
@@ -190,6 +184,8 @@ def export_plot(plot: pg.PlotWidget, path: str) -> None:
                 what=what
             )
         )
+    from pyqtgraph.exporters import ImageExporter
+
     item = plot.getPlotItem()
     with atomic_path(path, suffix=suffix) as temporary:  # an old file stays whole on failure
         if suffix == ".png":  # for slides: twice the pixels, at least EXPORT_WIDTH wide
@@ -250,3 +246,47 @@ class ExportChooser(QWidget):
     def set_titles(self, titles: dict[str, str]) -> None:
         """The charts' titles in the chooser, by key (the panel's, in the current language)."""
         set_item_texts(self.choice, titles.__getitem__)
+
+
+T = TypeVar("T")
+
+
+class PlotPanel(QWidget):
+    """A panel whose plots are made when first needed: when it is first shown, or when code
+    first reads one of its ``MadeWithPlots`` attributes. Until then the panel only keeps what
+    it is given; ``_make_plots`` makes the plots and draws all of it, as if they had been there
+    from the start. (The window starts on the Layers view: pyqtgraph waits for a chart.)"""
+
+    _plots_made = False
+
+    def _make_plots(self) -> None:
+        """Make the plots, set the ``MadeWithPlots`` attributes, draw what the panel keeps."""
+        raise NotImplementedError
+
+    def make_plots(self) -> None:
+        if not self._plots_made:
+            self._plots_made = True
+            self._make_plots()
+
+    def plots_made(self) -> bool:
+        """Whether a change should be drawn now (else ``_make_plots`` draws it later)."""
+        return self._plots_made
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self.make_plots()
+        super().showEvent(event)
+
+
+class MadeWithPlots(Generic[T]):
+    """A ``PlotPanel`` attribute that ``_make_plots`` sets: read before that, it makes the plots
+    first, so ``panel.plots["macs"]`` works whether or not the panel was ever shown. (Once set,
+    the instance's own attribute hides this one: later reads cost nothing.)"""
+
+    def __set_name__(self, owner: type[PlotPanel], name: str) -> None:
+        self._name = name
+
+    def __get__(self, panel: PlotPanel | None, owner: type[PlotPanel] | None = None) -> T:
+        if panel is None:
+            return cast(T, self)
+        panel.make_plots()
+        return cast(T, panel.__dict__[self._name])
