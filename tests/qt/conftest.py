@@ -59,9 +59,8 @@ def english_and_system_colours_afterwards(qapp) -> Iterator[None]:
     yield
     if i18n.current() != i18n.ENGLISH:
         i18n.set_language(i18n.ENGLISH)
-    system = palettes.palette(palettes.SYSTEM)
-    if QApplication.palette() != system:
-        QApplication.setPalette(system)
+    if QApplication.palette().resolveMask():  # colours of our own, not the system's
+        QApplication.setPalette(palettes.palette(palettes.SYSTEM))
 
 
 @pytest.fixture(scope="session")

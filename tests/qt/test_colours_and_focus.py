@@ -51,8 +51,9 @@ def test_dark_colours_are_chosen_in_the_view_menu_and_come_back(qtbot, window, s
     assert again.colours.scheme() == palettes.DARK
     assert [a.isChecked() for a in again.colour_actions_group.actions()] == [False, False, True]
     assert _colour(Role.Window) == "#2b2d30"
-    again.colour_actions_group.actions()[0].trigger()  # back to the system's
-    assert QGuiApplication.palette() == palettes.palette(palettes.SYSTEM)
+    again.colour_actions_group.actions()[0].trigger()  # back to the system's, following it
+    assert QGuiApplication.palette().resolveMask() == 0
+    assert _colour(Role.Window) == QApplication.style().standardPalette().color(Role.Window).name()
 
 
 def test_presentation_mode_has_high_contrast_colours_and_gives_them_back(qtbot, window) -> None:
@@ -106,3 +107,11 @@ def test_the_focus_ring_follows_the_keyboard_focus(qtbot, window) -> None:
     qtbot.waitUntil(lambda: ring.geometry().width() == table.width() + 2 * WIDTH, timeout=2000)
     table.clearFocus()
     assert not ring.isVisible()
+
+
+def test_presenting_in_the_system_s_colours_follows_its_light_or_dark(monkeypatch) -> None:
+    monkeypatch.setattr(palettes, "system_is_dark", lambda: True)
+    assert palettes.palette(palettes.SYSTEM, True).color(Role.Base).name() == "#000000"
+    monkeypatch.setattr(palettes, "system_is_dark", lambda: False)
+    assert palettes.palette(palettes.SYSTEM, True).color(Role.Base).name() == "#ffffff"
+    assert palettes.palette(palettes.SYSTEM).resolveMask() == 0  # the platform's own

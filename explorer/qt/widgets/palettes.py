@@ -7,8 +7,8 @@ remembered in the settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 KEY = "view/colours"
@@ -92,26 +92,23 @@ _CONTRAST = {
 _DISABLED_TEXT = {LIGHT: "#8a8a8a", DARK: "#7a7a7a"}
 
 
-def _system_palette() -> QPalette:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    return app.style().standardPalette()
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(Role.Window).lightness() < 128
+def system_is_dark() -> bool:
+    """The system's colour scheme is dark (Qt knows it on Windows, macOS and GNOME/KDE)."""
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def palette(scheme: str, high_contrast: bool = False) -> QPalette:
-    """The palette of ``scheme`` (SYSTEM, LIGHT or DARK), high contrast for a projector."""
-    base = _system_palette()
+    """The palette of ``scheme`` (SYSTEM, LIGHT or DARK), high contrast for a projector.
+
+    SYSTEM is an empty palette: as the application's, it is the platform's own, and it keeps
+    following the system when it turns light or dark."""
     if scheme == SYSTEM and not high_contrast:
-        return base
-    tone = DARK if scheme == DARK or (scheme == SYSTEM and is_dark(base)) else LIGHT
+        return QPalette()
+    tone = DARK if scheme == DARK or (scheme == SYSTEM and system_is_dark()) else LIGHT
     colours = dict(_DARK if tone == DARK else _LIGHT)
     if high_contrast:
         colours.update(_CONTRAST[tone])
-    result = QPalette(base)
+    result = QPalette()
     for role, colour in colours.items():
         result.setColor(role, QColor(colour))
     for role in (Role.WindowText, Role.Text, Role.ButtonText):
