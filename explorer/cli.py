@@ -6,14 +6,17 @@ Exit status: 0 success, 1 a user-level failure (one line on stderr first), 2 bad
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
+import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, NoReturn
 
 from explorer import __version__
-from explorer.core.base.errors import ExplorerError, user_message
+from explorer.core.base.errors import ExplorerError, one_line, user_message
 
 if TYPE_CHECKING:
     from explorer.core.references.architecture import Reference
@@ -33,6 +36,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        # argparse ignores a failed write: ``--help > /dev/full`` must fail like any output.
+        if message and file is sys.stdout and file is not sys.stderr:
+            _write(message)
+        else:
+            super()._print_message(message, file)
 
 
 def _add_format(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
@@ -128,6 +138,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Runs one command. Every failure ends as one line on stderr and a status, never a
+    traceback: output that cannot be written too (a full disk, a closed stdout, a reader that
+    stopped reading)."""
+    try:
+        return _main(argv)
+    except SystemExit:  # argparse has written --help, --version or a usage error
+        try:
+            _flush()
+        except _OutputFailed as failure:
+            return _cannot_write(failure)
+        raise
+    except _OutputFailed as failure:
+        return _cannot_write(failure)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -136,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run()
     if args.command == "compare" and len(args.references) < 2:
         parser.error("compare needs at least two architectures")
+    if sys.stdout is None:  # checked first: nothing is done that could not be reported
+        raise _OutputFailed("standard output is closed")
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -143,23 +171,92 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = _run(args)
     except ReportedFailure as failure:
-        print(f"error: {failure}", file=sys.stderr)
-        sys.stdout.write(failure.details)
+        _say(f"error: {failure}")
+        _write(failure.details)
         return 1
     except ExplorerError as error:
-        print(f"error: {user_message(error)}", file=sys.stderr)
+        _say(f"error: {user_message(error)}")
         return 1
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        _say("error: interrupted")
         return 1
     except Exception as error:  # the one place unknown failures become a message
         log.debug("unexpected failure", exc_info=True)
         hint = "" if args.debug else " (run with --debug for details)"
-        print(f"error: {user_message(error)}{hint}", file=sys.stderr)
+        _say(f"error: {user_message(error)}{hint}")
         return 1
-    sys.stdout.write(output)
-    sys.stdout.flush()
+    _write(output)
     return 0
+
+
+class _OutputFailed(Exception):
+    """Standard output cannot take the output; the reason, in words."""
+
+
+def _say(line: str) -> None:
+    """``line`` on stderr as one line: nothing from the input can break it or drive the
+    terminal. Lost if stderr cannot take it either: there is nowhere left to say it."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(one_line(line) + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _write(text: str) -> None:
+    """``text`` on stdout, flushed at once so that a failure is reported here, not as a
+    traceback at exit. Characters the output's encoding lacks (``PYTHONIOENCODING=ascii``)
+    are written as escapes, with a note, rather than refusing the whole output: a summary
+    still reads, and nothing is dropped unseen."""
+    stream = sys.stdout
+    if stream is None:
+        raise _OutputFailed("standard output is closed")
+    with _output_failures():
+        try:
+            stream.write(text)  # encodes all of it before writing any, so a retry is clean
+        except UnicodeEncodeError:
+            if not isinstance(stream, io.TextIOWrapper):
+                raise
+            stream.reconfigure(errors="backslashreplace")
+            stream.write(text)
+            _say(
+                f"note: the output's encoding ({stream.encoding}) cannot show some characters; "
+                "they are written as \\u escapes (PYTHONIOENCODING=utf-8 keeps them)"
+            )
+        stream.flush()
+
+
+def _flush() -> None:
+    if sys.stdout is not None:
+        with _output_failures():
+            sys.stdout.flush()
+
+
+@contextmanager
+def _output_failures() -> Iterator[None]:
+    """A full disk or a closed pipe (OSError), a closed file or an encoding that cannot show
+    the text (ValueError) as ``_OutputFailed``."""
+    try:
+        yield
+    except OSError as error:
+        raise _OutputFailed(error.strerror or str(error)) from None
+    except ValueError as error:
+        raise _OutputFailed(str(error)) from None
+
+
+def _cannot_write(failure: _OutputFailed) -> int:
+    """Says why the output failed and points stdout at devnull (Python's recipe for a closed
+    pipe), so that the interpreter's own flush at exit cannot fail again with a traceback."""
+    _say(f"error: cannot write the output: {failure}")
+    try:
+        fd = sys.stdout.fileno()  # None and stand-ins (pytest's capture) raise
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass
+    return 1
 
 
 def _run(args: argparse.Namespace) -> str:
@@ -246,6 +343,7 @@ def _weights(args: argparse.Namespace, reference: Reference) -> str:
     from explorer.core.exports.weights_reports import report_json, report_text
 
     if args.action == "save":
+        weights.check_save_target(args.file)  # before a build of seconds or minutes
         model = build_model(reference, preview=False).model
         path = weights.save_weights(model, args.file)
         return f"saved fresh weights of {reference.text()} to {path}\n"

@@ -5,6 +5,9 @@ through typed signals. Builds carry a generation and only the newest one's repli
 forwarded, so a slow, stale build never overwrites a newer one. A reader thread receives the
 worker's replies (``explorer.core.worker.protocol``) and emits them through a relay signal; they
 are handled by bound methods of this object, which lives in the GUI thread, so Qt runs them there.
+
+A worker that stops answering (a build that never returns) is ended and started again: while a
+request awaits its answer, the worker must say something at least every ``answer_timeout_s``.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import threading
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.analysis.sweep import SweepPoint
@@ -30,6 +33,11 @@ from explorer.qt.i18n import translate
 log = logging.getLogger(__name__)
 _INSTANCES: weakref.WeakSet[WorkerClient] = weakref.WeakSet()
 STOP_TIMEOUT_S = 3.0
+# The longest the worker may be silent while a request awaits its answer: generous, since
+# building (or saving) the real weights of the largest models takes minutes in one go. A sweep
+# reports each point, so only a single point has to finish in that time.
+ANSWER_TIMEOUT_S = 600.0
+KILL_AFTER_S = 1.0  # SIGTERM first: a save under way then removes its temporary file
 
 
 def running_clients() -> list[WorkerClient]:
@@ -46,8 +54,9 @@ class _Relay(QObject):
 class _Exited:
     """The reader's last word: the process has ended."""
 
-    def __init__(self, exit_code: int | None) -> None:
+    def __init__(self, exit_code: int | None, process: Any = None) -> None:
         self.exit_code = exit_code
+        self.process = process  # None: whichever process runs
 
 
 class WorkerClient(QObject):
@@ -69,11 +78,22 @@ class WorkerClient(QObject):
     sweep_done = Signal(int, bool)  # request, cancelled
     sweep_failed = Signal(int, str)  # request, message
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    worker_main = staticmethod(service.main)  # what the process runs (tests give a stand-in)
+
+    def __init__(
+        self, parent: QObject | None = None, *, answer_timeout_s: float = ANSWER_TIMEOUT_S
+    ) -> None:
         super().__init__(parent)
         self._generation = 0
         self._requests = 0  # weights and sweep requests: never dropped, so counted apart
         self._paths: dict[int, str] = {}  # weights requests awaiting their reply
+        self._awaited_build: int | None = None  # the newest build asked for, until answered
+        self._sweeps: set[int] = set()  # sweeps under way
+        self._answer_timeout_s = answer_timeout_s
+        self._silence = QTimer(self)  # runs while a request awaits its answer
+        self._silence.setSingleShot(True)
+        self._silence.setInterval(round(answer_timeout_s * 1000))
+        self._silence.timeout.connect(self._on_silence)
         self._is_ready = False
         self._stopping = False
         self._failed_to_start = False
@@ -98,7 +118,7 @@ class WorkerClient(QObject):
         context = multiprocessing.get_context("spawn")  # never fork a process running Qt
         ours, theirs = context.Pipe()
         self._process = context.Process(
-            target=service.main, args=(theirs,), name="explorer-keras-worker", daemon=True
+            target=self.worker_main, args=(theirs,), name="explorer-keras-worker", daemon=True
         )
         self._process.start()
         theirs.close()
@@ -122,6 +142,7 @@ class WorkerClient(QObject):
         if self._process is None:
             return
         self._stopping = True
+        self._forget_requests()
         self._send(p.Stop())
         self._process.join(STOP_TIMEOUT_S)
         if self._process.is_alive():
@@ -147,14 +168,54 @@ class WorkerClient(QObject):
                 break
             self._relay.received.emit(reply)
         process.join(STOP_TIMEOUT_S)
-        self._relay.received.emit(_Exited(process.exitcode))
+        self._relay.received.emit(_Exited(process.exitcode, process))
+
+    # --- a worker that stops answering ------------------------------------------------------
+
+    def _awaiting(self) -> bool:
+        return self._awaited_build is not None or bool(self._paths) or bool(self._sweeps)
+
+    def _asked(self, request: p.Request) -> None:
+        """Send a request that awaits an answer; the worker's silence is timed from now unless
+        it is already being timed (newer requests do not excuse an older one's silence)."""
+        self._send(request)
+        if not self._silence.isActive():
+            self._silence.start()
+
+    def _forget_requests(self) -> None:
+        """The process ended: what it was asked is never answered."""
+        self._paths.clear()
+        self._sweeps.clear()
+        self._awaited_build = None
+        self._silence.stop()
+
+    def _on_silence(self) -> None:
+        """No answer for ``answer_timeout_s``: end the worker and start a fresh one."""
+        if self._stopping or not self._awaiting() or self._process is None:
+            return
+        hung, seconds = self._process, self._answer_timeout_s
+        log.warning("the Keras worker did not answer for %g s: restarting it", seconds)
+        hung.terminate()
+        hung.join(KILL_AFTER_S)
+        if hung.is_alive():
+            hung.kill()
+            hung.join(STOP_TIMEOUT_S)
+        self._forget_requests()
+        self._is_ready = False
+        self.crashed.emit(
+            translate(
+                "WorkerClient", "The Keras worker did not answer for {seconds} s and was restarted."
+            ).format(seconds=f"{seconds:g}")
+        )
+        self.start()  # its reader's report of the ended process is then ignored
 
     # --- requests ---------------------------------------------------------------------------
 
     def request(self, reference: Reference, *, preview: bool = True) -> int:
         """Build ``reference``; returns the generation its replies will carry."""
         self._generation += 1
-        self._send(p.Build(self._generation, reference.request_text(), preview))
+        self._awaited_build = self._generation
+        self._asked(p.Build(self._generation, reference.request_text(), preview))
         return self._generation
 
     def supersede(self) -> None:
@@ -163,18 +224,19 @@ class WorkerClient(QObject):
         self._generation += 1
 
     def save_weights(self, reference: Reference, path: str) -> None:
-        self._send(p.SaveWeights(self._next_request(path), reference.request_text(), path))
+        self._asked(p.SaveWeights(self._next_request(path), reference.request_text(), path))
 
     def check_weights(self, reference: Reference, path: str) -> None:
-        self._send(p.CheckWeights(self._next_request(path), reference.request_text(), path))
+        self._asked(p.CheckWeights(self._next_request(path), reference.request_text(), path))
 
     def load_weights(self, reference: Reference, path: str) -> None:
-        self._send(p.LoadWeights(self._next_request(path), reference.request_text(), path))
+        self._asked(p.LoadWeights(self._next_request(path), reference.request_text(), path))
 
     def sweep(self, reference: Reference, param: str, values: list[Value]) -> int:
         """Totals at each value, reported a point at a time; returns the request's number."""
         request = self._next_request()
-        self._send(p.Sweep(request, reference.request_text(), param, tuple(values)))
+        self._sweeps.add(request)
+        self._asked(p.Sweep(request, reference.request_text(), param, tuple(values)))
         return request
 
     def cancel_sweep(self, request: int) -> None:
@@ -190,14 +252,23 @@ class WorkerClient(QObject):
 
     @Slot(object)
     def _on_reply(self, reply: p.Reply | _Exited) -> None:
+        if isinstance(reply, _Exited):
+            self._on_exited(reply)
+            return
+        self._forward(reply)
+        if self._awaiting() and not self._stopping:  # the worker spoke: time it afresh
+            self._silence.start()
+        else:
+            self._silence.stop()
+
+    def _forward(self, reply: p.Reply) -> None:
+        """Emit the signal for ``reply``, crossing off the request it answers."""
         if isinstance(reply, p.Ready):
             self._is_ready = True
             self.ready.emit(reply.devices)
         elif isinstance(reply, p.StartUpFailed):
             self._failed_to_start = True  # restarting would fail the same way
             self.start_up_failed.emit(reply.message)
-        elif isinstance(reply, _Exited):
-            self._on_exited(reply.exit_code)
         elif isinstance(reply, p.Progress):
             self.progress.emit(reply.message)
         elif isinstance(reply, p.WeightsSaved | p.WeightsChecked | p.WeightsLoaded):
@@ -214,10 +285,18 @@ class WorkerClient(QObject):
         elif isinstance(reply, p.SweepPointDone):
             self.sweep_point.emit(reply.request, reply.index, reply.point)
         elif isinstance(reply, p.SweepDone):
+            self._sweeps.discard(reply.request)
             self.sweep_done.emit(reply.request, reply.cancelled)
         elif isinstance(reply, p.SweepFailed):
+            self._sweeps.discard(reply.request)
             self.sweep_failed.emit(reply.request, reply.message)
-        elif reply.generation == self._generation:  # the newest build only
+        else:
+            self._forward_build(reply)
+
+    def _forward_build(self, reply: p.BuildStarted | p.Built | p.BuildFailed) -> None:
+        if not isinstance(reply, p.BuildStarted) and reply.generation == self._awaited_build:
+            self._awaited_build = None
+        if reply.generation == self._generation:  # the newest build only
             if isinstance(reply, p.BuildStarted):
                 self.build_started.emit(reply.generation)
             elif isinstance(reply, p.Built):
@@ -225,7 +304,10 @@ class WorkerClient(QObject):
             else:
                 self.build_failed.emit(reply.generation, reply.message)
 
-    def _on_exited(self, exit_code: int | None) -> None:
+    def _on_exited(self, exited: _Exited) -> None:
+        if exited.process is not None and exited.process is not self._process:
+            return  # a process already ended and replaced (one that did not answer)
+        self._forget_requests()
         if self._stopping or self._failed_to_start:
             return
         self._is_ready = False
@@ -233,6 +315,6 @@ class WorkerClient(QObject):
             translate(
                 "WorkerClient",
                 "The Keras worker stopped unexpectedly (exit code {code}); restarting it.",
-            ).format(code=exit_code)
+            ).format(code=exited.exit_code)
         )
         self.start()

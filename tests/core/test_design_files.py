@@ -12,6 +12,7 @@ from explorer.core.base.errors import ParameterError
 from explorer.core.sources.copies import design_from_reference
 from explorer.core.sources.designs.examples import example_designs, example_names, examples_folder
 from explorer.core.sources.designs.files import (
+    FORMAT,
     DesignFileError,
     from_json,
     load,
@@ -228,3 +229,33 @@ def test_a_design_s_description_counts_layers_as_the_table_does(summary_of) -> N
 
     design = Design("four", (input_layer((8, 8, 1)), DesignLayer("Flatten", "flatten", ())))
     assert architecture_of(design).description == "A design of 1 layer after its input."
+
+
+def _relu_stack(count: int) -> str:
+    layers = [{"type": "Input", "name": "input_layer", "args": {"shape": [8, 8, 3]}}]
+    layers += [{"type": "ReLU", "name": f"relu_{i}", "args": {}} for i in range(count - 1)]
+    return json.dumps({"format": FORMAT, "version": 1, "name": "long", "layers": layers})
+
+
+def test_a_design_has_at_most_5000_layers_and_is_read_in_linear_time() -> None:
+    from explorer.core.sources.designs.model import MAX_LAYERS
+
+    assert MAX_LAYERS == 5_000
+    design = from_json(_relu_stack(5_000), "long.design.json")  # 1.8 s when it was quadratic
+    assert len(design.layers) == 5_000 and design.layers[-1].name == "relu_4998"
+    with pytest.raises(DesignFileError) as refused:
+        from_json(_relu_stack(10_000), "long.design.json")
+    assert str(refused.value) == (
+        "long.design.json: a design has at most 5,000 layers; this one has 10,000"
+    )
+
+
+def test_a_repeated_name_is_named_with_its_layer_number() -> None:
+    data = json.loads(_relu_stack(4))
+    data["layers"][3]["name"] = "relu_0"
+    with pytest.raises(DesignFileError) as refused:
+        from_json(json.dumps(data), "twice.design.json")
+    assert str(refused.value) == (
+        "twice.design.json: layer 4 (ReLU relu_0): name: 'relu_0' is already used by layer "
+        "'relu_0': layer names must be unique"
+    )

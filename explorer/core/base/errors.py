@@ -1,12 +1,15 @@
 """User-level failures: each carries one line that names what was wrong.
 
 A message may be a ``Text`` (``base.texts``), which the window shows in its language; the line
-is the same English either way.
+is the same English either way. What the user gave comes back through ``shown`` (escaped, cut),
+so that a pasted file, a 5,000-digit number or a terminal escape still makes one readable line.
 """
 
 from __future__ import annotations
 
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
+
+SHOWN_LIMIT = 60  # characters of a given value that a message echoes
 
 
 class ExplorerError(Exception):
@@ -19,7 +22,35 @@ class ParameterError(ExplorerError):
     def __init__(self, param: str, message: str) -> None:
         self.param = param
         self.message = message
-        super().__init__(Text("{param}: {message}", param=param, message=message))
+        # A name the user typed (an unknown parameter, a whole reference) is echoed safely; the
+        # names of real parameters are short and printable, so they stay unquoted.
+        label = param if param.isprintable() and len(param) <= SHOWN_LIMIT else shown(param)
+        super().__init__(Text("{param}: {message}", param=label, message=message))
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character that is not printable (newlines, tabs, terminal escapes,
+    direction overrides) written as its escape (``\\n``, ``\\x1b``, ``\\u202e``): a message
+    stays one line and cannot move the terminal's cursor or recolour it."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """``value`` as a message echoes it: its ``repr`` (``'ten'``, ``2.5``; control characters
+    escaped) and, beyond ``limit`` characters, its start and end around "…" with its length,
+    ``'99999…99999' (5,000 characters)``."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) <= limit:
+        return repr(text) if isinstance(value, str) else one_line(text)
+    tail = limit // 3
+    cut = text[: limit - tail - 1] + "…" + text[-tail:]
+    return Text(
+        QT_TRANSLATE_NOOP("Core", "{value} ({count:,} characters)"),
+        value=repr(cut) if isinstance(value, str) else one_line(cut),
+        count=len(text),
+    )
 
 
 def user_message(error: BaseException) -> str:

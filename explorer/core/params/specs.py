@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from explorer.core.base.errors import ParameterError
+from explorer.core.base.errors import SHOWN_LIMIT, ParameterError, shown
 from explorer.core.base.shapes import FixedShape, format_shape
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
@@ -17,7 +17,7 @@ _FALSE = {"false", "no", "off", "0"}
 
 def _not_allowed(value: object, allowed: str) -> Text:
     return Text(
-        QT_TRANSLATE_NOOP("Core", "{value} is not {allowed}"), value=repr(value), allowed=allowed
+        QT_TRANSLATE_NOOP("Core", "{value} is not {allowed}"), value=shown(value), allowed=allowed
     )
 
 
@@ -27,6 +27,16 @@ def _out_of_range(value: str, allowed: str) -> Text:
         value=value,
         allowed=allowed,
     )
+
+
+def _integer(text: str, *bounds: int) -> int | None:
+    """The integer written ``text`` (digits after a sign), or None when it has more digits than
+    any of ``bounds``: ``int()`` refuses more than 4,300 digits, leading zeros included, and is
+    slow long before."""
+    digits = text.lstrip("+-").lstrip("0") or "0"
+    if len(digits) > max(len(str(abs(bound))) for bound in bounds):
+        return None
+    return -int(digits) if text.startswith("-") else int(digits)
 
 
 @dataclass(frozen=True)
@@ -52,11 +62,14 @@ class IntParam:
             text = value.strip().replace("_", "")
             if not re.fullmatch(r"[+-]?\d+", text):
                 raise ParameterError(self.name, _not_allowed(value, self.allowed()))
-            value = int(text)
+            number = _integer(text, self.minimum, self.maximum)
+            if number is None:
+                raise ParameterError(self.name, _out_of_range(shown(value), self.allowed()))
+            value = number
         if isinstance(value, bool) or not isinstance(value, int):
             raise ParameterError(self.name, _not_allowed(value, self.allowed()))
         if not self.minimum <= value <= self.maximum:
-            raise ParameterError(self.name, _out_of_range(str(value), self.allowed()))
+            raise ParameterError(self.name, _out_of_range(shown(value), self.allowed()))
         return value
 
 
@@ -86,7 +99,9 @@ class FloatParam:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ParameterError(self.name, _not_allowed(value, self.allowed()))
         if not self.minimum <= value <= self.maximum:
-            raise ParameterError(self.name, _out_of_range(f"{value:g}", self.allowed()))
+            # An int (from a design's JSON) may be too large for a float, so it is shown as is.
+            text = f"{value:g}" if isinstance(value, float) else shown(value)
+            raise ParameterError(self.name, _out_of_range(text, self.allowed()))
         return float(value)
 
 
@@ -182,7 +197,7 @@ class ShapeParam:
                     "Core",
                     "{value} is not a valid shape: expected {rank} integers written like {example}",
                 ),
-                value=repr(value),
+                value=shown(value),
                 rank=self.rank,
                 example=format_shape(self.default),
             ),
@@ -190,10 +205,15 @@ class ShapeParam:
 
     def coerce(self, value: object) -> FixedShape:
         if isinstance(value, str):
-            parts = re.split(r"\s*[x×,]\s*", value.strip().strip("()[]").lower())
+            # Split, then strip: "\s*[x×,]\s*" as one pattern takes quadratic time on long runs
+            # of spaces.
+            parts = [p.strip() for p in re.split("[x×,]", value.strip().strip("()[]").lower())]
             if len(parts) != self.rank or not all(re.fullmatch(r"\d+", p) for p in parts):
                 raise self._not_a_shape(value)
-            value = tuple(int(p) for p in parts)
+            sizes = [_integer(p, self.max_size, self.max_channels) for p in parts]
+            if None in sizes:
+                raise ParameterError(self.name, _out_of_range(shown(value), self.allowed()))
+            value = tuple(sizes)
         if (
             not isinstance(value, (tuple, list))
             or len(value) != self.rank
@@ -202,6 +222,8 @@ class ShapeParam:
             raise self._not_a_shape(value)
         shape = tuple(value)
         *sides, channels = shape
+        written = format_shape(shape)  # a design's JSON may give sides of thousands of digits
+        written = written if len(written) <= SHOWN_LIMIT else shown(written)
         if self.min_reason and min(sides) < self.min_size and max(sides) <= self.max_size:
             template = (
                 QT_TRANSLATE_NOOP(
@@ -215,14 +237,12 @@ class ShapeParam:
             )
             raise ParameterError(
                 self.name,
-                Text(
-                    template, shape=format_shape(shape), reason=self.min_reason, low=self.min_size
-                ),
+                Text(template, shape=written, reason=self.min_reason, low=self.min_size),
             )
         if any(not self.min_size <= s <= self.max_size for s in sides) or not (
             1 <= channels <= self.max_channels
         ):
-            raise ParameterError(self.name, _out_of_range(format_shape(shape), self.allowed()))
+            raise ParameterError(self.name, _out_of_range(written, self.allowed()))
         return shape
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from explorer.core.base.errors import ParameterError
+from explorer.core.base.errors import ParameterError, shown
 from explorer.core.base.shapes import format_shape
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import Param, Value, unknown_param
 
 
@@ -34,13 +35,27 @@ def resolve(
 
 
 def parse_assignments(items: list[str] | tuple[str, ...], *, source: str) -> dict[str, str]:
-    """``["a=1", "b=2"]`` -> ``{"a": "1", "b": "2"}``; ``source`` names where they came from."""
+    """``["a=1", "b=2"]`` -> ``{"a": "1", "b": "2"}``; ``source`` names where they came from.
+
+    A name given twice is refused rather than one of its values dropped unseen."""
     result: dict[str, str] = {}
     for item in items:
         name, sep, value = item.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise ParameterError(source, f"{item!r} is not NAME=VALUE")
+            raise ParameterError(
+                source,
+                Text(QT_TRANSLATE_NOOP("Core", "{item} is not NAME=VALUE"), item=shown(item)),
+            )
+        if name in result:
+            raise ParameterError(
+                name,
+                Text(
+                    QT_TRANSLATE_NOOP("Core", "given twice, as {first} and as {second}"),
+                    first=shown(result[name]),
+                    second=shown(value.strip()),
+                ),
+            )
         result[name] = value.strip()
     return result
 

@@ -8,11 +8,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from explorer.core.base.errors import ExplorerError
+from explorer.core.base.reading import check_json_depth, read_bytes
+from explorer.core.base.texts import QT_TRANSLATE_NOOP
+from explorer.core.base.units import MIB
 
 FORMAT = "keras-architecture-explorer lesson"
 VERSION = 1
 VIEWS = ("Layers", "Graph", "Charts", "Compare", "Sweep")
 FOLDS = ("auto", "none", "blocks", "stages")  # auto: as big models open
+LESSON_FILE = QT_TRANSLATE_NOOP("Core", "a lesson file")
+LESSON_LIMIT = MIB  # a lesson with 100 pinned models is a few KiB
 
 
 class LessonFileError(ExplorerError):
@@ -48,6 +53,7 @@ def lesson_json(lesson: Lesson) -> str:
 
 def read_lesson(text: str, source: str) -> Lesson:
     """The lesson in ``text`` (from the file ``source``), or one line that says what is wrong."""
+    check_json_depth(text, source, LessonFileError)
     try:
         data: Any = json.loads(text)
     except ValueError as error:
@@ -84,3 +90,15 @@ def read_lesson(text: str, source: str) -> Lesson:
         if wrong:
             raise LessonFileError(f"{source}: {message}")
     return Lesson(str(reference), tuple(pinned), str(view), str(fold), float(scale))
+
+
+def load_lesson(path: str, source: str | None = None) -> Lesson:
+    """The lesson in the file at ``path`` (a regular file of at most LESSON_LIMIT bytes);
+    ``source`` (the path unless given) starts every message."""
+    data = read_bytes(path, LESSON_FILE, LESSON_LIMIT, LessonFileError)
+    source = path if source is None else source
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise LessonFileError(f"{source}: not a lesson file (not text)") from None
+    return read_lesson(text, source)

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import json
 import zipfile
+import zlib
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.base.errors import ExplorerError
+from explorer.core.base.reading import (
+    check_json_depth,
+    open_zip,
+    read_member,
+    regular_file,
+    too_large_error,
+)
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
+from explorer.core.base.units import MIB
 from explorer.core.params.specs import BoolParam, Value
 from explorer.core.references.architecture import Architecture
 
@@ -34,6 +43,15 @@ TRUST = BoolParam(
 )
 
 
+CONFIG_LIMIT = 16 * MIB  # config.json or model_config; ResNet-152's is 0.5 MiB, 11 levels deep
+REASON_LIMIT = 300  # characters of Keras's reason kept: it may echo the whole configuration
+MODEL_FILE = QT_TRANSLATE_NOOP("Core", "a model file")
+CONFIGURATION = QT_TRANSLATE_NOOP("Core", "a model configuration")
+# What reading a damaged zip or HDF5 file raises, besides BadZipFile: a bad deflate stream,
+# an encrypted member ("password required"), an unknown compression method, a cut-off file.
+ZIP_ERRORS = (OSError, zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError)
+
+
 class ModelFileError(ExplorerError):
     """A model file that cannot be opened; nothing on screen changes."""
 
@@ -44,10 +62,12 @@ def is_model_file(text: str) -> bool:
 
 
 def architecture_for(path: str) -> Architecture:
-    """A catalog-like entry for one file: its id is the path, its only parameter ``trust``."""
+    """A catalog-like entry for one file: its id is the path, its only parameter ``trust``.
+
+    The stored configuration is read and checked here, so that a file that is not a model is
+    refused before TensorFlow is imported (the build reads it again: it may be seconds later)."""
+    _config(path)
     file = Path(path)
-    if not file.exists():
-        raise ModelFileError(Text(QT_TRANSLATE_NOOP("Core", "{path}: no such file"), path=path))
     return Architecture(
         id=str(path),
         title=file.name,
@@ -63,28 +83,63 @@ def architecture_for(path: str) -> Architecture:
     )
 
 
-def _config(path: str) -> tuple[dict[str, Any], bool]:
-    """The stored configuration, and whether it is a legacy tf.keras one."""
-    try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                return json.loads(archive.read("config.json")), False
-        import h5py
+def _legacy_config(file: Path, path: str) -> bytes:
+    """The ``model_config`` attribute of a tf.keras ``.h5`` file, no larger than CONFIG_LIMIT.
 
-        with h5py.File(path, "r") as handle:
-            text = handle.attrs.get("model_config")
-            if text is None:
-                raise ModelFileError(
-                    Text(
-                        QT_TRANSLATE_NOOP(
-                            "Core",
-                            "{path} holds weights only, no model: load it as weights into an "
-                            "architecture instead",
-                        ),
-                        path=path,
-                    )
+    A fixed-size attribute is measured before it is read. tf.keras stores a variable-length
+    string, whose size HDF5 tells only by reading it; it is then no larger than the file (an
+    HDF5 attribute is never compressed), and it is measured before it is decoded."""
+    import h5py
+
+    with h5py.File(file, "r") as handle:
+        if "model_config" not in handle.attrs:
+            raise ModelFileError(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "{path} holds weights only, no model: load it as weights into an "
+                        "architecture instead",
+                    ),
+                    path=path,
                 )
-            return json.loads(text.decode() if isinstance(text, bytes) else text), True
+            )
+        too_large = too_large_error(
+            f"{path}: model_config", CONFIG_LIMIT, CONFIGURATION, ModelFileError
+        )
+        if handle.attrs.get_id("model_config").get_storage_size() > CONFIG_LIMIT:
+            raise too_large
+        value = handle.attrs["model_config"]
+    data = value.encode() if isinstance(value, str) else value
+    if not isinstance(data, bytes):
+        raise _not_a_configuration(f"{path}: model_config")
+    if len(data) > CONFIG_LIMIT:
+        raise too_large
+    return data
+
+
+def _not_a_configuration(where: str) -> ModelFileError:
+    return ModelFileError(
+        Text(QT_TRANSLATE_NOOP("Core", "{where} is not a Keras model configuration"), where=where)
+    )
+
+
+def _config(path: str) -> tuple[dict[str, Any], bool]:
+    """The stored configuration, and whether it is a legacy tf.keras one; read with bounded
+    time and memory whatever the path names (``base.reading``)."""
+    file = regular_file(path, MODEL_FILE, ModelFileError)
+    try:
+        legacy = not zipfile.is_zipfile(file)
+        if legacy:
+            where, data = f"{path}: model_config", _legacy_config(file, path)
+        else:
+            with open_zip(file, MODEL_FILE, ModelFileError) as archive:
+                where = f"{path}: config.json"
+                data = read_member(
+                    archive, "config.json", path, CONFIGURATION, CONFIG_LIMIT, ModelFileError
+                )
+        text = data.decode("utf-8")
+        check_json_depth(text, where, ModelFileError)
+        config = json.loads(text)
     except ModelFileError:
         raise
     except KeyError:
@@ -94,7 +149,7 @@ def _config(path: str) -> tuple[dict[str, Any], bool]:
                 path=path,
             )
         ) from None
-    except (OSError, ValueError, zipfile.BadZipFile) as error:
+    except (*ZIP_ERRORS, ValueError) as error:
         raise ModelFileError(
             Text(
                 QT_TRANSLATE_NOOP("Core", "{path} cannot be opened as a model file: {error}"),
@@ -102,6 +157,13 @@ def _config(path: str) -> tuple[dict[str, Any], bool]:
                 error=str(error),
             )
         ) from None
+    if not (
+        isinstance(config, dict)
+        and isinstance(config.get("class_name"), str)
+        and isinstance(config.get("config"), dict)
+    ):
+        raise _not_a_configuration(where)
+    return config, legacy
 
 
 def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
@@ -115,9 +177,20 @@ def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
             if legacy:
                 from keras.src.legacy.saving.saving_utils import model_from_config
 
-                return model_from_config(config)
-            return keras.saving.deserialize_keras_object(config, safe_mode=not values["trust"])
-    except (ValueError, TypeError) as error:
+                model = model_from_config(config)
+            else:
+                model = keras.saving.deserialize_keras_object(config, safe_mode=not values["trust"])
+    except KeyError as error:  # a configuration that lacks what its class needs
+        raise ModelFileError(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{path} could not be rebuilt: its configuration has no {key}"
+                ),
+                path=path,
+                key=str(error),
+            )
+        ) from None
+    except (ValueError, TypeError, AttributeError, IndexError) as error:
         text = str(error)
         if "arbitrary code execution" in text or "safe_mode" in text:
             raise ModelFileError(
@@ -136,20 +209,29 @@ def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
             Text(
                 QT_TRANSLATE_NOOP("Core", "{path} could not be rebuilt: {error}"),
                 path=path,
-                error=first,
+                error=first if len(first) <= REASON_LIMIT else first[:REASON_LIMIT] + "…",
             )
         ) from None
+    if not isinstance(model, keras.Model):  # a layer on its own, say
+        raise _not_a_configuration(f"{path}: {'model_config' if legacy else 'config.json'}")
+    return model
 
 
 def holds_model(path: str) -> bool:
-    """Whether ``path`` stores a whole model (else, at most weights); reads no model code."""
+    """Whether ``path`` stores a whole model (else, at most weights); reads no model code.
+
+    True also for a path that is not a regular file (or not there), so that opening it as a
+    model says what is wrong with it."""
     try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
+        file = regular_file(path, MODEL_FILE, ModelFileError)
+        if zipfile.is_zipfile(file):
+            with open_zip(file, MODEL_FILE, ModelFileError) as archive:
                 return "config.json" in archive.namelist()
         import h5py
 
-        with h5py.File(path, "r") as handle:
+        with h5py.File(file, "r") as handle:
             return "model_config" in handle.attrs
-    except (OSError, zipfile.BadZipFile):
+    except ModelFileError:
+        return True
+    except ZIP_ERRORS:
         return False

@@ -13,6 +13,7 @@ from explorer.core.weights.layout import (
 from explorer.core.weights.operations import (
     WeightsMismatchError,
     check,
+    check_save_target,
     load,
     save_weights,
     suggested_name,
@@ -28,6 +29,7 @@ __all__ = [
     "WeightsLayout",
     "WeightsMismatchError",
     "check",
+    "check_save_target",
     "compare",
     "load",
     "read_layout",

@@ -11,14 +11,16 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from explorer.core.base.errors import ExplorerError
+from explorer.core.base.reading import open_zip, regular_file
 from explorer.core.base.shapes import FixedShape
+from explorer.core.base.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 KERAS_SUFFIX = ".weights.h5"
+WEIGHTS_FILE = QT_TRANSLATE_NOOP("Core", "a weights file")
 
 
 class WeightsError(ExplorerError):
@@ -44,10 +46,10 @@ def _open_h5(path: str) -> Iterator[Any]:
     """h5py.File for ``path`` (or the weights inside a .keras archive), errors made plain."""
     import h5py
 
-    target = Path(path)
     try:
+        target = regular_file(path, WEIGHTS_FILE, WeightsError)  # never a pipe or a device
         if zipfile.is_zipfile(target):
-            with zipfile.ZipFile(target) as archive:
+            with open_zip(target, WEIGHTS_FILE, WeightsError) as archive:
                 if "model.weights.h5" not in archive.namelist():
                     raise WeightsError(f"{path} is a zip file but not a .keras model file")
                 data = io.BytesIO(archive.read("model.weights.h5"))

@@ -7,10 +7,13 @@ temporary name in the same folder and renames it at the end."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from explorer.core.base.files import atomic_path
+from explorer.core.base.errors import one_line
+from explorer.core.base.files import FileWriteError, atomic_path
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.references.architecture import Reference
 from explorer.core.weights.compatibility import CompatibilityReport, compare
 from explorer.core.weights.layout import KERAS_SUFFIX, WeightsError, read_layout
@@ -26,13 +29,33 @@ def suggested_name(path: str) -> str:
     return path + KERAS_SUFFIX
 
 
+def check_save_target(path: str) -> None:
+    """Raise now what saving to ``path`` would raise only at the end: real weights take
+    seconds to minutes to build, so callers check the name and folder before building."""
+    shown, target = one_line(path), Path(path)
+    if not path.endswith(KERAS_SUFFIX):
+        message = QT_TRANSLATE_NOOP(
+            "Core", "{path}: Keras 3 weights files must end in {suffix}; save as {name}"
+        )
+        better = one_line(suggested_name(path))
+        raise WeightsError(Text(message, path=shown, suffix=KERAS_SUFFIX, name=better))
+    folder = target.parent
+    if not folder.is_dir():
+        problem = QT_TRANSLATE_NOOP("Core", "cannot write {path}: there is no folder {folder}")
+    elif target.is_dir():
+        problem = QT_TRANSLATE_NOOP("Core", "cannot write {path}: it is a folder")
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        problem = QT_TRANSLATE_NOOP(
+            "Core", "cannot write {path}: the folder {folder} is not writable"
+        )
+    else:
+        return
+    raise FileWriteError(Text(problem, path=shown, folder=one_line(str(folder))))
+
+
 def save_weights(model: Any, path: str) -> Path:
     """Write ``model``'s weights atomically: a failure leaves any previous file untouched."""
-    if not path.endswith(KERAS_SUFFIX):
-        raise WeightsError(
-            f"{path}: Keras 3 weights files must end in {KERAS_SUFFIX}; "
-            f"save as {suggested_name(path)}"
-        )
+    check_save_target(path)
     with atomic_path(path, suffix=KERAS_SUFFIX) as temporary:
         model.save_weights(str(temporary))
     return Path(path)

@@ -11,6 +11,9 @@ requests are all carried out, in order.
 
 The worker keeps the model whose weights are "on screen": the one last loaded or saved. Saving
 again saves those weights; a build for other parameters drops them.
+
+A closed or broken connection means the window is gone: the worker then ends quietly, whatever
+it was doing (a save under way still leaves its file whole: see ``base.files.atomic_path``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import gc
 import logging
 import time
 from collections import deque
+from collections.abc import Iterator
 from typing import Any, Protocol
 
 from explorer.core.base.errors import ExplorerError, user_message
@@ -57,6 +61,38 @@ class Connection(Protocol):
     def poll(self, timeout: float | None = ...) -> bool: ...
 
 
+class WindowGone(BaseException):
+    """The connection to the window is closed or broken. A ``BaseException``, so that the
+    handlers that report every failure of a build or a save to the window let it pass."""
+
+
+@contextlib.contextmanager
+def _reaching_the_window() -> Iterator[None]:
+    try:
+        yield
+    except (EOFError, OSError) as error:  # BrokenPipeError, ConnectionResetError...
+        raise WindowGone from error
+
+
+class _Window:
+    """The connection, raising ``WindowGone`` whenever the window cannot be reached."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def send(self, obj: Any) -> None:
+        with _reaching_the_window():
+            self._connection.send(obj)
+
+    def recv(self) -> Any:
+        with _reaching_the_window():
+            return self._connection.recv()
+
+    def poll(self, timeout: float | None = 0.0) -> bool:
+        with _reaching_the_window():
+            return self._connection.poll(timeout)
+
+
 def _next(connection: Connection, queue: deque[Request]) -> Request:
     """The next request to act on; a build with a newer build queued behind it is skipped."""
     while True:
@@ -90,24 +126,28 @@ def build(request: Build) -> BuildFailed | Built:
 
 
 def serve(connection: Connection) -> None:
-    """The worker's main loop: start Keras, then do what is asked until told to stop."""
+    """The worker's main loop: start Keras, then do what is asked until told to stop or the
+    window is gone."""
+    with contextlib.suppress(WindowGone):
+        _serve(_Window(connection))
+
+
+def _serve(connection: Connection) -> None:
     from explorer.core.base.runtime import import_keras
     from explorer.core.worker.devices import detect_devices
 
     try:
         import_keras()
-        connection.send(Ready(detect_devices()))
+        devices = detect_devices()
     except Exception as error:  # reported to the user, never lost
         log.exception("TensorFlow failed to start")
         connection.send(StartUpFailed(f"TensorFlow could not start: {user_message(error)}"))
         return
+    connection.send(Ready(devices))
     weights_on_screen = WeightsOnScreen()
     queue: deque[Request] = deque()
     while True:
-        try:
-            request = _next(connection, queue)
-        except (EOFError, OSError):  # the window is gone
-            return
+        request = _next(connection, queue)
         if isinstance(request, Stop):
             return
         if isinstance(request, Build):
@@ -166,6 +206,7 @@ class WeightsOnScreen:
         from explorer.core.analysis.build import build_model
         from explorer.core.analysis.summary import summarize_model
         from explorer.core.sources.lookup import parse_reference
+        from explorer.core.weights.operations import check_save_target
 
         number, path = request.request, request.path
         try:
@@ -173,6 +214,7 @@ class WeightsOnScreen:
             if isinstance(request, CheckWeights):
                 return WeightsChecked(number, weights.check(reference, path))
             if isinstance(request, SaveWeights):
+                check_save_target(path)  # before a build that takes seconds or minutes
                 if self.reference_text != request.reference:
                     connection.send(Progress(number, "Building real weights to save…"))
                     self.model = build_model(reference, preview=False).model
@@ -196,5 +238,4 @@ class WeightsOnScreen:
 def main(connection: Connection) -> None:
     """Entry point of the worker process."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    with contextlib.suppress(BrokenPipeError, EOFError):  # the window closed mid-reply
-        serve(connection)
+    serve(connection)

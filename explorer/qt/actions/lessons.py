@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 from explorer.core.analysis import cache as summary_cache
 from explorer.core.base.errors import ExplorerError, user_message
 from explorer.core.references.architecture import Reference
-from explorer.core.references.lessons import VIEWS, Lesson, lesson_json, read_lesson
+from explorer.core.references.lessons import VIEWS, Lesson, lesson_json, load_lesson
 from explorer.core.sources.lookup import parse_reference
 from explorer.qt.i18n import translate, translated
 from explorer.qt.panels.graph import GraphPanel
@@ -107,7 +107,7 @@ class LessonActions(QObject):
                 return False
         name = Path(path).name
         try:
-            lesson = read_lesson(Path(path).read_text(encoding="utf-8"), name)
+            lesson = load_lesson(path, name)  # a regular file of a sane size, or one line
             reference = parse_reference(lesson.reference)
             pinned = [parse_reference(text) for text in lesson.pinned]
         except OSError as error:
@@ -115,10 +115,6 @@ class LessonActions(QObject):
                 translate("Lessons", "{name}: cannot be read ({reason})").format(
                     name=name, reason=error.strerror or error
                 )
-            )
-        except UnicodeDecodeError:
-            return self._refuse(
-                translate("Lessons", "{name}: not a lesson file (not text)").format(name=name)
             )
         except ExplorerError as error:
             message = translated(user_message(error))

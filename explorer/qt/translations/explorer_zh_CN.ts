@@ -371,6 +371,10 @@
         <translation>{size}，步幅 {jump}</translation>
     </message>
     <message>
+        <source>{value} ({count:,} characters)</source>
+        <translation>{value}（共 {count:,} 个字符）</translation>
+    </message>
+    <message>
         <source>unexpected {kind}: {error}</source>
         <translation>意外的 {kind}：{error}</translation>
     </message>
@@ -843,6 +847,10 @@
         <translation>设计</translation>
     </message>
     <message>
+        <source>a design file</source>
+        <translation>设计文件</translation>
+    </message>
+    <message>
         <source>text</source>
         <translation>文本</translation>
     </message>
@@ -895,6 +903,10 @@
         <translation>层的列表</translation>
     </message>
     <message>
+        <source>{source}: a design has at most {limit:,} layers; this one has {count:,}</source>
+        <translation>{source}：一个设计最多 {limit:,} 层；这个设计有 {count:,} 层</translation>
+    </message>
+    <message>
         <source>{source}: layer {number} ({layer}): {error}</source>
         <translation>{source}：第 {number} 层（{layer}）：{error}</translation>
     </message>
@@ -903,12 +915,56 @@
         <translation>{source}：第一层必须是 Input（实际为 {found}）</translation>
     </message>
     <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
         <source>{path}: no such file</source>
         <translation>{path}：文件不存在</translation>
     </message>
     <message>
         <source>{path} cannot be read: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <source>{path} is {kind}, not {what}</source>
+        <translation>{path} 是{kind}，不是{what}</translation>
+    </message>
+    <message>
+        <source>{source} is larger than {limit}, the most {what} may be</source>
+        <translation>{source} 大于 {limit}，即{what}的大小上限</translation>
+    </message>
+    <message>
+        <source>{source} is nested more than {limit} levels deep</source>
+        <translation>{source} 的嵌套深度超过 {limit} 层</translation>
+    </message>
+    <message>
+        <source>{path} lists more files than {what} can hold (over {limit} of names)</source>
+        <translation>{path} 列出的文件多于{what}所能包含的数量（文件名超过 {limit}）</translation>
+    </message>
+    <message>
+        <source>{where} would unpack to more than {limit}, the most {what} may be</source>
+        <translation>{where} 解压后将大于 {limit}，即{what}的大小上限</translation>
+    </message>
+    <message>
+        <source>{where} is compressed more than {ratio}:1, as only a zip bomb is; it was not unpacked</source>
+        <translation>{where} 的压缩比超过 {ratio}:1，只有压缩炸弹才会这样；未将其解压</translation>
     </message>
     <message>
         <source>A design of {count} layer after its input.</source>
@@ -1067,6 +1123,10 @@
         <translation>{name} 不能用作设计名：只能一行，不能含 &apos;/&apos;</translation>
     </message>
     <message>
+        <source>a design has at most {limit:,} layers; this one has {count:,}</source>
+        <translation>一个设计最多 {limit:,} 层；这个设计有 {count:,} 层</translation>
+    </message>
+    <message>
         <source>{name} is already used by layer {layer}: layer names must be unique</source>
         <translation>{name} 已被层 {layer} 使用：层名不能重复</translation>
     </message>
@@ -1111,6 +1171,14 @@
         <translation>我信任这个文件</translation>
     </message>
     <message>
+        <source>a model file</source>
+        <translation>模型文件</translation>
+    </message>
+    <message>
+        <source>a model configuration</source>
+        <translation>模型配置</translation>
+    </message>
+    <message>
         <source>The model stored in {file}. Its layers come from the file&apos;s configuration.</source>
         <translation>存储在 {file} 中的模型。它的层来自文件中的配置。</translation>
     </message>
@@ -1119,12 +1187,20 @@
         <translation>{path} 只有权重，没有模型：请把它作为权重加载到某个架构中</translation>
     </message>
     <message>
+        <source>{where} is not a Keras model configuration</source>
+        <translation>{where} 不是 Keras 模型配置</translation>
+    </message>
+    <message>
         <source>{path} is a zip file but not a .keras model file</source>
         <translation>{path} 是 zip 文件，但不是 .keras 模型文件</translation>
     </message>
     <message>
         <source>{path} cannot be opened as a model file: {error}</source>
         <translation>无法把 {path} 作为模型文件打开：{error}</translation>
+    </message>
+    <message>
+        <source>{path} could not be rebuilt: its configuration has no {key}</source>
+        <translation>无法重建 {path}：其配置中没有 {key}</translation>
     </message>
     <message>
         <source>{path} contains Python code (a Lambda layer) and was not opened: open it only if you trust the file (add :trust=true, or tick &apos;I trust this file&apos;)</source>
@@ -1253,6 +1329,42 @@
     <message>
         <source>TensorFlow: {tensorflow}, Keras: {keras}</source>
         <translation>TensorFlow：{tensorflow}，Keras：{keras}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: stopped by signal {signal}</source>
+        <translation>无法写入 {path}：被信号 {signal} 中止</translation>
+    </message>
+    <message>
+        <source>{item} is not NAME=VALUE</source>
+        <translation>{item} 不是 NAME=VALUE 形式</translation>
+    </message>
+    <message>
+        <source>given twice, as {first} and as {second}</source>
+        <translation>给出了两次：{first} 和 {second}</translation>
+    </message>
+    <message>
+        <source>a lesson file</source>
+        <translation>课程文件</translation>
+    </message>
+    <message>
+        <source>a weights file</source>
+        <translation>权重文件</translation>
+    </message>
+    <message>
+        <source>{path}: Keras 3 weights files must end in {suffix}; save as {name}</source>
+        <translation>{path}：Keras 3 权重文件名必须以 {suffix} 结尾；请另存为 {name}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: there is no folder {folder}</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: it is a folder</source>
+        <translation>无法写入 {path}：这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} is not writable</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不可写</translation>
     </message>
 </context>
 <context>
@@ -1963,10 +2075,6 @@ Check it against the current architecture and load it?</source>
         <translation>{name}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <source>{name}: not a lesson file (not text)</source>
-        <translation>{name}：不是课程文件（不是文本）</translation>
-    </message>
-    <message>
         <source>Lesson open: {model}</source>
         <translation>课程已打开：{model}</translation>
     </message>
@@ -2670,6 +2778,10 @@ Allowed: {allowed}</source>
 </context>
 <context>
     <name>WorkerClient</name>
+    <message>
+        <source>The Keras worker did not answer for {seconds} s and was restarted.</source>
+        <translation>Keras 后台进程 {seconds} 秒未响应，已重新启动。</translation>
+    </message>
     <message>
         <source>The Keras worker stopped unexpectedly (exit code {code}); restarting it.</source>
         <translation>Keras 后台进程意外停止（退出码 {code}）；正在重新启动。</translation>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from explorer.core.base.errors import ParameterError
+from explorer.core.base.errors import ParameterError, shown
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.references.architecture import Architecture
 
@@ -34,7 +34,7 @@ def get(architecture_id: str) -> Architecture:
         "architecture",
         Text(
             QT_TRANSLATE_NOOP("Core", "unknown architecture {name} (known: {known})"),
-            name=repr(architecture_id),
+            name=shown(architecture_id),
             known=known,
         ),
     )

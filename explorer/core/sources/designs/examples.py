@@ -12,6 +12,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from explorer.core.base.errors import SHOWN_LIMIT, shown
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.sources.designs.files import (
     SUFFIX,
@@ -64,10 +65,11 @@ def architecture_for(name: str) -> Architecture:
             design = from_json(entry.read_text(encoding="utf-8"), reference)
             return architecture_of(design, reference)
     known = ", ".join(example_names())
+    asked = PREFIX + name.strip()
     raise DesignFileError(
         Text(
             QT_TRANSLATE_NOOP("Core", "{name}: unknown example (known: {known})"),
-            name=PREFIX + name.strip(),
+            name=asked if len(asked) <= SHOWN_LIMIT else shown(asked),  # a long one is cut
             known=known,
         )
     )

@@ -26,12 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.core.base.errors import ExplorerError, user_message
 from explorer.core.base.files import write_text_atomic
+from explorer.core.base.reading import check_json_depth, read_bytes
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
+from explorer.core.base.units import MIB
 from explorer.core.params.specs import Value
 from explorer.core.params.values import as_json_value
 from explorer.core.references.architecture import Architecture, Reference
 from explorer.core.sources.designs.keras_build import build_design
-from explorer.core.sources.designs.model import Design, DesignLayer
+from explorer.core.sources.designs.model import MAX_LAYERS, Design, DesignLayer, repeated_name
 from explorer.core.sources.designs.shapes import missing_input
 
 if TYPE_CHECKING:
@@ -41,6 +43,8 @@ FORMAT = "keras-architecture-explorer.design"
 VERSION = 1
 SUFFIX = ".design.json"
 FAMILY = QT_TRANSLATE_NOOP("Core", "Designs")
+DESIGN_FILE = QT_TRANSLATE_NOOP("Core", "a design file")
+DESIGN_LIMIT = 8 * MIB  # 5,000 layers (the most a design has) with every argument: ~1 MiB
 
 
 class DesignFileError(ExplorerError):
@@ -129,6 +133,7 @@ def _layer(entry: Any, number: int, source: str) -> DesignLayer:
 
 def from_json(text: str, source: str = "design") -> Design:
     """The design in ``text``; ``source`` (a path) starts every message."""
+    check_json_depth(text, source, DesignFileError)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -166,22 +171,32 @@ def from_json(text: str, source: str = "design") -> Design:
         )
     name = _field(data, "name", str, _TEXT, source)
     entries = _field(data, "layers", list, QT_TRANSLATE_NOOP("Core", "a list of layers"), source)
+    if len(entries) > MAX_LAYERS:  # before any layer is read
+        raise _error(
+            QT_TRANSLATE_NOOP(
+                "Core", "{source}: a design has at most {limit:,} layers; this one has {count:,}"
+            ),
+            source=source,
+            limit=MAX_LAYERS,
+            count=len(entries),
+        )
     try:
-        design = Design(name)
+        Design(name)
     except ExplorerError as error:
         raise _error("{source}: {error}", source=source, error=user_message(error)) from None
-    for number, entry in enumerate(entries, start=1):
-        layer = _layer(entry, number, source)
-        try:
-            design = design.append(layer)
-        except ExplorerError as error:
-            raise _error(
-                QT_TRANSLATE_NOOP("Core", "{source}: layer {number} ({layer}): {error}"),
-                source=source,
-                number=number,
-                layer=f"{layer.kind} {layer.name}",
-                error=user_message(error),
-            ) from None
+    layers = tuple(_layer(entry, number, source) for number, entry in enumerate(entries, start=1))
+    repeated = repeated_name(layers)  # one pass: a long design is read in linear time
+    if repeated is not None:
+        position, refusal = repeated
+        layer = layers[position]
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", "{source}: layer {number} ({layer}): {error}"),
+            source=source,
+            number=position + 1,
+            layer=f"{layer.kind} {layer.name}",
+            error=user_message(refusal),
+        )
+    design = Design(name, layers)
     found = missing_input(design)
     if found is not None:
         raise _error(
@@ -193,16 +208,15 @@ def from_json(text: str, source: str = "design") -> Design:
 
 
 def load(path: str | Path) -> Design:
+    """The design in the file at ``path``: a regular file of at most DESIGN_LIMIT bytes."""
+    data = read_bytes(path, DESIGN_FILE, DESIGN_LIMIT, DesignFileError)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise _error(QT_TRANSLATE_NOOP("Core", "{path}: no such file"), path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
         raise _error(
             QT_TRANSLATE_NOOP("Core", "{path} cannot be read: {reason}"),
             path=str(path),
-            reason=reason,
+            reason=str(error),
         ) from None
     return from_json(text, str(path))
 

@@ -21,17 +21,24 @@ from explorer.core.params.values import resolve
 from explorer.core.sources.designs.kinds import KINDS, block_names, kind_of
 
 __all__ = [
+    "MAX_LAYERS",
     "Design",
     "DesignError",
     "DesignLayer",
     "input_layer",
     "layer_kinds",
     "new_layer",
+    "repeated_name",
 ]
 
 
 class DesignError(ExplorerError):
     """A design that cannot be turned into a model or into code."""
+
+
+# Far more than any network here (DenseNet201 has 708 layers); a design file of more is refused
+# with this number, before Keras would take minutes or run out of recursion building it.
+MAX_LAYERS = 5_000
 
 
 def _check_name(name: str) -> None:
@@ -106,23 +113,20 @@ class Design:
                     name=repr(self.name),
                 ),
             )
-        seen: dict[str, str] = {}
-        for layer in self.layers:
-            for keras_name in layer.keras_names():
-                if keras_name in seen:
-                    raise ParameterError(
-                        "name",
-                        Text(
-                            QT_TRANSLATE_NOOP(
-                                "Core",
-                                "{name} is already used by layer {layer}: layer names must be "
-                                "unique",
-                            ),
-                            name=repr(keras_name),
-                            layer=repr(seen[keras_name]),
-                        ),
-                    )
-                seen[keras_name] = layer.name
+        if len(self.layers) > MAX_LAYERS:
+            raise ParameterError(
+                "layers",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "a design has at most {limit:,} layers; this one has {count:,}"
+                    ),
+                    limit=MAX_LAYERS,
+                    count=len(self.layers),
+                ),
+            )
+        repeated = repeated_name(self.layers)
+        if repeated is not None:
+            raise repeated[1]
 
     def index(self, name: str) -> int:
         for position, layer in enumerate(self.layers):
@@ -197,6 +201,28 @@ class Design:
             counter += 1
             candidate = f"{base}{counter}" if kind == "ResidualBlock" else f"{base}_{counter}"
         return candidate
+
+
+def repeated_name(layers: tuple[DesignLayer, ...]) -> tuple[int, ParameterError] | None:
+    """The position of the first layer that reuses a Keras name of an earlier one, with the
+    refusal that says so; one pass, so a long design is checked in linear time."""
+    seen: dict[str, str] = {}
+    for position, layer in enumerate(layers):
+        for keras_name in layer.keras_names():
+            if keras_name in seen:
+                return position, ParameterError(
+                    "name",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "Core",
+                            "{name} is already used by layer {layer}: layer names must be unique",
+                        ),
+                        name=repr(keras_name),
+                        layer=repr(seen[keras_name]),
+                    ),
+                )
+            seen[keras_name] = layer.name
+    return None
 
 
 def new_layer(design: Design, kind: str, **args: object) -> DesignLayer:
