@@ -284,16 +284,44 @@ def _run(args: argparse.Namespace) -> str:
 
         return code_for(parse_reference(args.reference, overrides), args.style)
     if args.command == "graph":
-        return _graph(args, parse_reference(args.reference, overrides))
+        reference = parse_reference(args.reference, overrides)
+        _report_left_out([reference], args.strict)
+        return _graph(args, reference)
     if args.command == "summary":
         reference = parse_reference(args.reference, overrides)
+        problems = _report_left_out([reference], args.strict)
         summary = summarize_cached(reference, preview=not args.full, use_cache=not args.no_cache)
+        if args.format == "json" and problems:  # said in the JSON as well as on stderr
+            data = summary.to_json_dict()
+            data["problems"] = [{"layer": layer, "message": why} for layer, why in problems]
+            return json.dumps(data, indent=2) + "\n"
         return render_summary(summary, args.format)
     references = [parse_reference(text, overrides) for text in args.references]
+    _report_left_out(references, args.strict)
     summaries = [
         summarize_cached(r, preview=not args.full, use_cache=not args.no_cache) for r in references
     ]
     return render_comparison(summaries, args.format)
+
+
+def _report_left_out(references: Sequence[Reference], strict: bool) -> list[tuple[str, str]]:
+    """Warn on stderr of each design layer that does not fit and is left out of the model (the
+    rest is still summarised, exit 0); with --strict, refuse the model instead."""
+    from explorer.core.sources.designs.files import left_out
+
+    found = []
+    for reference in references:
+        problems = left_out(reference)
+        if problems and strict:
+            _layer, why = problems[0]
+            raise ExplorerError(
+                f"{reference.text()}: {why}; --strict refuses a design with layers left out "
+                f"({len(problems)} in all)"
+            )
+        for _layer, why in problems:
+            _say(f"warning: {reference.text()}: {why} (the layer is left out)")
+        found.extend(problems)
+    return found
 
 
 def _add_no_cache(parser: argparse.ArgumentParser) -> None:
@@ -301,6 +329,12 @@ def _add_no_cache(parser: argparse.ArgumentParser) -> None:
         "--no-cache",
         action="store_true",
         help="build with Keras even if this model's summary is in the cache (and keep it out)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 if a design has layers that do not fit (without it they are left out, "
+        "with a warning on stderr)",
     )
 
 

@@ -34,7 +34,7 @@ from explorer.core.params.values import as_json_value
 from explorer.core.references.architecture import Architecture, Reference
 from explorer.core.sources.designs.keras_build import build_design
 from explorer.core.sources.designs.model import MAX_LAYERS, Design, DesignLayer, repeated_name
-from explorer.core.sources.designs.shapes import missing_input
+from explorer.core.sources.designs.shapes import check, missing_input
 
 if TYPE_CHECKING:
     import keras
@@ -234,6 +234,15 @@ class DesignBuilder:
 
     def __call__(self, values: Mapping[str, Value]) -> keras.Model:
         return build_design(self.design)
+
+
+def left_out(reference: Reference) -> list[tuple[str, str]]:
+    """The layers of a design reference that do not fit and are left out of its model, each
+    with its reason (the window shows them in red; the CLI warns); none for other models."""
+    build = reference.architecture.build
+    if not isinstance(build, DesignBuilder):
+        return []
+    return [(c.name, c.problem) for c in check(build.design) if c.problem is not None]
 
 
 def architecture_of(design: Design, architecture_id: str | None = None) -> Architecture:
