@@ -60,3 +60,12 @@ def legacy_files() -> Path:
     if not (folder / "VERSION").exists():  # `make test` makes them first; a bare pytest here
         subprocess.run(["make", "-C", str(folder.parents[2]), "legacy-fixtures"], check=True)
     return folder
+
+
+def pytest_configure(config) -> None:
+    """Property-based tests (tests/*/test_fuzz_*.py) run the same cases on every run and every
+    machine, and write nothing into the repository (no example database)."""
+    from hypothesis import settings
+
+    settings.register_profile("explorer", derandomize=True, database=None)
+    settings.load_profile("explorer")

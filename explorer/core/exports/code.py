@@ -6,16 +6,22 @@ arguments that differ from Keras's defaults are written, plus every layer's name
 it builds has the same layers, shapes and parameters as the explorer's own build. Residual
 blocks become one helper per kind of block: a function (functional) or a Layer class
 (subclassing). Layers the shape check rejects are left out, with a comment saying why.
+In the subclassing style each layer is an attribute named after it as Python reads the name:
+distinct, valid and none of the model's own, whatever the name (``summary``, ``__class__``);
+the layer itself keeps its exact name.
 """
 
 from __future__ import annotations
 
+import keyword
 import re
 import textwrap
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from explorer.core.base.errors import ExplorerError
+from explorer.core.base.errors import SHOWN_LIMIT, ExplorerError, shown
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import Value
 from explorer.core.references.architecture import Reference
 from explorer.core.sources.copies import design_from_reference
@@ -33,18 +39,42 @@ from explorer.core.sources.designs.shapes import LayerCheck, check, missing_inpu
 
 STYLES = ("sequential", "functional", "subclassing")
 _WIDTH = 100
-# keras.Model attributes a layer attribute must not shadow in the subclassing style.
-_RESERVED = {
-    *("add", "build", "built", "call", "compile", "count_params", "dtype", "dtype_policy"),
-    *("evaluate", "fit", "get_config", "input", "input_spec", "inputs", "layers", "loss"),
-    *("losses", "metrics", "name", "non_trainable_variables", "non_trainable_weights"),
-    *("optimizer", "output", "outputs", "path", "predict", "save", "summary", "trainable"),
-    *("trainable_variables", "trainable_weights", "variables", "weights"),
-}
+# Every public attribute of a Keras 3 model (Sequential, Functional, subclassed; compiled and
+# fitted): a layer attribute of that name in the subclassing style would shadow it (`summary`
+# then calls the layer) or fail to be set (`weights`). tests/core/test_code_names.py checks this
+# against the Keras installed.
+_MODEL_ATTRIBUTES = """
+activity_regularizer add add_loss add_metric add_variable add_weight autocast build
+build_from_config built call call_signature_parameters compile compile_from_config compiled
+compiled_loss compiled_metrics compute_dtype compute_loss compute_mask compute_metrics
+compute_output_shape compute_output_spec count_params distribute_reduction_method
+distribute_strategy dtype dtype_policy evaluate export fit from_config get_build_config
+get_compile_config get_config get_layer get_metrics_result get_quantization_layer_structure
+get_state_tree get_weights history input input_dtype input_shape input_spec inputs jit_compile
+layers load_own_variables load_weights loss losses make_predict_function make_test_function
+make_train_function metrics metrics_names metrics_variables name non_trainable_variables
+non_trainable_weights operations optimizer output output_names output_shape outputs path pop
+predict predict_function predict_on_batch predict_step quantization_mode quantize quantized_build
+quantized_call rematerialized_call reset_metrics run_eagerly save save_own_variables save_weights
+set_state_tree set_weights stateless_call stateless_compute_loss steps_per_execution stop_training
+summary supports_jit supports_masking symbolic_call test_function test_on_batch test_step to_json
+train_function train_on_batch train_step trainable trainable_variables trainable_weights
+unrolled_steps_per_execution variable_dtype variables weights
+"""
+_RESERVED = frozenset(_MODEL_ATTRIBUTES.split())
+# The names TensorFlow accepts for a graph scope at the root: a subclassed model is built by
+# tracing its call(), where each layer opens a scope under its own name.
+_GRAPH_NAME = re.compile(r"[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*")
 
 
 class CodeExportError(ExplorerError):
     """A design that cannot be written in the style asked for."""
+
+
+def _named(name: str) -> str:
+    """A design's or layer's name in a message: as it is (both are one printable line), or cut
+    around "…" when long."""
+    return name if len(name) <= SHOWN_LIMIT else shown(name)
 
 
 def _literal(value: object) -> str:
@@ -212,9 +242,16 @@ def _sequential(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
     blocks = [layer.name for layer in design.layers if layer.kind == "ResidualBlock"]
     if blocks:
         raise CodeExportError(
-            f"{design.name} cannot be written as a Sequential model: its residual "
-            f"block {blocks[0]} adds a shortcut, and Sequential models are one straight "
-            "line of layers; use the functional or subclassing style"
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{design} cannot be written as a Sequential model: its residual block "
+                    "{block} adds a shortcut, and Sequential models are one straight line of "
+                    "layers; use the functional or subclassing style",
+                ),
+                design=_named(design.name),
+                block=_named(blocks[0]),
+            )
         )
     lines = ["def build_model():", "    return keras.Sequential(", "        ["]
     lines.append(f"            {_input(design, named=True)},")
@@ -243,12 +280,65 @@ def _functional(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
 
 
 def _class_name(name: str) -> str:
+    """``odd net`` -> ``OddNet``: ASCII words of the design's name, never a keyword (``None``)
+    nor a block helper's class (``BasicBlock``)."""
     words = "".join(w[:1].upper() + w[1:] for w in re.split(r"[^0-9A-Za-z]+", name))
+    helpers = {_helper_name(b, s, cls=True) for b, s in _BLOCK_DOCS}
+    if keyword.iskeyword(words) or words in helpers:
+        return words + "Model"
     return words if words[:1].isalpha() else "Model" + words
 
 
-def _attribute(name: str) -> str:
-    return f"{name}_layer" if name in _RESERVED or name.startswith("_") else name
+def _identifier(name: str) -> str:
+    """The layer's name as Python reads an identifier (NFKC: a black-letter H is ``H``, a long s
+    is ``s``), a character no identifier may hold as ``_``, and ``layer`` before a leading
+    ``_`` (a private or dunder attribute of the model, or one Python mangles)."""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(c if f"_{c}".isidentifier() else "_" for c in text)
+    if not text.isidentifier() or unicodedata.normalize("NFKC", text) != text:
+        text = "layer"  # not reached for a design's names; kept total for any text
+    return f"layer{text}" if text.startswith("_") else text
+
+
+def _attributes(names: list[str]) -> dict[str, str]:
+    """Each layer's attribute on the model, by layer name; distinct as Python reads them.
+
+    A keyword or an attribute Keras's model has gets ``_layer`` (``summary_layer``); one taken
+    already (``H`` after a black-letter H, ``summary_layer`` after ``summary``) gets ``_2``,
+    ``_3``... in the order of the layers, so the same design always gives the same code."""
+    attributes: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        base = _identifier(name)
+        if keyword.iskeyword(base) or base in _RESERVED:
+            base += "_layer"
+        attribute, count = base, 1
+        while attribute in taken or attribute in _RESERVED:
+            count += 1
+            attribute = f"{base}_{count}"
+        taken.add(attribute)
+        attributes[name] = attribute
+    return attributes
+
+
+def _build_lines(design: Design, cls: str) -> list[str]:
+    """``build_model()``: a symbolic call builds every layer, unless TensorFlow cannot trace the
+    model's call() through a layer's name (``été``, ``_x``): then a batch of zeros does."""
+    lines = ["def build_model():", f"    model = {cls}()"]
+    if all(_GRAPH_NAME.fullmatch(layer.name) for layer in design.layers[1:]):
+        lines += [
+            "    # Keras 3: model.build() does not build the layers inside; a symbolic call does.",
+            f"    model({_input(design, named=False)})",
+        ]
+    else:
+        shape = (1, *design.layers[0].values["shape"])
+        lines += [
+            "    # Keras 3: model.build() does not build the layers inside; a call does. Not a",
+            "    # symbolic one: TensorFlow cannot trace layers whose names are not ASCII or",
+            "    # begin with _ (they name its graph scopes), so the model gets a batch of zeros.",
+            f"    model(keras.ops.zeros({shape!r}))",
+        ]
+    return [*lines, "    return model"]
 
 
 def _subclassing(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
@@ -260,6 +350,7 @@ def _subclassing(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
     ]
     call = ["    def call(self, inputs):"]
     source = "inputs"
+    attributes = _attributes([layer.name for layer in design.layers[1:]])
     for layer, result in zip(design.layers[1:], results[1:], strict=True):
         if not result.ok:
             init.append(_skipped(result, "        "))
@@ -271,26 +362,31 @@ def _subclassing(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
             str(values["block"]),
             int(values["filters"]),
         )
-        attribute = _attribute(layer.name)
+        attribute = attributes[layer.name]
         init += _layer_call(layer, None, projection).lines("        ", f"self.{attribute} = ")
         call.append(f"        x = self.{attribute}({source})")
         source = "x"
     call.append(f"        return {source}")
-    build = [
-        "def build_model():",
-        f"    model = {cls}()",
-        "    # Keras 3: model.build() does not build the layers inside; a symbolic call does.",
-        f"    model({_input(design, named=False)})",
-        "    return model",
-    ]
+    build = _build_lines(design, cls)
     return [*_helpers(design, results, _block_class), *init, "", *call, "", "", *build]
 
 
 def code_for_design(design: Design, style: str = "functional") -> str:
     if style not in STYLES:
-        raise CodeExportError(f"unknown code style {style!r} (known: {', '.join(STYLES)})")
+        raise CodeExportError(
+            Text(
+                QT_TRANSLATE_NOOP("Core", "unknown code style {style} (known: {known})"),
+                style=shown(style),
+                known=", ".join(STYLES),
+            )
+        )
     if missing_input(design) is not None:
-        raise CodeExportError(f"design {design.name!r} has no Input as its first layer")
+        raise CodeExportError(
+            Text(
+                QT_TRANSLATE_NOOP("Core", "design {name} has no Input as its first layer"),
+                name=shown(design.name),
+            )
+        )
     results = check(design)
     write = {"sequential": _sequential, "functional": _functional, "subclassing": _subclassing}
     body = write[style](design, results)

@@ -16,17 +16,12 @@ from explorer.core.base.files import FileWriteError, atomic_path
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.references.architecture import Reference
 from explorer.core.weights.compatibility import CompatibilityReport, compare
-from explorer.core.weights.layout import KERAS_SUFFIX, WeightsError, read_layout
+from explorer.core.weights.layout import KERAS_SUFFIX, WeightsError, read_layout, renamed
 
 
 def suggested_name(path: str) -> str:
     """``model.h5`` -> ``model.weights.h5``: Keras 3 writes only names ending so."""
-    if path.endswith(KERAS_SUFFIX):
-        return path
-    for old in (".h5", ".hdf5", ".keras", ".weights"):
-        if path.endswith(old):
-            return path[: -len(old)] + KERAS_SUFFIX
-    return path + KERAS_SUFFIX
+    return path if path.endswith(KERAS_SUFFIX) else renamed(path, KERAS_SUFFIX)
 
 
 def check_save_target(path: str) -> None:

@@ -1115,6 +1115,10 @@
         <translation>{name} 不能用作层名：请使用字母、数字和 _，且不以数字开头</translation>
     </message>
     <message>
+        <source>{name} is not a usable layer name: at most {limit} characters</source>
+        <translation>{name} 不能用作层名：最多 {limit} 个字符</translation>
+    </message>
+    <message>
         <source>unknown argument of {layer} (known: {known})</source>
         <translation>{layer} 没有这个参数（已有：{known}）</translation>
     </message>
@@ -1351,6 +1355,50 @@
         <translation>权重文件</translation>
     </message>
     <message>
+        <source>{path} is a .keras model file, which Keras loads only from a name ending in .keras; rename it to {name}</source>
+        <translation>{path} 是 .keras 模型文件，Keras 只从以 .keras 结尾的文件名加载它；请将其重命名为 {name}</translation>
+    </message>
+    <message>
+        <source>{path} holds Keras 3 weights, which Keras loads only from a name ending in .weights.h5; rename it to {name}</source>
+        <translation>{path} 存放的是 Keras 3 权重，Keras 只从以 .weights.h5 结尾的文件名加载它；请将其重命名为 {name}</translation>
+    </message>
+    <message>
+        <source>{path} holds tf.keras 2 weights, which Keras loads only from a name ending in .h5 or .hdf5 (not .weights.h5); rename it to {name}</source>
+        <translation>{path} 存放的是 tf.keras 2 权重，Keras 只从以 .h5 或 .hdf5（而非 .weights.h5）结尾的文件名加载它；请将其重命名为 {name}</translation>
+    </message>
+    <message>
+        <source>{path}: {variable} is missing</source>
+        <translation>{path}：缺少 {variable}</translation>
+    </message>
+    <message>
+        <source>{path}: {variable} is a link; Keras loads only what the file holds itself</source>
+        <translation>{path}：{variable} 是一个链接；Keras 只加载文件自身包含的内容</translation>
+    </message>
+    <message>
+        <source>{path}: {variable} is a group, not an array</source>
+        <translation>{path}：{variable} 是一个组，而不是数组</translation>
+    </message>
+    <message>
+        <source>{path}: the array {variable} keeps its values in other files</source>
+        <translation>{path}：数组 {variable} 的数值存放在其他文件中</translation>
+    </message>
+    <message>
+        <source>{path}: the array {variable} would unpack to {size} from {stored} stored, as only a decompression bomb does; Keras refuses it</source>
+        <translation>{path}：数组 {variable} 仅存储了 {stored}，却会展开为 {size}，只有解压炸弹才会这样；Keras 拒绝加载它</translation>
+    </message>
+    <message>
+        <source>{path}: the array {variable} holds {dtype} values; Keras loads only real floating-point or integer weights</source>
+        <translation>{path}：数组 {variable} 存放的是 {dtype} 类型的值；Keras 只加载实数浮点或整数权重</translation>
+    </message>
+    <message>
+        <source>{path}: {layer} is an array, not a layer&apos;s group</source>
+        <translation>{path}：{layer} 是一个数组，而不是层的组</translation>
+    </message>
+    <message>
+        <source>{path}: the arrays in {group} are not numbered 0, 1, 2, …</source>
+        <translation>{path}：{group} 中的数组没有按 0、1、2、… 编号</translation>
+    </message>
+    <message>
         <source>{path}: Keras 3 weights files must end in {suffix}; save as {name}</source>
         <translation>{path}：Keras 3 权重文件名必须以 {suffix} 结尾；请另存为 {name}</translation>
     </message>
@@ -1365,6 +1413,18 @@
     <message>
         <source>cannot write {path}: the folder {folder} is not writable</source>
         <translation>无法写入 {path}：文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+        <source>{design} cannot be written as a Sequential model: its residual block {block} adds a shortcut, and Sequential models are one straight line of layers; use the functional or subclassing style</source>
+        <translation>{design} 无法写成 Sequential 模型：其残差块 {block} 添加了捷径连接，而 Sequential 模型只是一条直线排列的层；请使用函数式或子类化风格</translation>
+    </message>
+    <message>
+        <source>unknown code style {style} (known: {known})</source>
+        <translation>未知的代码风格 {style}（已有：{known}）</translation>
+    </message>
+    <message>
+        <source>design {name} has no Input as its first layer</source>
+        <translation>设计 {name} 的第一层不是 Input</translation>
     </message>
 </context>
 <context>

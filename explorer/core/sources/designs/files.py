@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.base.errors import ExplorerError, user_message
+from explorer.core.base.errors import ExplorerError, shown, user_message
 from explorer.core.base.files import write_text_atomic
 from explorer.core.base.reading import check_json_depth, read_bytes
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
@@ -33,7 +33,13 @@ from explorer.core.params.specs import Value
 from explorer.core.params.values import as_json_value
 from explorer.core.references.architecture import Architecture, Reference
 from explorer.core.sources.designs.keras_build import build_design
-from explorer.core.sources.designs.model import MAX_LAYERS, Design, DesignLayer, repeated_name
+from explorer.core.sources.designs.model import (
+    MAX_LAYERS,
+    Design,
+    DesignLayer,
+    layer_label,
+    repeated_name,
+)
 from explorer.core.sources.designs.shapes import check, missing_input
 
 if TYPE_CHECKING:
@@ -109,7 +115,7 @@ def _layer(entry: Any, number: int, source: str) -> DesignLayer:
         raise _error(
             QT_TRANSLATE_NOOP("Core", "{where}: unknown key {key} (known: type, name, args)"),
             where=where,
-            key=repr(extra[0]),
+            key=shown(extra[0]),
         )
     kind = _field(entry, "type", str, QT_TRANSLATE_NOOP("Core", "a layer type"), where)
     name = _field(entry, "name", str, _TEXT, where)
@@ -118,7 +124,7 @@ def _layer(entry: Any, number: int, source: str) -> DesignLayer:
         raise _error(
             QT_TRANSLATE_NOOP("Core", '{where} ({layer}): "args" must be an object'),
             where=where,
-            layer=f"{kind} {name}",
+            layer=layer_label(kind, name),
         )
     try:
         return DesignLayer(kind, name, tuple(args.items()))
@@ -126,7 +132,7 @@ def _layer(entry: Any, number: int, source: str) -> DesignLayer:
         raise _error(
             "{where} ({layer}): {error}",
             where=where,
-            layer=f"{kind} {name}",
+            layer=layer_label(kind, name),
             error=user_message(error),
         ) from None
 
@@ -193,7 +199,7 @@ def from_json(text: str, source: str = "design") -> Design:
             QT_TRANSLATE_NOOP("Core", "{source}: layer {number} ({layer}): {error}"),
             source=source,
             number=position + 1,
-            layer=f"{layer.kind} {layer.name}",
+            layer=layer_label(layer.kind, layer.name),
             error=user_message(refusal),
         )
     design = Design(name, layers)

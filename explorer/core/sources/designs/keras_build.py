@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from explorer.core.base.errors import shown
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import Value
 from explorer.core.sources.designs.blocks import (
@@ -64,7 +65,7 @@ def build_design(design: Design) -> keras.Model:
                 QT_TRANSLATE_NOOP(
                     "Core", "design {name} cannot be built: its first layer must be an Input"
                 ),
-                name=repr(design.name),
+                name=shown(design.name),
             )
         )
     results = check(design)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explorer.core.base.errors import ParameterError
+from explorer.core.base.errors import ParameterError, shown
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import (
     BoolParam,
@@ -300,7 +300,7 @@ def kind_of(type_name: str) -> LayerKind:
             "type",
             Text(
                 QT_TRANSLATE_NOOP("Core", "unknown layer type {name} (known: {known})"),
-                name=repr(type_name),
+                name=shown(type_name),
                 known=known,
             ),
         ) from None

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from explorer.core.base.errors import ExplorerError, ParameterError
+from explorer.core.base.errors import SHOWN_LIMIT, ExplorerError, ParameterError, shown
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import Value
 from explorer.core.params.values import resolve
@@ -27,6 +27,7 @@ __all__ = [
     "DesignLayer",
     "input_layer",
     "layer_kinds",
+    "layer_label",
     "new_layer",
     "repeated_name",
 ]
@@ -41,6 +42,21 @@ class DesignError(ExplorerError):
 MAX_LAYERS = 5_000
 
 
+def layer_label(kind: str, name: str) -> str:
+    """``Conv2D conv1``: a layer as messages name it. A kind or name read from a file may be
+    long or hold control characters: it is then shown as ``shown`` shows any echoed input."""
+    return " ".join(
+        part if len(part) <= SHOWN_LIMIT and part.isprintable() else shown(part)
+        for part in (kind, name)
+    )
+
+
+# Keras's own names are far shorter (conv5_block3_3_conv: 18 characters). Exported code writes a
+# name several times (a block's in each of its layers): a name of megabytes made hundreds of
+# megabytes of Python.
+MAX_NAME_LENGTH = 100
+
+
 def _check_name(name: str) -> None:
     if not name.isidentifier() or keyword.iskeyword(name):
         raise ParameterError(
@@ -51,7 +67,18 @@ def _check_name(name: str) -> None:
                     "{name} is not a usable layer name: use letters, digits and _, "
                     "not starting with a digit",
                 ),
-                name=repr(name),
+                name=shown(name),
+            ),
+        )
+    if len(name) > MAX_NAME_LENGTH:
+        raise ParameterError(
+            "name",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{name} is not a usable layer name: at most {limit} characters"
+                ),
+                name=shown(name),
+                limit=MAX_NAME_LENGTH,
             ),
         )
 
@@ -79,11 +106,11 @@ class DesignLayer:
                     name,
                     Text(
                         QT_TRANSLATE_NOOP("Core", "unknown argument of {layer} (known: {known})"),
-                        layer=f"{self.kind} {self.name}",
+                        layer=layer_label(self.kind, self.name),
                         known=known,
                     ),
                 )
-        values = resolve(spec.params, given, owner=f"{self.kind} {self.name}")
+        values = resolve(spec.params, given, owner=layer_label(self.kind, self.name))
         object.__setattr__(self, "args", tuple(values.items()))
 
     @property
@@ -110,7 +137,7 @@ class Design:
                     QT_TRANSLATE_NOOP(
                         "Core", "{name} is not a usable design name: one line, no '/'"
                     ),
-                    name=repr(self.name),
+                    name=shown(self.name),
                 ),
             )
         if len(self.layers) > MAX_LAYERS:
@@ -217,8 +244,8 @@ def repeated_name(layers: tuple[DesignLayer, ...]) -> tuple[int, ParameterError]
                             "Core",
                             "{name} is already used by layer {layer}: layer names must be unique",
                         ),
-                        name=repr(keras_name),
-                        layer=repr(seen[keras_name]),
+                        name=shown(keras_name),
+                        layer=shown(seen[keras_name]),
                     ),
                 )
             seen[keras_name] = layer.name
