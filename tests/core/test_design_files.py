@@ -259,3 +259,16 @@ def test_a_repeated_name_is_named_with_its_layer_number() -> None:
         "twice.design.json: layer 4 (ReLU relu_0): name: 'relu_0' is already used by layer "
         "'relu_0': layer names must be unique"
     )
+
+
+def test_a_design_name_has_at_most_100_characters() -> None:
+    data = json.loads(_relu_stack(2))
+    data["name"] = "d" * 100
+    assert from_json(json.dumps(data), "ok.design.json").name == "d" * 100
+    data["name"] = "d" * 5_000
+    with pytest.raises(DesignFileError) as refused:
+        from_json(json.dumps(data), "long.design.json")
+    assert str(refused.value) == (
+        "long.design.json: name: 'ddddddddddddddddddddddddddddddddddddddd…dddddddddddddddddddd' "
+        "(5,000 characters) is not a usable design name: at most 100 characters"
+    )

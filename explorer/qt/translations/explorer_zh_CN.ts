@@ -1127,6 +1127,10 @@
         <translation>{name} 不能用作设计名：只能一行，不能含 &apos;/&apos;</translation>
     </message>
     <message>
+        <source>{name} is not a usable design name: at most {limit} characters</source>
+        <translation>{name} 不能用作设计名称：最多 {limit} 个字符</translation>
+    </message>
+    <message>
         <source>a design has at most {limit:,} layers; this one has {count:,}</source>
         <translation>一个设计最多 {limit:,} 层；这个设计有 {count:,} 层</translation>
     </message>

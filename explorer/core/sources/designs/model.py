@@ -140,6 +140,17 @@ class Design:
                     name=shown(self.name),
                 ),
             )
+        if len(self.name) > MAX_NAME_LENGTH:  # it becomes a class name and a title in code
+            raise ParameterError(
+                "name",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{name} is not a usable design name: at most {limit} characters"
+                    ),
+                    name=shown(self.name),
+                    limit=MAX_NAME_LENGTH,
+                ),
+            )
         if len(self.layers) > MAX_LAYERS:
             raise ParameterError(
                 "layers",
