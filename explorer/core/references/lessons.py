@@ -9,7 +9,7 @@ from typing import Any
 
 from explorer.core.base.errors import ExplorerError
 from explorer.core.base.reading import check_json_depth, read_bytes
-from explorer.core.base.texts import QT_TRANSLATE_NOOP
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import MIB
 
 FORMAT = "keras-architecture-explorer lesson"
@@ -51,44 +51,78 @@ def lesson_json(lesson: Lesson) -> str:
     )
 
 
+def _refused(template: str, **values: object) -> LessonFileError:
+    """A refusal the window shows in its language (the CLI's English is the same)."""
+    return LessonFileError(Text(template, **values))
+
+
 def read_lesson(text: str, source: str) -> Lesson:
     """The lesson in ``text`` (from the file ``source``), or one line that says what is wrong."""
     check_json_depth(text, source, LessonFileError)
     try:
         data: Any = json.loads(text)
     except ValueError as error:
-        raise LessonFileError(f"{source}: not a lesson file (not JSON: {error})") from None
+        raise _refused(
+            QT_TRANSLATE_NOOP("Core", "{source}: not a lesson file (not JSON: {error})"),
+            source=source,
+            error=error,
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise LessonFileError(f'{source}: not a lesson file (no "format": "{FORMAT}")')
+        raise _refused(
+            QT_TRANSLATE_NOOP("Core", '{source}: not a lesson file (no "format": "{format}")'),
+            source=source,
+            format=FORMAT,
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise LessonFileError(f"{source}: the lesson has no version number")
+        raise _refused(
+            QT_TRANSLATE_NOOP("Core", "{source}: the lesson has no version number"), source=source
+        )
     if version > VERSION:
-        raise LessonFileError(
-            f"{source}: made by a newer Keras Architecture Explorer (lesson version {version}; "
-            f"this one reads up to {VERSION}): update it to open this lesson"
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{source}: made by a newer Keras Architecture Explorer (lesson version "
+                "{version}; this one reads up to {supported}): update it to open this lesson",
+            ),
+            source=source,
+            version=version,
+            supported=VERSION,
         )
     reference, pinned = data.get("reference"), data.get("pinned", [])
     view, fold = data.get("view", "Layers"), data.get("fold", "auto")
     scale = data.get("font_scale", 1.0)
     problems = [
-        (not isinstance(reference, str) or not reference, '"reference" must name a model'),
+        (
+            not isinstance(reference, str) or not reference,
+            QT_TRANSLATE_NOOP("Core", '"reference" must name a model'),
+        ),
         (
             not isinstance(pinned, list) or not all(isinstance(p, str) and p for p in pinned),
-            '"pinned" must be a list of models',
+            QT_TRANSLATE_NOOP("Core", '"pinned" must be a list of models'),
         ),
-        (view not in VIEWS, f'"view" must be one of {", ".join(VIEWS)}'),
-        (fold not in FOLDS, f'"fold" must be one of {", ".join(FOLDS)}'),
+        (
+            view not in VIEWS,
+            Text(
+                QT_TRANSLATE_NOOP("Core", '"view" must be one of {known}'), known=", ".join(VIEWS)
+            ),
+        ),
+        (
+            fold not in FOLDS,
+            Text(
+                QT_TRANSLATE_NOOP("Core", '"fold" must be one of {known}'), known=", ".join(FOLDS)
+            ),
+        ),
         (
             isinstance(scale, bool)
             or not isinstance(scale, int | float)
             or not 0.8 <= scale <= 2.5,
-            '"font_scale" must be a number from 0.8 to 2.5',
+            QT_TRANSLATE_NOOP("Core", '"font_scale" must be a number from 0.8 to 2.5'),
         ),
     ]
     for wrong, message in problems:
         if wrong:
-            raise LessonFileError(f"{source}: {message}")
+            raise _refused("{source}: {message}", source=source, message=message)
     return Lesson(str(reference), tuple(pinned), str(view), str(fold), float(scale))
 
 
@@ -100,5 +134,7 @@ def load_lesson(path: str, source: str | None = None) -> Lesson:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise LessonFileError(f"{source}: not a lesson file (not text)") from None
+        raise _refused(
+            QT_TRANSLATE_NOOP("Core", "{source}: not a lesson file (not text)"), source=source
+        ) from None
     return read_lesson(text, source)

@@ -1355,6 +1355,46 @@
         <translation>课程文件</translation>
     </message>
     <message>
+        <source>{source}: not a lesson file (not JSON: {error})</source>
+        <translation>{source}：不是课程文件（不是 JSON：{error}）</translation>
+    </message>
+    <message>
+        <source>{source}: not a lesson file (no &quot;format&quot;: &quot;{format}&quot;)</source>
+        <translation>{source}：不是课程文件（没有 &quot;format&quot;: &quot;{format}&quot;）</translation>
+    </message>
+    <message>
+        <source>{source}: the lesson has no version number</source>
+        <translation>{source}：课程文件没有版本号</translation>
+    </message>
+    <message>
+        <source>{source}: made by a newer Keras Architecture Explorer (lesson version {version}; this one reads up to {supported}): update it to open this lesson</source>
+        <translation>{source}：由更新版本的 Keras Architecture Explorer 制作（课程版本 {version}；本程序最多读取 {supported}）：请升级后再打开此课程</translation>
+    </message>
+    <message>
+        <source>&quot;reference&quot; must name a model</source>
+        <translation>&quot;reference&quot; 必须指定一个模型</translation>
+    </message>
+    <message>
+        <source>&quot;pinned&quot; must be a list of models</source>
+        <translation>&quot;pinned&quot; 必须是模型列表</translation>
+    </message>
+    <message>
+        <source>&quot;view&quot; must be one of {known}</source>
+        <translation>&quot;view&quot; 必须是以下之一：{known}</translation>
+    </message>
+    <message>
+        <source>&quot;fold&quot; must be one of {known}</source>
+        <translation>&quot;fold&quot; 必须是以下之一：{known}</translation>
+    </message>
+    <message>
+        <source>&quot;font_scale&quot; must be a number from 0.8 to 2.5</source>
+        <translation>&quot;font_scale&quot; 必须是 0.8 到 2.5 之间的数</translation>
+    </message>
+    <message>
+        <source>{source}: not a lesson file (not text)</source>
+        <translation>{source}：不是课程文件（不是文本）</translation>
+    </message>
+    <message>
         <source>a weights file</source>
         <translation>权重文件</translation>
     </message>
