@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
@@ -513,35 +514,41 @@ class MainWindow(QMainWindow):
 
     def language_actions(self) -> list[QAction]:
         """View → Language: System, English, 简体中文 (each in its own language)."""
-        group = self.language_actions_group = QActionGroup(self)
+        names: dict[str, Words] = {
+            code: (lambda n=name: n) for code, name in i18n.LANGUAGES if code != i18n.SYSTEM
+        }
         chosen = str(self.settings.value(i18n.SETTINGS_KEY, i18n.SYSTEM))
-        actions = []
-        for code, name in i18n.LANGUAGES:
-            words = (lambda: translate("Window", "&System")) if code == i18n.SYSTEM else None
-            action = make_action(
-                self, words or (lambda n=name: n), partial(self.set_language, code)
-            )
-            action.setCheckable(True)
-            action.setChecked(code == chosen)
-            action.setData(code)
-            group.addAction(action)
-            actions.append(action)
-        return actions
+        self.language_actions_group = self._choices(
+            {i18n.SYSTEM: lambda: translate("Window", "&System"), **names},
+            chosen,
+            self.set_language,
+        )
+        return self.language_actions_group.actions()
 
     def colour_actions(self) -> list[QAction]:
         """View → Colours: the system's, light or dark."""
-        group = self.colour_actions_group = QActionGroup(self)
-        names = {
+        names: dict[str, Words] = {
             palettes.SYSTEM: lambda: translate("Window", "&System Colours"),
             palettes.LIGHT: lambda: translate("Window", "&Light"),
             palettes.DARK: lambda: translate("Window", "&Dark"),
         }
-        for scheme in palettes.SCHEMES:
-            action = make_action(self, names[scheme], partial(self.colours.set_scheme, scheme))
+        self.colour_actions_group = self._choices(
+            names, self.colours.scheme(), self.colours.set_scheme
+        )
+        return self.colour_actions_group.actions()
+
+    def _choices(
+        self, names: dict[str, Words], chosen: str, choose: Callable[[str], object]
+    ) -> QActionGroup:
+        """One checkable action a choice (its code as the action's data), ``chosen`` checked."""
+        group = QActionGroup(self)
+        for code, name in names.items():
+            action = make_action(self, name, partial(choose, code))
             action.setCheckable(True)
-            action.setChecked(scheme == self.colours.scheme())
+            action.setChecked(code == chosen)
+            action.setData(code)
             group.addAction(action)
-        return group.actions()
+        return group
 
     def set_language(self, code: str) -> None:
         """Every text of the window in ``code`` from now on, remembered; no restart."""

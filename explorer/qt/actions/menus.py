@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar
 
 from explorer.qt.actions.about import APP_TITLE, show_about
 from explorer.qt.actions.designs import DesignActions
@@ -48,8 +48,7 @@ class MenuParts:
 def build_menus(window: QMainWindow, parts: MenuParts) -> None:
     files = parts.files
     menus = window.menuBar()
-    file_menu = menus.addMenu("")
-    _title(file_menu, lambda: translate("Menus", "&File"))
+    file_menu = _menu(menus, lambda: translate("Menus", "&File"))
     file_menu.addAction(files.open_action)
     file_menu.addMenu(files.recent.menu)
     file_menu.addSeparator()
@@ -75,8 +74,7 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
     for action in (files.open_action, files.save_action, files.load_action, parts.pin_action):
         toolbar.addAction(action)
 
-    edit_menu = menus.addMenu("")
-    _title(edit_menu, lambda: translate("Menus", "&Edit"))
+    edit_menu = _menu(menus, lambda: translate("Menus", "&Edit"))
     edit_menu.addAction(parts.designs.designer.undo_action)
     edit_menu.addAction(parts.designs.designer.redo_action)
     edit_menu.addSeparator()
@@ -110,15 +108,13 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
         )
     )
 
-    design_menu = menus.addMenu("")
-    _title(design_menu, lambda: translate("Menus", "&Design"))
+    design_menu = _menu(menus, lambda: translate("Menus", "&Design"))
     for action in parts.designs.actions():
         design_menu.addAction(action)
     toolbar.addAction(parts.designs.copy_action)
     toolbar.addAction(parts.designs.code_action)
 
-    view_menu = menus.addMenu("")
-    _title(view_menu, lambda: translate("Menus", "&View"))
+    view_menu = _menu(menus, lambda: translate("Menus", "&View"))
     view_menu.addAction(
         make_action(
             window,
@@ -139,12 +135,10 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
     view_menu.addSeparator()
     for action in parts.text_actions:
         view_menu.addAction(action)
-    colour_menu = view_menu.addMenu("")
-    _title(colour_menu, lambda: translate("Menus", "&Colours"))
+    colour_menu = _menu(view_menu, lambda: translate("Menus", "&Colours"))
     for action in parts.colour_actions:
         colour_menu.addAction(action)
-    language_menu = view_menu.addMenu("")
-    _title(language_menu, lambda: translate("Menus", "&Language"))
+    language_menu = _menu(view_menu, lambda: translate("Menus", "&Language"))
     for action in parts.language_actions:
         language_menu.addAction(action)
     view_menu.addSeparator()
@@ -152,8 +146,7 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
         make_action(window, lambda: translate("Menus", "Reset &Window Layout"), parts.reset_layout)
     )
 
-    help_menu = menus.addMenu("")
-    _title(help_menu, lambda: translate("Menus", "&Help"))
+    help_menu = _menu(menus, lambda: translate("Menus", "&Help"))
     help_menu.addAction(
         make_action(
             window,
@@ -188,8 +181,11 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> None:
     )
 
 
-def _title(menu: QMenu, title: Words) -> None:
+def _menu(parent: QMenuBar | QMenu, title: Words) -> QMenu:
+    """A menu of ``parent`` whose title follows the language."""
+    menu = parent.addMenu("")
     follow(menu, lambda: menu.setTitle(title()))
+    return menu
 
 
 def _mnemonic(title: Words) -> Words:
