@@ -262,3 +262,53 @@ def test_an_ascii_only_output_gets_escapes_and_a_note() -> None:
         "note: the output's encoding (ascii) cannot show some characters; they are written as "
         "\\u escapes (PYTHONIOENCODING=utf-8 keeps them)\n"
     )
+
+
+LONG_NAME = "n" * 300  # longer than a file name may be (255)
+LONG_PATH = "p/" * 2100  # longer than a path may be (4,096)
+
+
+@pytest.mark.parametrize(
+    ("args", "start", "end"),
+    [
+        (
+            ["summary", LONG_NAME + ".design.json"],
+            "error: " + "n" * 30 + "…",
+            ".design.json cannot be read: File name too long",
+        ),
+        (
+            ["summary", LONG_NAME + ".keras"],
+            "error: " + "n" * 30 + "…",
+            ".keras cannot be read: File name too long",
+        ),
+        (
+            ["weights", "check", "simple-cnn", LONG_NAME + ".weights.h5"],
+            "error: " + "n" * 30 + "…",
+            ".weights.h5 cannot be read: File name too long",
+        ),
+        (
+            ["weights", "save", "simple-cnn", LONG_NAME + ".weights.h5"],
+            "error: cannot write " + "n" * 30 + "…",
+            ".weights.h5: File name too long",
+        ),
+        (
+            ["weights", "save", "simple-cnn", LONG_PATH + "x.weights.h5"],
+            "error: cannot write " + "p/" * 15 + "…",
+            "p/x.weights.h5: File name too long",
+        ),
+        (
+            ["graph", "simple-cnn", "--format", "json", "-o", LONG_NAME + ".json"],
+            "error: cannot write " + "n" * 30 + "…",
+            ".json: File name too long",
+        ),
+    ],
+)
+def test_a_path_too_long_for_the_system_is_named_cut(capsys, args, start, end) -> None:
+    """The system's refusal of a long name, with the name cut to 120 characters around "…"
+    (its start and its end, where the file's name is); no build comes first."""
+    status, out, err = run(args, capsys)
+    line = err.rstrip("\n")
+    assert (status, out, err.count("\n")) == (1, "", 1)
+    assert line.startswith(start) and line.endswith(end), line
+    path = line.removeprefix("error: ").removeprefix("cannot write ").split(" cannot be read")[0]
+    assert len(path.split(": File name too long")[0]) == 120

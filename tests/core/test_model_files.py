@@ -69,3 +69,29 @@ def test_files_that_are_not_models(tmp_path, legacy_files) -> None:
     with pytest.raises(ModelFileError, match="cannot be opened as a model file"):
         summarize(parse_reference(str(broken)))
     assert Path(weights_only).exists()
+
+
+def test_a_long_sequential_model_is_built_once_with_the_same_table(tmp_path) -> None:
+    """Keras rebuilds a Sequential model after each layer from_config adds (300 layers took 9 s,
+    1,000 layers 127 s); the model file's is built once, and its table is what Keras's gives."""
+    import json
+    import zipfile
+
+    import keras
+
+    from explorer.core.analysis.summary import summarize_model
+    from explorer.core.sources.sequential import REGISTERED_NAME
+    from tests.hostile_files import _chain
+
+    _chain(tmp_path / "chain.keras", 1_000)
+    summary = summarize(parse_reference(str(tmp_path / "chain.keras")))
+    assert len(summary.layers) == 999 and summary.layers[-1].name == "r998"  # and the input
+    assert summary.layers[-1].output_shapes == ((None, 4),)
+
+    _chain(tmp_path / "short.keras", 40)
+    config = json.loads(zipfile.ZipFile(tmp_path / "short.keras").read("config.json"))
+    plain = keras.saving.deserialize_keras_object(config)  # Keras's own, rebuilt 40 times
+    ours = summarize(parse_reference(str(tmp_path / "short.keras")))
+    assert ours.layers == summarize_model(plain, ours.architecture, ()).layers
+    assert len(ours.layers) == 39
+    assert REGISTERED_NAME not in json.dumps(config)  # the file's configuration is not changed

@@ -9,6 +9,7 @@ preview removes its own from that list as soon as it is built.
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +84,11 @@ def build_model(reference: Reference, *, preview: bool = True) -> BuildResult:
             model = reference.build()
     except ExplorerError:
         raise
+    except RecursionError:
+        raise BuildError(
+            f"could not build {reference.text()}: its layers are chained deeper than Keras can "
+            f"follow (Python's limit of {sys.getrecursionlimit():,} calls)"
+        ) from None
     except (ValueError, TypeError, MemoryError) as error:
         first_line = (
             str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

@@ -10,6 +10,7 @@ from __future__ import annotations
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
 SHOWN_LIMIT = 60  # characters of a given value that a message echoes
+PATH_SHOWN_LIMIT = 120  # characters of a path: a deep home folder and a long file name fit
 
 
 class ExplorerError(Exception):
@@ -51,6 +52,16 @@ def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
         value=repr(cut) if isinstance(value, str) else one_line(cut),
         count=len(text),
     )
+
+
+def shown_path(path: object, limit: int = PATH_SHOWN_LIMIT) -> str:
+    """A path as messages name it: unquoted, one line (``one_line``) and, beyond ``limit``
+    characters, its start and its end (where the file's name is) around "…"."""
+    text = one_line(str(path))
+    if len(text) <= limit:
+        return text
+    head = limit // 4
+    return text[:head] + "…" + text[-(limit - head - 1) :]
 
 
 def user_message(error: BaseException) -> str:

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from explorer.core.base.errors import ExplorerError
+from explorer.core.base.errors import ExplorerError, shown_path
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
 
@@ -102,10 +102,14 @@ def _ending_signals_raise(target: Path) -> Iterator[None]:
             signal.signal(number, handler)
         signal.raise_signal(ended.args[0])  # a handler of the program's own may return
         message = QT_TRANSLATE_NOOP("Core", "cannot write {path}: stopped by signal {signal}")
-        raise FileWriteError(Text(message, path=str(target), signal=ended.args[0])) from None
+        raise FileWriteError(Text(message, path=shown_path(target), signal=ended.args[0])) from None
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def _cannot_write(target: Path, error: OSError) -> FileWriteError:
+    return FileWriteError(f"cannot write {shown_path(target)}: {error.strerror or error}")
 
 
 @contextlib.contextmanager
@@ -123,14 +127,14 @@ def atomic_path(path: str | os.PathLike[str], *, suffix: str = ".tmp") -> Iterat
             handle, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=target.parent)
             os.close(handle)
         except OSError as error:
-            raise FileWriteError(f"cannot write {target}: {error.strerror or error}") from error
+            raise _cannot_write(target, error) from error
         temporary = Path(name)
         try:
             yield temporary
             os.chmod(temporary, _mode_for(target))
             os.replace(temporary, target)
         except OSError as error:
-            raise FileWriteError(f"cannot write {target}: {error.strerror or error}") from error
+            raise _cannot_write(target, error) from error
         finally:
             with contextlib.suppress(OSError):
                 temporary.unlink()

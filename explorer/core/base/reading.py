@@ -17,7 +17,7 @@ import struct
 import zipfile
 from pathlib import Path
 
-from explorer.core.base.errors import ExplorerError
+from explorer.core.base.errors import ExplorerError, shown_path
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import MIB, short_bytes
 
@@ -25,6 +25,9 @@ JSON_DEPTH_LIMIT = 100  # ResNet-152's Keras configuration is 11 levels deep, a 
 ZIP_RATIO_LIMIT = 200  # deflated JSON is about 10:1; only a member made to explode is above
 ZIP_RATIO_FROM = MIB  # smaller members are harmless whatever their ratio
 ZIP_CONTENTS_LIMIT = MIB  # the zip's table of contents; a .keras lists three files in 200 bytes
+# Layers a design or model file may describe: far more than any network here (DenseNet201 has
+# 708), far fewer than would take Keras minutes or gigabytes to build.
+LAYER_LIMIT = 5_000
 
 _KINDS = (
     (stat.S_ISDIR, QT_TRANSLATE_NOOP("Core", "a folder")),
@@ -50,13 +53,13 @@ def regular_file(
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         raise error(
-            Text(QT_TRANSLATE_NOOP("Core", "{path}: no such file"), path=str(path))
+            Text(QT_TRANSLATE_NOOP("Core", "{path}: no such file"), path=shown_path(path))
         ) from None
     except (OSError, ValueError) as failure:  # ValueError: a NUL character in the path
         raise error(
             Text(
                 QT_TRANSLATE_NOOP("Core", "{path} cannot be read: {reason}"),
-                path=str(path),
+                path=shown_path(path),
                 reason=getattr(failure, "strerror", None) or str(failure),
             )
         ) from None
@@ -68,7 +71,7 @@ def regular_file(
         raise error(
             Text(
                 QT_TRANSLATE_NOOP("Core", "{path} is {kind}, not {what}"),
-                path=str(path),
+                path=shown_path(path),
                 kind=kind,
                 what=what,
             )
@@ -84,7 +87,7 @@ def too_large_error(
     return error(
         Text(
             QT_TRANSLATE_NOOP("Core", "{source} is larger than {limit}, the most {what} may be"),
-            source=str(source),
+            source=shown_path(source),
             limit=short_bytes(limit),
             what=what,
         )
@@ -106,7 +109,7 @@ def read_bytes(
         raise error(
             Text(
                 QT_TRANSLATE_NOOP("Core", "{path} cannot be read: {reason}"),
-                path=str(path),
+                path=shown_path(path),
                 reason=failure.strerror or str(failure),
             )
         ) from None
@@ -183,12 +186,56 @@ def open_zip(
                 QT_TRANSLATE_NOOP(
                     "Core", "{path} lists more files than {what} can hold (over {limit} of names)"
                 ),
-                path=str(path),
+                path=shown_path(path),
                 what=what,
                 limit=short_bytes(ZIP_CONTENTS_LIMIT),
             )
         )
     return zipfile.ZipFile(file)
+
+
+def check_member(
+    archive: zipfile.ZipFile,
+    name: str,
+    source: str,
+    what: str,
+    limit: int,
+    error: type[ExplorerError] = FileReadError,
+) -> zipfile.ZipInfo:
+    """The entry of the member ``name`` of ``archive`` (KeyError when there is none), refused
+    when it declares more than ``limit`` bytes or a compression ratio that only a zip bomb has.
+    Nothing is unpacked; ``zipfile`` never unpacks more than the size an entry declares."""
+    info = archive.getinfo(name)
+    if info.file_size > limit:
+        raise _too_large_member(source, name, what, limit, error)
+    if info.file_size > ZIP_RATIO_FROM and info.file_size > ZIP_RATIO_LIMIT * info.compress_size:
+        raise error(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{where} is compressed more than {ratio}:1, as only a zip bomb is; "
+                    "it was not unpacked",
+                ),
+                where=f"{shown_path(source)}: {name}",
+                ratio=ZIP_RATIO_LIMIT,
+            )
+        )
+    return info
+
+
+def _too_large_member(
+    source: str, name: str, what: str, limit: int, error: type[ExplorerError]
+) -> ExplorerError:
+    return error(
+        Text(
+            QT_TRANSLATE_NOOP(
+                "Core", "{where} would unpack to more than {limit}, the most {what} may be"
+            ),
+            where=f"{shown_path(source)}: {name}",
+            limit=short_bytes(limit),
+            what=what,
+        )
+    )
 
 
 def read_member(
@@ -199,37 +246,11 @@ def read_member(
     limit: int,
     error: type[ExplorerError] = FileReadError,
 ) -> bytes:
-    """The member ``name`` of ``archive`` (KeyError when there is none), refused when it
-    declares more than ``limit`` bytes or a compression ratio that only a zip bomb has; then
-    read with at most ``limit + 1`` bytes taken, in case the declared size lies."""
-    info = archive.getinfo(name)
-    where = f"{source}: {name}"
-    too_large = error(
-        Text(
-            QT_TRANSLATE_NOOP(
-                "Core", "{where} would unpack to more than {limit}, the most {what} may be"
-            ),
-            where=where,
-            limit=short_bytes(limit),
-            what=what,
-        )
-    )
-    if info.file_size > limit:
-        raise too_large
-    if info.file_size > ZIP_RATIO_FROM and info.file_size > ZIP_RATIO_LIMIT * info.compress_size:
-        raise error(
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "Core",
-                    "{where} is compressed more than {ratio}:1, as only a zip bomb is; "
-                    "it was not unpacked",
-                ),
-                where=where,
-                ratio=ZIP_RATIO_LIMIT,
-            )
-        )
+    """The member ``name`` of ``archive``, after ``check_member``; read with at most
+    ``limit + 1`` bytes taken, in case the declared size lies."""
+    info = check_member(archive, name, source, what, limit, error)
     with archive.open(info) as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:
-        raise too_large
+        raise _too_large_member(source, name, what, limit, error)
     return data

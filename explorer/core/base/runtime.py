@@ -13,6 +13,11 @@ from types import ModuleType
 
 log = logging.getLogger(__name__)
 
+# Keras walks a functional model's graph recursively, a frame or two per layer in a chain:
+# Python's default limit (1,000) stops at a chain of about 900 layers, and a design may have
+# 5,000. Python 3.11 runs Python-to-Python calls without growing the C stack.
+RECURSION_LIMIT = 20_000
+
 
 @contextlib.contextmanager
 def quiet_stderr_fd() -> Iterator[None]:
@@ -61,5 +66,6 @@ def import_keras() -> ModuleType:
         gc.enable()
     tf.get_logger().setLevel(logging.ERROR)
     logging.getLogger("absl").setLevel(logging.ERROR)
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
     module: ModuleType = keras  # untyped (Any) to the type checker
     return module

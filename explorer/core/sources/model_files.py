@@ -15,8 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.base.errors import ExplorerError
+from explorer.core.base.errors import ExplorerError, one_line, shown, shown_path
 from explorer.core.base.reading import (
+    LAYER_LIMIT,
     check_json_depth,
     open_zip,
     read_member,
@@ -27,6 +28,7 @@ from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import MIB
 from explorer.core.params.specs import BoolParam, Value
 from explorer.core.references.architecture import Architecture
+from explorer.core.sources.sequential import built_once_objects
 
 if TYPE_CHECKING:
     import keras
@@ -76,7 +78,7 @@ def architecture_for(path: str) -> Architecture:
             QT_TRANSLATE_NOOP(
                 "Core", "The model stored in {file}. Its layers come from the file's configuration."
             ),
-            file=str(file),
+            file=shown_path(file),
         ),
         params=(TRUST,),
         build=partial(load_architecture, str(path)),
@@ -100,18 +102,18 @@ def _legacy_config(file: Path, path: str) -> bytes:
                         "{path} holds weights only, no model: load it as weights into an "
                         "architecture instead",
                     ),
-                    path=path,
+                    path=shown_path(path),
                 )
             )
         too_large = too_large_error(
-            f"{path}: model_config", CONFIG_LIMIT, CONFIGURATION, ModelFileError
+            f"{shown_path(path)}: model_config", CONFIG_LIMIT, CONFIGURATION, ModelFileError
         )
         if handle.attrs.get_id("model_config").get_storage_size() > CONFIG_LIMIT:
             raise too_large
         value = handle.attrs["model_config"]
     data = value.encode() if isinstance(value, str) else value
     if not isinstance(data, bytes):
-        raise _not_a_configuration(f"{path}: model_config")
+        raise _not_a_configuration(f"{shown_path(path)}: model_config")
     if len(data) > CONFIG_LIMIT:
         raise too_large
     return data
@@ -130,10 +132,10 @@ def _config(path: str) -> tuple[dict[str, Any], bool]:
     try:
         legacy = not zipfile.is_zipfile(file)
         if legacy:
-            where, data = f"{path}: model_config", _legacy_config(file, path)
+            where, data = f"{shown_path(path)}: model_config", _legacy_config(file, path)
         else:
             with open_zip(file, MODEL_FILE, ModelFileError) as archive:
-                where = f"{path}: config.json"
+                where = f"{shown_path(path)}: config.json"
                 data = read_member(
                     archive, "config.json", path, CONFIGURATION, CONFIG_LIMIT, ModelFileError
                 )
@@ -146,15 +148,15 @@ def _config(path: str) -> tuple[dict[str, Any], bool]:
         raise ModelFileError(
             Text(
                 QT_TRANSLATE_NOOP("Core", "{path} is a zip file but not a .keras model file"),
-                path=path,
+                path=shown_path(path),
             )
         ) from None
     except (*ZIP_ERRORS, ValueError) as error:
         raise ModelFileError(
             Text(
                 QT_TRANSLATE_NOOP("Core", "{path} cannot be opened as a model file: {error}"),
-                path=path,
-                error=str(error),
+                path=shown_path(path),
+                error=one_line(str(error))[:REASON_LIMIT],
             )
         ) from None
     if not (
@@ -163,7 +165,35 @@ def _config(path: str) -> tuple[dict[str, Any], bool]:
         and isinstance(config.get("config"), dict)
     ):
         raise _not_a_configuration(where)
+    layers = _count_layers(config)
+    if layers > LAYER_LIMIT:
+        raise ModelFileError(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{where}: a model may have at most {limit:,} layers; this one has {count:,}",
+                ),
+                where=where,
+                limit=LAYER_LIMIT,
+                count=layers,
+            )
+        )
     return config, legacy
+
+
+def _count_layers(config: dict[str, Any]) -> int:
+    """The layers a configuration lists, nested models' layers included (no recursion)."""
+    count, stack = 0, [config]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            inner = item.get("layers")
+            if isinstance(inner, list):
+                count += len(inner)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
 
 
 def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
@@ -174,20 +204,23 @@ def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
     config, legacy = _config(path)
     try:
         with SafeModeScope(safe_mode=not values["trust"]):
+            objects = built_once_objects(config, legacy=legacy)
             if legacy:
                 from keras.src.legacy.saving.saving_utils import model_from_config
 
-                model = model_from_config(config)
+                model = model_from_config(config, custom_objects=objects)
             else:
-                model = keras.saving.deserialize_keras_object(config, safe_mode=not values["trust"])
+                model = keras.saving.deserialize_keras_object(
+                    config, custom_objects=objects, safe_mode=not values["trust"]
+                )
     except KeyError as error:  # a configuration that lacks what its class needs
         raise ModelFileError(
             Text(
                 QT_TRANSLATE_NOOP(
                     "Core", "{path} could not be rebuilt: its configuration has no {key}"
                 ),
-                path=path,
-                key=str(error),
+                path=shown_path(path),
+                key=shown(str(error).strip("'\"")),
             )
         ) from None
     except (ValueError, TypeError, AttributeError, IndexError) as error:
@@ -201,19 +234,20 @@ def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
                         "open it only if you trust the file (add :trust=true, or tick "
                         "'I trust this file')",
                     ),
-                    path=path,
+                    path=shown_path(path),
                 )
             ) from None
         first = text.strip().splitlines()[0] if text.strip() else type(error).__name__
         raise ModelFileError(
             Text(
                 QT_TRANSLATE_NOOP("Core", "{path} could not be rebuilt: {error}"),
-                path=path,
+                path=shown_path(path),
                 error=first if len(first) <= REASON_LIMIT else first[:REASON_LIMIT] + "…",
             )
         ) from None
     if not isinstance(model, keras.Model):  # a layer on its own, say
-        raise _not_a_configuration(f"{path}: {'model_config' if legacy else 'config.json'}")
+        member = "model_config" if legacy else "config.json"
+        raise _not_a_configuration(f"{shown_path(path)}: {member}")
     return model
 
 

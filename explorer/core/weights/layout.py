@@ -5,7 +5,6 @@ models, which Keras loads layer by layer in order."""
 
 from __future__ import annotations
 
-import io
 import logging
 import math
 import zipfile
@@ -14,8 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from explorer.core.base.errors import ExplorerError, one_line, shown
-from explorer.core.base.reading import open_zip, regular_file
+from explorer.core.base.errors import ExplorerError, one_line, shown, shown_path
+from explorer.core.base.reading import check_member, open_zip, regular_file
 from explorer.core.base.shapes import FixedShape
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import GIB, short_bytes
@@ -23,6 +22,8 @@ from explorer.core.base.units import GIB, short_bytes
 log = logging.getLogger(__name__)
 KERAS_SUFFIX = ".weights.h5"
 WEIGHTS_FILE = QT_TRANSLATE_NOOP("Core", "a weights file")
+MEMBER = "model.weights.h5"  # the weights inside a .keras model file
+MEMBER_LIMIT = 1024 * GIB  # any model's weights; the member's compression ratio is what is checked
 
 
 class WeightsError(ExplorerError):
@@ -53,34 +54,35 @@ def _open_h5(path: str) -> Iterator[tuple[Any, bool]]:
         target = regular_file(path, WEIGHTS_FILE, WeightsError)  # never a pipe or a device
         if zipfile.is_zipfile(target):
             with open_zip(target, WEIGHTS_FILE, WeightsError) as archive:
-                if "model.weights.h5" not in archive.namelist():
+                if MEMBER not in archive.namelist():
                     raise _not_a_model_file(path)
-                data = io.BytesIO(archive.read("model.weights.h5"))
-            with h5py.File(data, "r") as handle:
-                yield handle, True
+                # Read in place, as Keras reads it: the member may be gigabytes.
+                info = check_member(archive, MEMBER, path, WEIGHTS_FILE, MEMBER_LIMIT, WeightsError)
+                with archive.open(info) as stream, h5py.File(stream, "r") as handle:
+                    yield handle, True
             return
         with h5py.File(target, "r") as handle:
             yield handle, False
     except FileNotFoundError:
-        raise WeightsError(f"{path}: no such file") from None
+        raise WeightsError(f"{shown_path(path)}: no such file") from None
     except PermissionError:
-        raise WeightsError(f"{path}: permission denied") from None
+        raise WeightsError(f"{shown_path(path)}: permission denied") from None
     except IsADirectoryError:
-        raise WeightsError(f"{path} is a folder, not a weights file") from None
+        raise WeightsError(f"{shown_path(path)} is a folder, not a weights file") from None
     except zipfile.BadZipFile as error:
-        raise WeightsError(f"{path} is a damaged .keras file: {error}") from None
+        raise WeightsError(f"{shown_path(path)} is a damaged .keras file: {error}") from None
     except OSError as error:
         text = str(error)
         if "signature" in text:
             raise WeightsError(
-                f"{path} is not an HDF5 file (expected .weights.h5, .h5 or .keras)"
+                f"{shown_path(path)} is not an HDF5 file (expected .weights.h5, .h5 or .keras)"
             ) from None
         if "truncated" in text or "eof" in text.lower():
-            raise WeightsError(f"{path} is truncated or damaged: {text}") from None
-        raise WeightsError(f"{path} is damaged or cannot be read: {text}") from None
+            raise WeightsError(f"{shown_path(path)} is truncated or damaged: {text}") from None
+        raise WeightsError(f"{shown_path(path)} is damaged or cannot be read: {text}") from None
     except (RuntimeError, KeyError, ValueError) as error:  # h5py on a damaged header or heap
         reason = one_line(str(error).strip("'\""))[:200]
-        raise WeightsError(f"{path} is damaged or cannot be read: {reason}") from None
+        raise WeightsError(f"{shown_path(path)} is damaged or cannot be read: {reason}") from None
 
 
 def _text(value: Any) -> str:
@@ -141,7 +143,7 @@ def _require_loadable_name(path: str, content: str) -> None:
     if path.endswith(suffixes) and not (content == "legacy" and path.endswith(KERAS_SUFFIX)):
         return
     name = renamed(path, suffixes[0])
-    raise WeightsError(Text(message, path=one_line(path), name=one_line(name)))
+    raise WeightsError(Text(message, path=shown_path(path), name=one_line(name)))
 
 
 def _dtype_name(dtype: Any) -> str:
@@ -188,12 +190,12 @@ def _member(path: str, group: Any, name: str) -> Any:
         shown_name = shown(f"{current.name}/{part}".lstrip("/"))
         if not part or part not in current:
             template = QT_TRANSLATE_NOOP("Core", "{path}: {variable} is missing")
-            raise WeightsError(Text(template, path=one_line(path), variable=shown_name))
+            raise WeightsError(Text(template, path=shown_path(path), variable=shown_name))
         if current.get(part, getclass=True, getlink=True) is not h5py.HardLink:
             template = QT_TRANSLATE_NOOP(
                 "Core", "{path}: {variable} is a link; Keras loads only what the file holds itself"
             )
-            raise WeightsError(Text(template, path=one_line(path), variable=shown_name))
+            raise WeightsError(Text(template, path=shown_path(path), variable=shown_name))
         current = current[part]
     return current
 
@@ -237,13 +239,13 @@ def _legacy_entry(path: str, root: Any, name: str) -> WeightsEntry:
     group = _member(path, root, name)
     if not isinstance(group, h5py.Group):
         template = QT_TRANSLATE_NOOP("Core", "{path}: {layer} is an array, not a layer's group")
-        raise WeightsError(Text(template, path=one_line(path), layer=shown(name)))
+        raise WeightsError(Text(template, path=shown_path(path), layer=shown(name)))
     names = [_text(w) for w in group.attrs.get("weight_names", [])]
     return WeightsEntry(name, name, tuple(_shape(path, group, w) for w in names))
 
 
 def _not_a_model_file(path: str) -> WeightsError:
-    return WeightsError(f"{path} is a zip file but not a .keras model file")
+    return WeightsError(f"{shown_path(path)} is a zip file but not a .keras model file")
 
 
 def read_layout(path: str) -> WeightsLayout:
@@ -270,7 +272,7 @@ def read_layout(path: str) -> WeightsLayout:
                     template = QT_TRANSLATE_NOOP(
                         "Core", "{path}: the arrays in {group} are not numbered 0, 1, 2, …"
                     )
-                    raise WeightsError(Text(template, path=one_line(path), group=shown(name)))
+                    raise WeightsError(Text(template, path=shown_path(path), group=shown(name)))
                 if arrays:
                     key = name[: -len("/vars")] if name != "vars" else ""
                     layer = _text(item.attrs.get("name", key))
@@ -280,6 +282,6 @@ def read_layout(path: str) -> WeightsLayout:
 
         handle.visititems(visit)
         if not found and "layers" not in handle:
-            raise WeightsError(f"{path} holds no Keras weights (no layers found)")
+            raise WeightsError(f"{shown_path(path)} holds no Keras weights (no layers found)")
         _require_loadable_name(path, "archive" if archive else "keras")
         return WeightsLayout(path, "keras", tuple(found))

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from explorer.core.base.errors import one_line
+from explorer.core.base.errors import one_line, shown_path
 from explorer.core.base.files import FileWriteError, atomic_path
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.references.architecture import Reference
@@ -27,25 +27,30 @@ def suggested_name(path: str) -> str:
 def check_save_target(path: str) -> None:
     """Raise now what saving to ``path`` would raise only at the end: real weights take
     seconds to minutes to build, so callers check the name and folder before building."""
-    shown, target = one_line(path), Path(path)
+    shown, target = shown_path(path), Path(path)
     if not path.endswith(KERAS_SUFFIX):
         message = QT_TRANSLATE_NOOP(
             "Core", "{path}: Keras 3 weights files must end in {suffix}; save as {name}"
         )
-        better = one_line(suggested_name(path))
+        better = shown_path(suggested_name(path))
         raise WeightsError(Text(message, path=shown, suffix=KERAS_SUFFIX, name=better))
     folder = target.parent
-    if not folder.is_dir():
-        problem = QT_TRANSLATE_NOOP("Core", "cannot write {path}: there is no folder {folder}")
-    elif target.is_dir():
-        problem = QT_TRANSLATE_NOOP("Core", "cannot write {path}: it is a folder")
-    elif not os.access(folder, os.W_OK | os.X_OK):
-        problem = QT_TRANSLATE_NOOP(
-            "Core", "cannot write {path}: the folder {folder} is not writable"
-        )
-    else:
-        return
-    raise FileWriteError(Text(problem, path=shown, folder=one_line(str(folder))))
+    try:
+        if not folder.is_dir():
+            problem = QT_TRANSLATE_NOOP("Core", "cannot write {path}: there is no folder {folder}")
+        elif target.is_dir():
+            problem = QT_TRANSLATE_NOOP("Core", "cannot write {path}: it is a folder")
+        elif not os.access(folder, os.W_OK | os.X_OK):
+            problem = QT_TRANSLATE_NOOP(
+                "Core", "cannot write {path}: the folder {folder} is not writable"
+            )
+        else:
+            return
+    except (OSError, ValueError) as failure:  # a name too long, a NUL character
+        reason = getattr(failure, "strerror", None) or str(failure)
+        problem = QT_TRANSLATE_NOOP("Core", "cannot write {path}: {reason}")
+        raise FileWriteError(Text(problem, path=shown, reason=reason)) from None
+    raise FileWriteError(Text(problem, path=shown, folder=shown_path(folder)))
 
 
 def save_weights(model: Any, path: str) -> Path:
@@ -75,7 +80,8 @@ def load(reference: Reference, path: str) -> tuple[Any, CompatibilityReport]:
     try:
         model.load_weights(path)
     except (ValueError, OSError, KeyError) as error:
-        raise WeightsError(f"{path} could not be loaded: {error}") from error
+        reason = one_line(str(error))[:300]
+        raise WeightsError(f"{shown_path(path)} could not be loaded: {reason}") from error
     return model, report
 
 

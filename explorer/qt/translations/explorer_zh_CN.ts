@@ -1207,6 +1207,10 @@
         <translation>无法把 {path} 作为模型文件打开：{error}</translation>
     </message>
     <message>
+        <source>{where}: a model may have at most {limit:,} layers; this one has {count:,}</source>
+        <translation>{where}：一个模型最多 {limit:,} 层；这个模型有 {count:,} 层</translation>
+    </message>
+    <message>
         <source>{path} could not be rebuilt: its configuration has no {key}</source>
         <translation>无法重建 {path}：其配置中没有 {key}</translation>
     </message>
@@ -1457,6 +1461,10 @@
     <message>
         <source>cannot write {path}: the folder {folder} is not writable</source>
         <translation>无法写入 {path}：文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
         <source>{design} cannot be written as a Sequential model: its residual block {block} adds a shortcut, and Sequential models are one straight line of layers; use the functional or subclassing style</source>

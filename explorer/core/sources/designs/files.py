@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.base.errors import ExplorerError, shown, user_message
+from explorer.core.base.errors import ExplorerError, shown, shown_path, user_message
 from explorer.core.base.files import write_text_atomic
 from explorer.core.base.reading import check_json_depth, read_bytes
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
@@ -221,7 +221,7 @@ def load(path: str | Path) -> Design:
     except UnicodeDecodeError as error:
         raise _error(
             QT_TRANSLATE_NOOP("Core", "{path} cannot be read: {reason}"),
-            path=str(path),
+            path=shown_path(path),
             reason=str(error),
         ) from None
     return from_json(text, str(path))

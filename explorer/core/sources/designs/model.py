@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from explorer.core.base.errors import SHOWN_LIMIT, ExplorerError, ParameterError, shown
+from explorer.core.base.reading import LAYER_LIMIT
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import Value
 from explorer.core.params.values import resolve
@@ -37,9 +38,7 @@ class DesignError(ExplorerError):
     """A design that cannot be turned into a model or into code."""
 
 
-# Far more than any network here (DenseNet201 has 708 layers); a design file of more is refused
-# with this number, before Keras would take minutes or run out of recursion building it.
-MAX_LAYERS = 5_000
+MAX_LAYERS = LAYER_LIMIT  # a design file of more is refused with this number, before Keras builds
 
 
 def layer_label(kind: str, name: str) -> str:
