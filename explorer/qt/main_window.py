@@ -282,11 +282,17 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.picker_dock, self.form_dock], [480, 260], vertical)
 
     def _fit_to_screen(self, width: int, height: int) -> None:
-        """The preferred size, shrunk to fit small lab screens (a saved geometry wins later)."""
+        """The preferred size, shrunk to fit small lab screens; a screen narrower than that
+        (1024 or 1366 pixels wide) gets a maximised window, every pixel of it for the table.
+        A saved geometry wins later."""
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None and screen.width() > 0:
-            width = min(width, int(screen.width() * 0.95))
-            height = min(height, int(screen.height() * 0.92))
+            if width > screen.width():  # all of it, even where no window manager maximises
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+                width, height = screen.width(), min(height, screen.height())
+            else:
+                width = min(width, int(screen.width() * 0.95))
+                height = min(height, int(screen.height() * 0.92))
         self.resize(width, height)
 
     def _build_menus(self) -> None:

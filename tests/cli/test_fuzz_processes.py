@@ -39,7 +39,7 @@ def same_in_a_process(args: list[str], cwd: Path) -> None:
     assert (status, out, err) == cli(args), args
 
 
-@settings(max_examples=160, deadline=None)  # a process starts in about 0.1 s
+@settings(max_examples=140, deadline=None)  # a process starts in about 0.1 s
 @given(hostile_references(), st.lists(st.builds("=".join, st.lists(HOSTILE_TEXT, max_size=3))))
 def test_hostile_references_end_the_same_in_a_process(
     tmp_path_factory, reference: str, sets: list[str]
@@ -65,7 +65,7 @@ def design_path(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("processes") / "fuzzed.design.json"
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(hostile_designs())
 def test_hostile_designs_end_the_same_in_a_process(design_path: Path, text: str) -> None:
     design_path.write_text(text, encoding="utf-8", errors="surrogatepass")

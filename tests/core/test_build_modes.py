@@ -79,3 +79,41 @@ def test_a_full_build_that_cannot_fit_in_memory_is_refused_before_allocating() -
     assert str(caught.value).endswith("of memory is free: use a preview, or smaller parameters")
     check_memory_for_weights(reference, needed=10, available=20)  # fits: no error
     check_memory_for_weights(reference, needed=10, available=None)  # unknown: try anyway
+
+
+def test_an_allocation_that_fails_all_the_same_is_one_line(monkeypatch) -> None:
+    """Past the free-memory check, TensorFlow may still run out (a process limit, memory taken
+    meanwhile): measured with ``ulimit -v 6000000`` and vgg16:input_shape=448x448x3 --full,
+    which printed "unexpected ResourceExhaustedError: {{function_node …}} OOM …"."""
+    import resource
+
+    import tensorflow as tf
+
+    from explorer.core.analysis import build
+    from explorer.core.sources.lookup import parse_reference
+
+    reference = parse_reference("simple-cnn:input_shape=8x8x1,classes=2")
+    failure = tf.errors.ResourceExhaustedError(
+        None, None, "{{function_node __wrapped__Mul_device_/job:localhost}} OOM when allocating "
+        "tensor with shape[100352,4096] and type float on /job:localhost by allocator mklcpu"
+    )  # fmt: skip
+
+    def run_out() -> None:
+        raise failure
+
+    monkeypatch.setattr(type(reference), "build", lambda self: run_out())
+    with pytest.raises(build.BuildError) as caught:
+        build.build_model(reference, preview=False)
+    assert str(caught.value) == (
+        "could not build simple-cnn:input_shape=8x8x1,classes=2: out of memory while making its "
+        "weights (a tensor of shape (100352, 4096)); use a preview, or smaller parameters"
+    )
+    # The room a build has is the smaller of the memory free and what ulimit -v leaves.
+    free = build.available_memory_bytes()
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    import psutil
+
+    used = psutil.Process().memory_info().vms
+    monkeypatch.setattr(resource, "getrlimit", lambda kind: (used + 2**20, hard))
+    assert free is not None and 0 < build.available_memory_bytes() <= 2**20 < free
+    assert soft == resource.RLIM_INFINITY or soft > used

@@ -50,6 +50,8 @@ def test_rows_headers_and_display_values(view: LayerTableView, resnet50: ModelSu
     model = view.model
     assert model.summary() is resnet50
     assert model.rowCount() == 176 == view.visible_row_count()
+    view.show()
+    view.resize(1600, 600)  # wide enough for every title on one line
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)] == [
         "#",
         "Name",
@@ -61,6 +63,13 @@ def test_rows_headers_and_display_values(view: LayerTableView, resnet50: ModelSu
         "Receptive field",
         "Connected to",
     ]
+    # Narrower, the columns shrink down to their titles' longest words, which take two lines.
+    view.resize(560, 600)
+    header = view.table.horizontalHeader()
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
+    assert titles[3] == "Output\nshape" and titles[7] == "Receptive\nfield"
+    assert view.table.columnWidth(7) >= header.fontMetrics().horizontalAdvance("Receptive") + 16
+    assert model.titles()[7] == "Receptive field"  # exports and copies keep one line
     assert [cell(view, 0, c) for c in range(9)] == [
         "1",
         "conv1_pad",

@@ -9,13 +9,15 @@ preview removes its own from that list as soon as it is built.
 from __future__ import annotations
 
 import logging
+import re
+import resource
 import sys
 from dataclasses import dataclass
 from typing import Any
 
 from explorer.core.analysis.summary import ModelSummary, summarize_model, weights_bytes
 from explorer.core.base.errors import ExplorerError
-from explorer.core.base.runtime import import_keras
+from explorer.core.base.runtime import import_keras, tf_errors
 from explorer.core.base.units import binary_and_decimal
 from explorer.core.references.architecture import Reference
 
@@ -50,11 +52,17 @@ def _reset_names() -> None:
 
 
 def available_memory_bytes() -> int | None:
+    """What a build may still take: the memory free, or less where the process's address
+    space is limited (``ulimit -v``); None when neither is known."""
     try:
         import psutil
     except ImportError:
         return None
-    return int(psutil.virtual_memory().available)
+    room = [int(psutil.virtual_memory().available)]
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if limit != resource.RLIM_INFINITY:
+        room.append(max(0, limit - int(psutil.Process().memory_info().vms)))
+    return min(room)
 
 
 def check_memory_for_weights(reference: Reference, needed: int, available: int | None) -> None:
@@ -65,6 +73,18 @@ def check_memory_for_weights(reference: Reference, needed: int, available: int |
             f"again to initialise them, but only {binary_and_decimal(available)} of memory is "
             "free: use a preview, or smaller parameters"
         )
+
+
+def _out_of_memory(reference: Reference, error: Exception) -> BuildError:
+    """TensorFlow's OOM (``{{function_node …}} OOM when allocating tensor with shape[…]``) as
+    one line of ours: the free-memory check passed, but an allocation failed all the same (a
+    process limit, or memory taken meanwhile)."""
+    shape = re.search(r"shape\[([\d,]*)\]", str(error))
+    tensor = f" (a tensor of shape ({shape.group(1).replace(',', ', ')}))" if shape else ""
+    return BuildError(
+        f"could not build {reference.text()}: out of memory while making its weights{tensor}; "
+        "use a preview, or smaller parameters"
+    )
 
 
 def build_model(reference: Reference, *, preview: bool = True) -> BuildResult:
@@ -94,6 +114,8 @@ def build_model(reference: Reference, *, preview: bool = True) -> BuildResult:
             str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         )
         raise BuildError(f"could not build {reference.text()}: {first_line}") from error
+    except tf_errors().ResourceExhaustedError as error:
+        raise _out_of_memory(reference, error) from None
     finally:
         del pending[already_pending:]
     return BuildResult(reference, preview, model)

@@ -69,3 +69,12 @@ def import_keras() -> ModuleType:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
     module: ModuleType = keras  # untyped (Any) to the type checker
     return module
+
+
+def tf_errors() -> ModuleType:
+    """``tensorflow.errors`` (imported with Keras), for the failures TensorFlow raises."""
+    import_keras()
+    import tensorflow as tf
+
+    errors: ModuleType = tf.errors
+    return errors

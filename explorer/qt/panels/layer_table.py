@@ -56,7 +56,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NAME_MAX_WIDTH = 320
 # On narrow screens these columns give up width, in this order, down to this share of it.
-_SHRINK_ORDER = ((_FIELD, 0.45), (_TYPE, 0.55), (_SHAPE, 0.65), (_NAME, 0.6))
+_SHRINK_ORDER = ((_FIELD, 0.45), (_TYPE, 0.55), (_SHAPE, 0.65), (_NAME, 0.5))
 _LAST_COLUMN_MIN = 100  # "Connected to" keeps this much in view
 _MEASURED = 8  # the longest texts by length are measured; pixel widths follow length closely
 
@@ -190,6 +190,7 @@ class LayerTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._titles = column_titles()
         self._tips = _header_tips()
+        self._wrapped: set[int] = set()  # columns whose titles take two lines
         self.follow_font()
         follow(self, self._retranslate)
 
@@ -212,6 +213,13 @@ class LayerTableModel(QAbstractTableModel):
     def titles(self) -> tuple[str, ...]:
         """The column titles as shown now."""
         return self._titles
+
+    def wrap_titles(self, columns: set[int]) -> None:
+        """Show these columns' titles on two lines ("Receptive / field"): a narrow column
+        keeps its whole title in a taller header rather than an elided one."""
+        if columns != self._wrapped:
+            self._wrapped = columns
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._titles) - 1)
 
     def set_summary(self, summary: ModelSummary | None) -> None:
         self.beginResetModel()
@@ -280,7 +288,8 @@ class LayerTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._titles):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
+            title = self._titles[section]
+            return title.replace(" ", "\n", 1) if section in self._wrapped else title
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tips[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -559,12 +568,24 @@ class LayerTableView(QWidget):
         if not widths:
             return
         short = sum(widths) + _LAST_COLUMN_MIN - self.table.viewport().width()
+        header = self.table.horizontalHeader().fontMetrics()
         for column, floor in _SHRINK_ORDER:
-            give = min(max(short, 0), widths[column] - round(widths[column] * floor))
+            # Never below the title's longest word: the title may take two lines, not be cut.
+            word = max(header.horizontalAdvance(w) for w in self.model.titles()[column].split())
+            least = min(widths[column], max(round(widths[column] * floor), word + 16))
+            give = min(max(short, 0), widths[column] - least)
             widths[column] -= give
             short -= give
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
+        self.model.wrap_titles(
+            {
+                column
+                for column, width in enumerate(widths)
+                if header.horizontalAdvance(self.model.titles()[column]) + 24 > width
+                and " " in self.model.titles()[column]
+            }
+        )
 
     def _size_rows(self) -> None:
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
