@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.analysis import cache as summary_cache
 from explorer.core.analysis.summary import ModelSummary
-from explorer.core.base.errors import ExplorerError, ParameterError
+from explorer.core.base.errors import ExplorerError, ParameterError, one_line
 from explorer.core.references.architecture import Reference
 from explorer.core.sources import model_files
 from explorer.core.sources.catalog import get
@@ -71,6 +71,7 @@ log = logging.getLogger(__name__)
 DEFAULT_REFERENCE = "resnet50"
 PRESENTATION_SCALE = 1.5
 PINNED_KEY = "compare/pinned"  # the pinned models' references, restored at start
+LONG_STATUS_MS = 30_000  # a message about the start, read after the window has appeared
 EDIT_DEBOUNCE_MS = 250
 OUTSIDE_CATALOG = (model_files.FAMILY, design_files.FAMILY)  # families the picker does not list
 
@@ -653,12 +654,24 @@ class MainWindow(QMainWindow):
         except ExplorerError:  # a parameter that changed, a model file since deleted
             log.warning("ignoring saved reference %r", text)
             reference = parse_reference(DEFAULT_REFERENCE)
-        pinned = []
+        pinned, lost = [], []
         for label in self._saved_list(PINNED_KEY):
             try:
                 pinned.append(parse_reference(label))
-            except ExplorerError:
-                log.warning("not restoring the pinned model %r", label)
+            except ExplorerError as error:
+                log.warning("not restoring the pinned model %r: %s", label, error)
+                lost.append(label)
+        if lost:  # an unsaved design, a file since moved: said, not silently dropped
+            message = translate(
+                "Window",
+                "Not pinned again from last time: {names} (unsaved designs, or files moved or "
+                "deleted)",
+            ).format(names=", ".join(one_line(label)[:60] for label in lost))
+            # Once the restored model is on screen (which clears the status bar).
+            self.state.model_shown.connect(
+                lambda: self.state.tell(message, LONG_STATUS_MS),
+                Qt.ConnectionType.SingleShotConnection,
+            )
         if pinned:  # from the cache, or built one by one, then the model itself
             self.lessons.show(reference, pinned)
         else:
@@ -707,8 +720,8 @@ class MainWindow(QMainWindow):
             "window/totals", "true" if self.totals_action.isChecked() else "false"
         )
         self.settings.setValue("window/view", self.views.currentIndex())
-        pinned = [p.label for p in self.state.pinned() if _reference_or_none(p.label)]
-        self.settings.setValue(PINNED_KEY, pinned)
+        # Every pinned model, unsaved designs too: the next start names what it cannot pin.
+        self.settings.setValue(PINNED_KEY, [p.label for p in self.state.pinned()])
         self.settings.sync()
         self.client.stop()
         super().closeEvent(event)

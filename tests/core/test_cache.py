@@ -85,3 +85,24 @@ def test_a_hit_answers_without_importing_tensorflow(tmp_path) -> None:
     assert imported == "False" and second == first
     third, imported = run(", '--no-cache'")
     assert imported == "True" and third == first
+
+
+def test_a_large_file_is_told_apart_by_size_and_time_without_reading_it(tmp_path) -> None:
+    """A .keras with its weights may be gigabytes: hashing it would take seconds of the
+    window's thread and its size in memory. Above 16 MiB the key follows size and time."""
+    import os
+    import shutil
+
+    from explorer.core.base.units import MIB
+
+    model = tmp_path / "big.keras"
+    shutil.copy(Path("resources/designs/mini-resnet.design.json"), tmp_path / "d.design.json")
+    reference = parse_reference(str(tmp_path / "d.design.json"))
+    small = cache.key(reference)
+    os.utime(tmp_path / "d.design.json", ns=(1, 1))  # a small file goes by its contents
+    assert cache.key(reference) == small
+    with open(model, "wb") as out:
+        out.truncate(cache.HASHED_LIMIT + MIB)
+    assert cache._fingerprint(model) == f"{cache.HASHED_LIMIT + MIB}:{model.stat().st_mtime_ns}"
+    os.utime(model, ns=(10**18, 10**18))
+    assert cache._fingerprint(model) == f"{cache.HASHED_LIMIT + MIB}:{10**18}"

@@ -274,6 +274,27 @@ def test_pinned_models_and_the_view_come_back_after_a_restart(qtbot, settings) -
     second.close()
 
 
+def test_pinned_models_that_cannot_come_back_are_named(qtbot, settings) -> None:
+    """An unsaved design pinned at closing, a file since deleted: said, not dropped silently."""
+    first = open_window(qtbot, settings)
+    pick(qtbot, first, "resnet34")
+    first.pin_current()
+    first.state.pin("my-design", first.state.pinned()[0].summary)  # an unsaved design's label
+    first.close()
+    assert settings.value("compare/pinned") == ["resnet34", "my-design"]
+    settings.setValue("compare/pinned", ["resnet34", "my-design", "/gone/mine.design.json"])
+    second = MainWindow(settings=settings, client=FakeWorkerClient())
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(lambda: len(second.state.pinned()) == 1, timeout=TIMEOUT_MS)
+    assert [p.label for p in second.state.pinned()] == ["resnet34"]
+    assert second.statusBar().currentMessage() == (
+        "Not pinned again from last time: my-design, /gone/mine.design.json (unsaved designs, "
+        "or files moved or deleted)"
+    )
+    second.close()
+
+
 def test_a_build_under_way_says_which_model_it_is(qtbot, window, fake) -> None:
     fake.held = True
     window.picker.select("resnet34")

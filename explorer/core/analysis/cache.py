@@ -21,6 +21,7 @@ from typing import Any
 
 from explorer.core.analysis.summary import LayerRow, ModelSummary, Totals
 from explorer.core.base.files import write_text_atomic
+from explorer.core.base.units import MIB
 from explorer.core.references.architecture import Reference
 
 log = logging.getLogger(__name__)
@@ -69,10 +70,27 @@ def key(reference: Reference, preview: bool = True) -> str | None:
     file = Path(reference.architecture.id)
     try:
         if file.is_file():
-            parts["file"] = hashlib.sha256(file.read_bytes()).hexdigest()
+            parts["file"] = _fingerprint(file)
     except OSError:
         return None
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+HASHED_LIMIT = 16 * MIB  # larger files (a model file with its weights) go by size and time
+
+
+def _fingerprint(file: Path) -> str:
+    """What tells this file's versions apart: its contents' hash, or, for a file of more than
+    ``HASHED_LIMIT`` (a .keras with gigabytes of weights: reading it would take seconds and,
+    at once, its size in memory), its size and modification time, which any rewrite changes."""
+    status = file.stat()
+    if status.st_size > HASHED_LIMIT:
+        return f"{status.st_size}:{status.st_mtime_ns}"
+    digest = hashlib.sha256()
+    with open(file, "rb") as stream:
+        while chunk := stream.read(MIB):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def to_record(summary: ModelSummary) -> dict[str, Any]:

@@ -2887,6 +2887,10 @@ Allowed: {allowed}</source>
         <source>Text at {percent} %</source>
         <translation>文字大小 {percent} %</translation>
     </message>
+    <message>
+        <source>Not pinned again from last time: {names} (unsaved designs, or files moved or deleted)</source>
+        <translation>上次固定的以下模型未能恢复：{names}（未保存的设计，或已移动、删除的文件）</translation>
+    </message>
 </context>
 <context>
     <name>WorkerClient</name>
