@@ -37,8 +37,12 @@ def main() -> int:
     folder = tempfile.mkdtemp()
     settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings, prompts=GrabReport())
-    window.resize(1440, 860)
     window.show()
+    app.processEvents()
+    # Offscreen, the screen is 800 pixels wide, so the window opens maximised, as on a lab
+    # screen narrower than it would like; the pictures are taken at the sizes they name.
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1440, 860)
 
     def wait_for(signal, timeout_ms: int = 60_000) -> None:
         loop = QEventLoop()
@@ -84,11 +88,12 @@ def main() -> int:
         ((1024, 768), window.table, "window-1024x768-layers.png"),
     ):
         window.resize(width, height)
-        window.reset_layout()
         window.show_view(view)
-        settle = QEventLoop()
-        QTimer.singleShot(300, settle.quit)
-        settle.exec()
+        for _ in range(2):  # the docks are sized once the window has its new size
+            settle = QEventLoop()
+            QTimer.singleShot(300, settle.quit)
+            settle.exec()
+            window.reset_layout()
         window.grab().save(str(OUT / name))
     window.resize(1440, 860)
     window.reset_layout()

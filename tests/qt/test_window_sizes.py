@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from explorer.qt import i18n
 from explorer.qt.main_window import MainWindow
+from tests.qt.conftest import pick
 
 SIZES = [(1024, 768), (1366, 768), (1920, 1080)]
 CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QAbstractScrollArea, QLabel)
@@ -132,3 +133,37 @@ def test_the_designer_keeps_every_table_column_and_its_own_fields_at_1024x768(
     qtbot.wait(50)
     filters = designer.properties.editor("filters")
     assert filters.height() >= filters.minimumSizeHint().height()  # scrolled to, not squashed
+
+
+def test_views_once_seen_do_not_squeeze_the_side_panel_at_1024x768(qtbot, window) -> None:
+    """The views are as wide as their widest page, shown or not: a chart chooser sized to
+    its longest title ("MACs per stage — 1. resnet34, 2. resnet50") once held the views at
+    800 pixels, and the parameters had to scroll sideways at 1024x768."""
+    window.resize(1366, 768)
+    for architecture in ("resnet34", "resnet50"):
+        pick(qtbot, window, architecture)
+        window.pin_current()
+    window.show_view(window.compare)
+    window.compare.show_charts()
+    qtbot.wait(50)
+    window.resize(1024, 768)
+    window.show_view(window.table)
+    qtbot.wait(50)
+    window.reset_layout()
+    qtbot.wait(50)
+    assert window.centralWidget().minimumSizeHint().width() <= 1024 - 262
+    assert window.form_dock.widget().horizontalScrollBar().maximum() == 0
+
+
+def test_a_screen_narrower_than_the_window_would_like_gets_it_maximised(qtbot, settings) -> None:
+    """At 1024x768 the window opened at 95 % (972 pixels) and the table scrolled sideways;
+    a first start on a screen narrower than 1440 pixels (offscreen: 800) fills it."""
+    from tests.qt.fake_client import FakeWorkerClient
+
+    window = MainWindow(settings=settings, client=FakeWorkerClient())
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()
+    assert window.size().width() == screen.width() < 1440  # even with no window manager
+    window.show()
+    qtbot.waitUntil(window.isMaximized)
+    window.close()

@@ -26,6 +26,7 @@ from explorer.qt.widgets.plots import (
     ExportChooser,
     add_legend,
     colour,
+    elided_choices,
     export_plot_with_dialog,
     new_plot,
     set_item_texts,
@@ -63,6 +64,7 @@ class CompareCharts(QWidget):
         self.metric = QComboBox()
         for key, title in STAGE_METRICS.items():
             self.metric.addItem(translated(title), key)
+        elided_choices(self.metric)
         self.metric.currentIndexChanged.connect(lambda _: self._draw_bars())
         self.exporter = ExportChooser(_titles(), self.export_with_dialog)
         self.plots = {

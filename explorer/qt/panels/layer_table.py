@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
     QKeySequence,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -437,6 +436,7 @@ class LayerTableView(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -598,9 +598,12 @@ class LayerTableView(QWidget):
             self._size_rows()
             self._fit_columns()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._apply_widths()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """The table's viewport resized (the window, the side panel, a scroll bar that came or
+        went): the columns share its new width."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._apply_widths()
+        return super().eventFilter(watched, event)
 
     def selection_as_tsv(self) -> str:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())

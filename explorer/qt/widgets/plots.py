@@ -223,6 +223,13 @@ def export_plot_with_dialog(
     return True
 
 
+def elided_choices(combo: QComboBox, letters: int = 10) -> None:
+    """``combo`` as wide as ``letters`` characters at least, its longer choices elided (the
+    list shows them whole): chart titles name the models and may be long."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+
+
 class ExportChooser(QWidget):
     """A chart chooser and an "Export Chart…" button; ``export(key)`` does the rest."""
 
@@ -231,6 +238,9 @@ class ExportChooser(QWidget):
         self.choice = QComboBox()
         for key, title in titles.items():
             self.choice.addItem(title, key)
+        # Elided rather than widening the panel (and, through the views, which are as wide as
+        # their widest page, squeezing the side panel on a 1024-pixel screen).
+        elided_choices(self.choice)
         self.button = QPushButton()
         follow(self, self._retranslate)
         self.button.clicked.connect(lambda: export(self.choice.currentData()))
