@@ -55,7 +55,13 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NAME_MAX_WIDTH = 320
 # On narrow screens these columns give up width, in this order, down to this share of it.
-_SHRINK_ORDER = ((_FIELD, 0.45), (_TYPE, 0.55), (_SHAPE, 0.65), (_NAME, 0.5))
+_SHRINK_ORDER = (
+    *((column, 1) for column in sorted(_NUMERIC)),  # down to their numbers: titles wrap
+    (_FIELD, 0.45),
+    (_TYPE, 0.55),
+    (_SHAPE, 0.65),
+    (_NAME, 0.5),
+)
 _LAST_COLUMN_MIN = 100  # "Connected to" keeps this much in view
 _MEASURED = 8  # the longest texts by length are measured; pixel widths follow length closely
 
@@ -427,6 +433,7 @@ class LayerTableView(QWidget):
         super().__init__(parent)
         self.model = LayerTableModel(self)
         self._wanted_widths: list[int] = []  # each column's width for its longest text
+        self._content_widths: list[int] = []  # the same without the title
         self.proxy = LayerFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -548,7 +555,7 @@ class LayerTableView(QWidget):
         containers = [row.name for row in summary.layers if row.is_container] if summary else []
         header = self.table.horizontalHeader()
         padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
-        self._wanted_widths = []
+        self._wanted_widths, self._content_widths = [], []
         for column in range(self.model.columnCount() - 1):
             longest = sorted((row[column] for row in rows), key=len)[-_MEASURED:]
             text_width = max(plain.horizontalAdvance(text) for text in longest)
@@ -557,6 +564,7 @@ class LayerTableView(QWidget):
             title = self.model.titles()[column]
             header_width = header.fontMetrics().horizontalAdvance(title) + 24  # sort arrow
             width = max(text_width + padding, header_width)
+            self._content_widths.append(text_width + padding)
             self._wanted_widths.append(min(width, _NAME_MAX_WIDTH) if column == _NAME else width)
         self._apply_widths()
 
@@ -571,8 +579,10 @@ class LayerTableView(QWidget):
         header = self.table.horizontalHeader().fontMetrics()
         for column, floor in _SHRINK_ORDER:
             # Never below the title's longest word: the title may take two lines, not be cut.
+            # Numbers (floor 1) keep every digit: only a title wider than them gives way.
             word = max(header.horizontalAdvance(w) for w in self.model.titles()[column].split())
-            least = min(widths[column], max(round(widths[column] * floor), word + 16))
+            share = self._content_widths[column] if floor == 1 else round(widths[column] * floor)
+            least = min(widths[column], max(share, word + 16))
             give = min(max(short, 0), widths[column] - least)
             widths[column] -= give
             short -= give
