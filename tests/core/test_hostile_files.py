@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-import struct
 import subprocess
 import sys
 import threading
 import time
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,40 +24,17 @@ from explorer.core.sources.designs.files import DesignFileError
 from explorer.core.sources.lookup import parse_reference
 from explorer.core.sources.model_files import ModelFileError, holds_model
 from explorer.core.weights import WeightsError, read_layout
+from tests.hostile_files import zip_bomb
 
 BOMB_SIZE = 2 * GIB  # what the bomb's config.json unpacks to: 2 GiB of spaces
 BASELINE = 64 * MIB  # address space of the CLI up to its refusal: 30 MiB (VmPeak)
 
 
-def zip_bomb(path: Path, name: str, size: int) -> Path:
-    """A zip whose one deflated member unpacks to ``size`` spaces, about 1,000:1. Streamed: one
-    compressed MiB, flushed so that it can be repeated, is written ``size / MiB`` times."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)  # a raw deflate stream, as zip has
-    spaces = b" " * MIB
-    block = compressor.compress(spaces) + compressor.flush(zlib.Z_FULL_FLUSH)
-    end = compressor.flush()
-    crc = 0
-    for _ in range(size // MIB):
-        crc = zlib.crc32(spaces, crc)
-    packed, encoded = len(block) * (size // MIB) + len(end), name.encode()
-    sizes = (crc, packed, size, len(encoded))
-    with open(path, "wb") as out:
-        out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, *sizes, 0) + encoded)
-        for _ in range(size // MIB):
-            out.write(block)
-        out.write(end)
-        start = out.tell()
-        entry = struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, *sizes, *[0] * 6)
-        out.write(entry + encoded)
-        out.write(
-            struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 1, 1, len(entry) + len(encoded), start, 0)
-        )
-    return path
-
-
 @pytest.fixture(scope="module")
 def bomb(tmp_path_factory) -> Path:
-    return zip_bomb(tmp_path_factory.mktemp("bomb") / "bomb.keras", "config.json", BOMB_SIZE)
+    path = tmp_path_factory.mktemp("bomb") / "bomb.keras"
+    zip_bomb(path, "config.json", BOMB_SIZE)
+    return path
 
 
 def refused(call: Callable[[], Any], kind: type[Exception]) -> str:
