@@ -252,6 +252,19 @@ def _fill_bomb(handle) -> None:  # 8 GiB of fill value, stored in nothing
     handle.create_dataset("layers/dense/vars/0", shape=(2**31,), dtype="f4", chunks=(2**20,))
 
 
+def _deep_groups(handle) -> None:  # 3,000 groups in one another: 11 s when not limited
+    group = handle.create_group("layers/dense")
+    for _ in range(3_000):
+        group = group.create_group("g")
+
+
+def _blocks(count: int) -> str:
+    block = {"block": "bottleneck", "filters": 4, "strides": 1, "style": "paper"}
+    return _design(
+        [{"type": "ResidualBlock", "name": f"b{i}", "args": block} for i in range(count)]
+    )
+
+
 def _legacy_config(path: Path) -> None:
     import h5py
 
@@ -362,6 +375,20 @@ HOSTILE_FILES: tuple[Hostile, ...] = (
             ("weights", "load", SIMPLE, "fill.weights.h5"),
             "error: fill.weights.h5: the array 'layers/dense/vars/0' would unpack to 8.0 GiB "
             "from 0 bytes stored, as only a decompression bomb does; Keras refuses it"),
+    Hostile("weights of groups 3,000 deep",
+            lambda folder: _weights(folder / "deep.weights.h5", _deep_groups),
+            ("weights", "check", SIMPLE, "deep.weights.h5"),
+            "error: deep.weights.h5: its groups are nested more than 64 deep"),
+    Hostile("design of 4,999 ResidualBlocks",
+            lambda folder: (folder / "blocks.design.json").write_text(_blocks(4_999)),
+            ("summary", "blocks.design.json"),
+            "error: blocks.design.json: a design has at most 5,000 layers, a ResidualBlock "
+            "counting as the 13 it may become; this one has 64,988"),
+    Hostile("design with a 5,000-digit number",
+            lambda folder: (folder / "digits.design.json").write_text(
+                _design([]).replace("256]", "9" * 5_000 + "]")),
+            ("summary", "digits.design.json"),
+            "error: digits.design.json holds a number of 5,000 digits; at most 100"),
     Hostile("weights cut to 100 bytes",
             lambda folder: (folder / "cut.weights.h5").write_bytes(HDF5_START + b"\0" * 92),
             ("weights", "check", SIMPLE, "cut.weights.h5"),

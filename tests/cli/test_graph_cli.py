@@ -99,3 +99,19 @@ def test_bad_options_are_usage_errors_and_a_bad_reference_one_line(tmp_path) -> 
         "error: graph --format png needs -o FILE (a PNG is not written to a terminal)\n",
     )
     assert not list(tmp_path.iterdir())
+
+
+def test_control_characters_in_a_name_leave_a_readable_svg_and_a_full_png(tmp_path) -> None:
+    """XML 1.0 has no control characters: one in a design's path (the SVG's subtitle) made
+    the SVG unreadable and the PNG empty, with "wrote" and exit 0."""
+    import shutil
+
+    design = tmp_path / "a\x01b.design.json"
+    shutil.copy("resources/designs/simple-cnn.design.json", design)
+    code, out, err = run_cli("graph", str(design), "--format", "svg")
+    assert (code, err) == (0, "")
+    assert "a\\x01b.design.json" in out and "\x01" not in out
+    ET.fromstring(out)  # well-formed
+    code, out, err = run_cli("graph", str(design), "--format", "png", "-o", str(tmp_path / "g.png"))
+    assert (code, err) == (0, "")
+    assert png_size((tmp_path / "g.png").read_bytes())[0] > 500

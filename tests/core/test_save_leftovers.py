@@ -146,7 +146,7 @@ def test_a_weights_target_is_checked_before_the_build(tmp_path) -> None:
     assert message(missing) == f"cannot write {missing}: there is no folder {tmp_path}/nowhere"
     (tmp_path / "dir.weights.h5").mkdir()
     assert message(tmp_path / "dir.weights.h5") == (
-        f"cannot write {tmp_path}/dir.weights.h5: it is a folder"
+        f"cannot write {tmp_path}/dir.weights.h5: it is a folder, not a file"
     )
     assert message("a\nb.weights.h5\x1b[2J/m.weights.h5") == (
         "cannot write a\\nb.weights.h5\\x1b[2J/m.weights.h5: "
@@ -166,3 +166,19 @@ def test_a_read_only_folder_is_named(tmp_path, monkeypatch) -> None:
     assert str(caught.value) == (
         f"cannot write {folder}/m.weights.h5: the folder {folder} is not writable"
     )
+
+
+def test_a_write_follows_a_link_and_never_replaces_a_device_or_a_pipe(tmp_path) -> None:
+    """As root, ``graph -o /dev/null`` once replaced /dev/null with a file, and a save to a
+    link replaced the link; a device, a pipe or a folder is now refused, a link followed."""
+    os.mkfifo(tmp_path / "pipe.svg")
+    (tmp_path / "link.svg").symlink_to(tmp_path / "real.svg")
+    for target, kind in (("/dev/null", "a device"), (tmp_path / "pipe.svg", "a named pipe (FIFO)")):
+        with pytest.raises(FileWriteError) as caught:
+            write_text_atomic(target, "<svg/>")
+        assert str(caught.value) == f"cannot write {target}: it is {kind}, not a file"
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+    write_text_atomic(tmp_path / "link.svg", "<svg/>")
+    assert (tmp_path / "link.svg").is_symlink()
+    assert (tmp_path / "real.svg").read_text() == "<svg/>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.svg", "pipe.svg", "real.svg"]

@@ -6,7 +6,13 @@ import pytest
 
 from explorer.core.analysis.chart_data import stage_bars
 from explorer.core.analysis.stages import stages
-from explorer.core.exports.tables import csv_table, markdown_table, plain_number, tsv_table
+from explorer.core.exports.tables import (
+    csv_table,
+    markdown_table,
+    plain_number,
+    plain_table,
+    tsv_table,
+)
 
 HEADERS = ["Quantity", "1. a", "2. b"]
 ROWS = [["Total params", "1,234,567", "+12 (+0.0%)"], ["Note", "a\tb|c", "-7,000"]]
@@ -52,3 +58,13 @@ def test_stage_bars_are_the_stage_table(summary_of) -> None:
     assert stage_bars([], "params").values == ()
     with pytest.raises(ValueError, match="unknown metric 'flops'"):
         stage_bars([r34], "flops")
+
+
+def test_control_characters_from_a_model_are_escaped_in_every_text_table() -> None:
+    """A model file's layer may be named "c\\x1b[31m\\n": printed raw, it recoloured the
+    terminal and broke its row in two."""
+    rows = [["c\x1b[31m\nx", "1,000"]]
+    assert plain_table(["Name", "Params"], rows, {1})[2] == "c\\x1b[31m\\nx   1,000"
+    assert markdown_table(["Name", "Params"], rows, {1})[2] == "| c\\x1b[31m\\nx | 1,000 |"
+    assert csv_table(["Name", "Params"], rows) == "Name,Params\nc\\x1b[31m\\nx,1000\n"
+    assert tsv_table(["Name", "Params"], rows) == "Name\tParams\nc\\x1b[31m x\t1000\n"

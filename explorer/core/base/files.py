@@ -7,6 +7,7 @@ import os
 import re
 import signal
 import socket
+import stat
 import tempfile
 import threading
 import zlib
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.base.errors import ExplorerError, shown_path
+from explorer.core.base.reading import kind_of
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
 
@@ -118,7 +120,15 @@ def atomic_path(path: str | os.PathLike[str], *, suffix: str = ".tmp") -> Iterat
 
     The temporary file is removed when writing fails or the process gets SIGTERM or SIGHUP;
     one a killed process left is removed by the next write to the same folder."""
-    target = Path(path)
+    # A link is followed: the file it names is replaced and the link stays. Anything but a
+    # regular file (a device, a named pipe, a folder) is refused: renaming over /dev/null
+    # would replace the device with a file.
+    named, target = Path(path), Path(os.path.realpath(path))
+    with contextlib.suppress(OSError):
+        mode = os.stat(target).st_mode
+        if not stat.S_ISREG(mode):
+            message = QT_TRANSLATE_NOOP("Core", "cannot write {path}: it is {kind}, not a file")
+            raise FileWriteError(Text(message, path=shown_path(path), kind=kind_of(mode)))
     _remove_leftovers(target.parent)
     # A long name is cut, leaving room for the rest within the usual limit of 255 bytes.
     prefix = f".{target.name[:40]}.explorer-tmp-{_host()}-{os.getpid()}-"
@@ -127,14 +137,14 @@ def atomic_path(path: str | os.PathLike[str], *, suffix: str = ".tmp") -> Iterat
             handle, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=target.parent)
             os.close(handle)
         except OSError as error:
-            raise _cannot_write(target, error) from error
+            raise _cannot_write(named, error) from error
         temporary = Path(name)
         try:
             yield temporary
             os.chmod(temporary, _mode_for(target))
             os.replace(temporary, target)
         except OSError as error:
-            raise _cannot_write(target, error) from error
+            raise _cannot_write(named, error) from error
         finally:
             with contextlib.suppress(OSError):
                 temporary.unlink()

@@ -10,18 +10,21 @@ compression ratio are checked (and then never more than the limit, whatever it d
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
 import struct
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from explorer.core.base.errors import ExplorerError, shown_path
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import MIB, short_bytes
 
 JSON_DEPTH_LIMIT = 100  # ResNet-152's Keras configuration is 11 levels deep, a design 5
+JSON_DIGITS_LIMIT = 100  # digits of a whole number in JSON; Python's int() stops at 4,300
 ZIP_RATIO_LIMIT = 200  # deflated JSON is about 10:1; only a member made to explode is above
 ZIP_RATIO_FROM = MIB  # smaller members are harmless whatever their ratio
 ZIP_CONTENTS_LIMIT = MIB  # the zip's table of contents; a .keras lists three files in 200 bytes
@@ -40,6 +43,14 @@ _KINDS = (
 
 class FileReadError(ExplorerError):
     """A user's file that is not read: not a regular file, too large, or too deeply nested."""
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, from its ``st_mode``: "a folder", "a named
+    pipe (FIFO)", "a device", "a socket" or "a special file" (marked for translation)."""
+    return next(
+        (kind for test, kind in _KINDS if test(mode)), QT_TRANSLATE_NOOP("Core", "a special file")
+    )
 
 
 def regular_file(
@@ -64,10 +75,7 @@ def regular_file(
             )
         ) from None
     if not stat.S_ISREG(mode):
-        kind = next(
-            (kind for test, kind in _KINDS if test(mode)),
-            QT_TRANSLATE_NOOP("Core", "a special file"),
-        )
+        kind = kind_of(mode)
         raise error(
             Text(
                 QT_TRANSLATE_NOOP("Core", "{path} is {kind}, not {what}"),
@@ -151,6 +159,31 @@ def check_json_depth(
                 )
         else:
             depth -= 1
+
+
+def parse_json(text: str, source: str, error: type[ExplorerError] = FileReadError) -> Any:
+    """``json.loads`` for a user's file: a leading byte-order mark ignored (Windows editors
+    write one), the depth checked first (``check_json_depth``), and a whole number of more than
+    ``JSON_DIGITS_LIMIT`` digits refused by name rather than by Python's integer limit.
+    ``json.JSONDecodeError`` passes to the caller, which knows what it expected."""
+    text = text.removeprefix("\ufeff")
+    check_json_depth(text, source, error)
+
+    def whole_number(digits: str) -> int:
+        if len(digits.lstrip("-")) > JSON_DIGITS_LIMIT:
+            raise error(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{source} holds a number of {count:,} digits; at most {limit}"
+                    ),
+                    source=source,
+                    count=len(digits.lstrip("-")),
+                    limit=JSON_DIGITS_LIMIT,
+                )
+            )
+        return int(digits)
+
+    return json.loads(text, parse_int=whole_number)
 
 
 # The zip's end record: signature, disk numbers, entry counts, the table's size and offset,

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 from explorer.core.analysis.graph import Box, Drawing, GraphNode
 from explorer.core.analysis.summary import Totals
-from explorer.core.base.errors import ParameterError
+from explorer.core.base.errors import ParameterError, one_line
 from explorer.core.base.shapes import shape_text
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import short_count
@@ -217,8 +217,8 @@ def graph_svg(drawing: Drawing, title: str, subtitle: str, color: str) -> str:
         '<defs><marker id="arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" '
         'markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#546e7a"/>'
         "</marker></defs>",
-        f'<text x="{_MARGIN}" y="22" font-size="16" font-weight="bold">{escape(title)}</text>',
-        f'<text x="{_MARGIN}" y="40" font-size="11" fill="#455a64">{escape(subtitle)}</text>',
+        f'<text x="{_MARGIN}" y="22" font-size="16" font-weight="bold">{_xml(title)}</text>',
+        f'<text x="{_MARGIN}" y="40" font-size="11" fill="#455a64">{_xml(subtitle)}</text>',
         f'<g transform="translate({_MARGIN},{_MARGIN + _TITLE})">',
     ]
     for region in drawing.regions:
@@ -242,7 +242,7 @@ def graph_svg(drawing: Drawing, title: str, subtitle: str, color: str) -> str:
         text = box_text(drawing, box.id)
         folded = box.id in drawing.folded
         out.append(
-            f"<g><title>{escape(text.title)}: {text.params:,} params, {text.macs:,} MACs</title>"
+            f"<g><title>{_xml(text.title)}: {text.params:,} params, {text.macs:,} MACs</title>"
             f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" '
             f'height="{box.height:.1f}" rx="{8 if folded else 4}" fill="{fills[box.id]}" '
             f'stroke="#37474f" stroke-width="{1.6 if folded else 0.8}"/>'
@@ -252,16 +252,23 @@ def graph_svg(drawing: Drawing, title: str, subtitle: str, color: str) -> str:
         ):
             out.append(
                 f'<text x="{box.x + 6:.1f}" y="{box.y + 14 + 13 * line:.1f}" font-size="{size}" '
-                f'font-weight="{weight}">{escape(_fit(words, box.width, size))}</text>'
+                f'font-weight="{weight}">{_xml(_fit(words, box.width, size))}</text>'
             )
         out.append("</g>")
     out.append("</g>")
     out.append(
         f'<text x="{_MARGIN}" y="{height - 10:.0f}" font-size="10" fill="#455a64">'
-        f"{escape(_legend(color))}</text>"
+        f"{_xml(_legend(color))}</text>"
     )
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _xml(text: str) -> str:
+    """``text`` as SVG text: XML's escapes, and control characters (which XML 1.0 does not
+    allow: one in a layer's name left the SVG unreadable and its PNG empty) written as
+    ``\\x1b``."""
+    return escape(one_line(text))
 
 
 def _fit(text: str, width: float, size: int) -> str:

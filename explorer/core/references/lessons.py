@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from explorer.core.base.errors import ExplorerError
-from explorer.core.base.reading import check_json_depth, read_bytes
+from explorer.core.base.reading import parse_json, read_bytes
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import MIB
 
@@ -58,9 +58,8 @@ def _refused(template: str, **values: object) -> LessonFileError:
 
 def read_lesson(text: str, source: str) -> Lesson:
     """The lesson in ``text`` (from the file ``source``), or one line that says what is wrong."""
-    check_json_depth(text, source, LessonFileError)
     try:
-        data: Any = json.loads(text)
+        data: Any = parse_json(text, source, LessonFileError)
     except ValueError as error:
         raise _refused(
             QT_TRANSLATE_NOOP("Core", "{source}: not a lesson file (not JSON: {error})"),

@@ -7,7 +7,6 @@ says they trust it (``FILE:trust=true``, or the window's "I trust this file").
 
 from __future__ import annotations
 
-import json
 import zipfile
 import zlib
 from collections.abc import Mapping
@@ -18,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from explorer.core.base.errors import ExplorerError, one_line, shown, shown_path
 from explorer.core.base.reading import (
     LAYER_LIMIT,
-    check_json_depth,
     open_zip,
+    parse_json,
     read_member,
     regular_file,
     too_large_error,
@@ -140,8 +139,7 @@ def _config(path: str) -> tuple[dict[str, Any], bool]:
                     archive, "config.json", path, CONFIGURATION, CONFIG_LIMIT, ModelFileError
                 )
         text = data.decode("utf-8")
-        check_json_depth(text, where, ModelFileError)
-        config = json.loads(text)
+        config = parse_json(text, where, ModelFileError)
     except ModelFileError:
         raise
     except KeyError:
@@ -237,7 +235,15 @@ def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
                     path=shown_path(path),
                 )
             ) from None
-        first = text.strip().splitlines()[0] if text.strip() else type(error).__name__
+        # Keras wraps a layer's refusal ("Received filters=-1") in one about deserialising its
+        # model: the first failure in the chain says what is wrong.
+        cause: BaseException = error
+        for _ in range(20):
+            if cause.__cause__ is None and cause.__context__ is None:
+                break
+            cause = cause.__cause__ or cause.__context__  # type: ignore[assignment]  # not None
+        text = str(cause)
+        first = text.strip().splitlines()[0] if text.strip() else type(cause).__name__
         raise ModelFileError(
             Text(
                 QT_TRANSLATE_NOOP("Core", "{path} could not be rebuilt: {error}"),

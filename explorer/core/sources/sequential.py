@@ -60,4 +60,7 @@ def _sequential_class() -> type:
                 model._maybe_rebuild()
             return model
 
+    # Keras's messages name the class ("<class '...Sequential'> could not be deserialized"):
+    # they name Keras's, as they would without this one.
+    Sequential.__module__, Sequential.__qualname__ = keras.Sequential.__module__, "Sequential"
     return Sequential

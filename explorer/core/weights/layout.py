@@ -22,6 +22,7 @@ from explorer.core.base.units import GIB, short_bytes
 log = logging.getLogger(__name__)
 KERAS_SUFFIX = ".weights.h5"
 WEIGHTS_FILE = QT_TRANSLATE_NOOP("Core", "a weights file")
+GROUP_DEPTH_LIMIT = 64  # Keras nests a layer of a model in a model about 6 groups deep
 MEMBER = "model.weights.h5"  # the weights inside a .keras model file
 MEMBER_LIMIT = 1024 * GIB  # any model's weights; the member's compression ratio is what is checked
 
@@ -266,6 +267,11 @@ def read_layout(path: str) -> WeightsLayout:
         found: list[WeightsEntry] = []
 
         def visit(name: str, item: Any) -> None:
+            if name.count("/") >= GROUP_DEPTH_LIMIT:  # each name is a whole path: quadratic
+                template = QT_TRANSLATE_NOOP(
+                    "Core", "{path}: its groups are nested more than {limit} deep"
+                )
+                raise WeightsError(Text(template, path=shown_path(path), limit=GROUP_DEPTH_LIMIT))
             if (name.endswith("/vars") or name == "vars") and isinstance(item, h5py.Group):
                 arrays = [str(i) for i in range(len(item))]  # as Keras asks for them
                 if sorted(item.keys()) != sorted(arrays):

@@ -617,4 +617,4 @@ class GraphPanel(QWidget):
             return save_text(self, title, what, path, self.svg()) is not None
         if not path.lower().endswith(".png"):
             path += ".png"
-        return save_bytes(self, title, what, path, svg_to_png(self.svg())) is not None
+        return save_bytes(self, title, what, path, lambda: svg_to_png(self.svg())) is not None

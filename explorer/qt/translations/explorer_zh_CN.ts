@@ -955,6 +955,10 @@
         <translation>{source} 的嵌套深度超过 {limit} 层</translation>
     </message>
     <message>
+        <source>{source} holds a number of {count:,} digits; at most {limit}</source>
+        <translation>{source} 中有一个 {count:,} 位的数；最多 {limit} 位</translation>
+    </message>
+    <message>
         <source>{path} lists more files than {what} can hold (over {limit} of names)</source>
         <translation>{path} 列出的文件多于{what}所能包含的数量（文件名超过 {limit}）</translation>
     </message>
@@ -1133,6 +1137,10 @@
     <message>
         <source>a design has at most {limit:,} layers; this one has {count:,}</source>
         <translation>一个设计最多 {limit:,} 层；这个设计有 {count:,} 层</translation>
+    </message>
+    <message>
+        <source>a design has at most {limit:,} layers, a ResidualBlock counting as the {each} it may become; this one has {count:,}</source>
+        <translation>一个设计最多 {limit:,} 层（每个 ResidualBlock 按它最多展开成的 {each} 层计）；这个设计有 {count:,} 层</translation>
     </message>
     <message>
         <source>{name} is already used by layer {layer}: layer names must be unique</source>
@@ -1347,6 +1355,10 @@
         <translation>无法写入 {path}：被信号 {signal} 中止</translation>
     </message>
     <message>
+        <source>cannot write {path}: it is {kind}, not a file</source>
+        <translation>无法写入 {path}：它是{kind}，不是文件</translation>
+    </message>
+    <message>
         <source>{item} is not NAME=VALUE</source>
         <translation>{item} 不是 NAME=VALUE 形式</translation>
     </message>
@@ -1443,6 +1455,10 @@
         <translation>{path}：{layer} 是一个数组，而不是层的组</translation>
     </message>
     <message>
+        <source>{path}: its groups are nested more than {limit} deep</source>
+        <translation>{path}：其中的组嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
         <source>{path}: the arrays in {group} are not numbered 0, 1, 2, …</source>
         <translation>{path}：{group} 中的数组没有按 0、1、2、… 编号</translation>
     </message>
@@ -1453,10 +1469,6 @@
     <message>
         <source>cannot write {path}: there is no folder {folder}</source>
         <translation>无法写入 {path}：文件夹 {folder} 不存在</translation>
-    </message>
-    <message>
-        <source>cannot write {path}: it is a folder</source>
-        <translation>无法写入 {path}：这是一个文件夹</translation>
     </message>
     <message>
         <source>cannot write {path}: the folder {folder} is not writable</source>
@@ -1477,6 +1489,10 @@
     <message>
         <source>design {name} has no Input as its first layer</source>
         <translation>设计 {name} 的第一层不是 Input</translation>
+    </message>
+    <message>
+        <source>the drawing is {width:,} × {height:,} pixels, more than a PNG is made of here (at most {side:,} a side, {pixels} pixels): save it as SVG, or fold it</source>
+        <translation>这张图有 {width:,} × {height:,} 像素，超出了这里能生成的 PNG（每边最多 {side:,}，共 {pixels} 像素）：请存为 SVG，或折叠后再导出</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -21,9 +22,12 @@ def save_text(parent: QWidget, title: str, what: str, path: str, text: str) -> P
         return None
 
 
-def save_bytes(parent: QWidget, title: str, what: str, path: str, data: bytes) -> Path | None:
-    """``save_text`` for binary files (a PNG)."""
+def save_bytes(
+    parent: QWidget, title: str, what: str, path: str, make: Callable[[], bytes]
+) -> Path | None:
+    """``save_text`` for binary files (a PNG), made by ``make``, which may refuse too."""
     try:
+        data = make()
         with atomic_path(path) as temporary:
             temporary.write_bytes(data)
     except ExplorerError as error:

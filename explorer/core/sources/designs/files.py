@@ -24,9 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.base.errors import ExplorerError, shown, shown_path, user_message
+from explorer.core.base.errors import (
+    ExplorerError,
+    ParameterError,
+    shown,
+    shown_path,
+    user_message,
+)
 from explorer.core.base.files import write_text_atomic
-from explorer.core.base.reading import check_json_depth, read_bytes
+from explorer.core.base.reading import parse_json, read_bytes
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import MIB
 from explorer.core.params.specs import Value
@@ -139,9 +145,8 @@ def _layer(entry: Any, number: int, source: str) -> DesignLayer:
 
 def from_json(text: str, source: str = "design") -> Design:
     """The design in ``text``; ``source`` (a path) starts every message."""
-    check_json_depth(text, source, DesignFileError)
     try:
-        data = json.loads(text)
+        data = parse_json(text, source, DesignFileError)
     except json.JSONDecodeError as error:
         raise _error(
             QT_TRANSLATE_NOOP(
@@ -202,7 +207,10 @@ def from_json(text: str, source: str = "design") -> Design:
             layer=layer_label(layer.kind, layer.name),
             error=user_message(refusal),
         )
-    design = Design(name, layers)
+    try:
+        design = Design(name, layers)
+    except ParameterError as error:  # too many layers once blocks are counted as theirs
+        raise _error("{source}: {error}", source=source, error=error.message) from None
     found = missing_input(design)
     if found is not None:
         raise _error(

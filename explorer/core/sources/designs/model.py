@@ -38,6 +38,7 @@ class DesignError(ExplorerError):
     """A design that cannot be turned into a model or into code."""
 
 
+BLOCK_LAYERS = 13  # the most Keras layers a ResidualBlock becomes (bottleneck, projection)
 MAX_LAYERS = LAYER_LIMIT  # a design file of more is refused with this number, before Keras builds
 
 
@@ -159,6 +160,22 @@ class Design:
                     ),
                     limit=MAX_LAYERS,
                     count=len(self.layers),
+                ),
+            )
+        blocks = sum(layer.kind == "ResidualBlock" for layer in self.layers)
+        expanded = len(self.layers) + (BLOCK_LAYERS - 1) * blocks
+        if expanded > MAX_LAYERS:  # 4,999 blocks were 65,000 Keras layers: a 49 s build
+            raise ParameterError(
+                "layers",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "a design has at most {limit:,} layers, a ResidualBlock counting as the "
+                        "{each} it may become; this one has {count:,}",
+                    ),
+                    limit=MAX_LAYERS,
+                    each=BLOCK_LAYERS,
+                    count=expanded,
                 ),
             )
         repeated = repeated_name(self.layers)
