@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from explorer.core.analysis.summary import LayerRow, ModelSummary, Totals
+from explorer.core.base.errors import one_line
 from explorer.core.base.shapes import shape_text
 from explorer.core.base.units import activation_bytes, binary_and_decimal
 from explorer.core.exports.tables import csv_text, markdown_table, plain_table
@@ -25,6 +26,7 @@ def params_text(summary: ModelSummary) -> str:
 def titled(name: str, summary: ModelSummary) -> str:
     """``resnet50 (input_shape=224x224x3, ...)``; a design, which has no parameters, bare."""
     params = params_text(summary)
+    name = one_line(name)  # a design's path may hold any character
     return f"{name} ({params})" if params else name
 
 

@@ -25,7 +25,7 @@ def plain_number(cell: str) -> str:
 
 def plain_table(headers: Cells, rows: Sequence[Cells], right: set[int]) -> list[str]:
     """Aligned columns between two rules, for a terminal."""
-    rows = [[one_line(c) for c in r] for r in rows]
+    headers, rows = [one_line(c) for c in headers], [[one_line(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
 
     def line(cells: Cells) -> str:
@@ -50,7 +50,7 @@ def csv_text(headers: Cells, rows: Iterable[Sequence[object]]) -> str:
     """The one CSV writer: a header line, then every cell as it is, lines ending in ``\\n``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers)
+    writer.writerow([_tabs_kept(c) for c in headers])
     writer.writerows([_tabs_kept(c) if isinstance(c, str) else c for c in r] for r in rows)
     return out.getvalue()
 
