@@ -47,5 +47,96 @@ def layer_macs(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Shape]) ->
     if isinstance(layer, (layers.Conv1D, layers.Conv2D, layers.Conv3D)):
         return out * int(prod(layer.kernel.shape[:-1]))  # kernel: (*kernel, in/groups, filters)
     if isinstance(layer, layers.Dense):
-        return out * int(layer.kernel.shape[0])
+        return out * int(layer.kernel.shape[0])  # per position on N-D inputs
+    if isinstance(layer, layers.EinsumDense):
+        return _einsum_macs(layer.equation, inputs[0], tuple(layer.kernel.shape)) if inputs else 0
+    if isinstance(layer, layers.TimeDistributed) and inputs:  # the inner layer, every step
+        steps, per_step = inputs[0][1], [(inputs[0][0], *inputs[0][2:])]
+        inner = layer_macs(layer.layer, per_step, [(outputs[0][0], *outputs[0][2:])])
+        return (steps or 0) * inner
+    if isinstance(layer, layers.Bidirectional):  # both directions read the whole sequence
+        return sum(
+            layer_macs(r, inputs, outputs) for r in (layer.forward_layer, layer.backward_layer)
+        )
+    if isinstance(layer, (layers.SimpleRNN, layers.GRU, layers.LSTM)):
+        return _recurrent_macs(layer, inputs[0]) if inputs else 0
+    if isinstance(layer, layers.GroupQueryAttention):
+        return _attention_macs(layer, inputs, layer.num_query_heads, layer.num_key_value_heads,
+                               layer.head_dim, layer.head_dim)  # fmt: skip
+    if isinstance(layer, layers.MultiHeadAttention):
+        value_dim = layer.value_dim or layer.key_dim
+        return _attention_macs(layer, inputs, layer.num_heads, layer.num_heads, layer.key_dim,
+                               value_dim)  # fmt: skip
+    if isinstance(layer, (layers.Attention, layers.AdditiveAttention)) and len(inputs) >= 2:
+        # Scores: Tq x Tv dot products (or scaled sums) of width d; then the weighted values.
+        query, value = inputs[0], inputs[1]
+        steps = _known(query[1:-1]) * _known(value[1:-1])
+        return steps * (_known(query[-1:]) + _known(value[-1:]))
     return 0
+
+
+_GATES = (("LSTM", 4), ("GRU", 3), ("SimpleRNN", 1))
+
+
+def _known(dims: Sequence[int | None]) -> int:
+    """The product of ``dims``; 0 when one is unknown (a cost then counts 0, as elements do)."""
+    return 0 if any(d is None for d in dims) else int(prod(dims))  # type: ignore[arg-type]  # no None
+
+
+def _recurrent_macs(layer: Any, inputs: Shape) -> int:
+    """Each step multiplies the input (d) and the last state (units) into every gate:
+    steps x gates x (d x units + units x units). A GRU has three gates whichever
+    ``reset_after`` it uses (that moves the reset gate, not a product); an LSTM four."""
+    from keras import layers
+
+    gates = next(n for kind, n in _GATES if isinstance(layer, getattr(layers, kind)))
+    units = int(layer.units)
+    steps, features = _known(inputs[1:-1]), _known(inputs[-1:])
+    return steps * gates * (features * units + units * units)
+
+
+def _attention_macs(
+    layer: Any, inputs: Sequence[Shape], query_heads: int, value_heads: int, key_dim: int,
+    value_dim: int,
+) -> int:  # fmt: skip
+    """The four projections and the two attention products, QKᵀ and AV, of one call:
+    query (Tq, dq), value (Tv, dv), key (Tv, dk) defaulting to the value."""
+    if not inputs:
+        return 0
+    query = inputs[0]
+    value = inputs[1] if len(inputs) > 1 else query
+    key = inputs[2] if len(inputs) > 2 else value
+    tq, tv = _known(query[1:-1]), _known(value[1:-1])
+    dq, dk, dv = _known(query[-1:]), _known(key[-1:]), _known(value[-1:])
+    shape = getattr(layer, "_output_shape", None)  # MultiHeadAttention(output_shape=...)
+    output_dim = (
+        dq if not shape else _known(tuple(shape)[-1:]) if not isinstance(shape, int) else shape
+    )
+    projections = (
+        tq * dq * query_heads * key_dim
+        + tv * dk * value_heads * key_dim
+        + tv * dv * value_heads * value_dim
+        + tq * query_heads * value_dim * output_dim
+    )
+    return projections + query_heads * tq * tv * (key_dim + value_dim)
+
+
+def _einsum_macs(equation: str, inputs: Shape, kernel: tuple[int, ...]) -> int:
+    """One multiply-accumulate per combination of the equation's indices, batch excluded:
+    ``ab,bc->ac`` on (a, b) and (b, c) is a x b x c."""
+    operands, _ = equation.split("->")
+    left, right = operands.split(",")
+    sizes: dict[str, int] = {}
+    if left.startswith("..."):  # the leading dimensions, batch among them
+        left = left[3:]
+        dims = inputs[len(inputs) - len(left) :]
+        extra = _known(inputs[1 : len(inputs) - len(left)])
+    else:
+        dims, extra = inputs, 1
+        left = left[1:]  # its first index is the batch
+        dims = inputs[1:]
+    for letter, size in zip(left, dims, strict=False):
+        sizes[letter] = size if size is not None else 0
+    for letter, size in zip(right.replace("...", ""), kernel, strict=False):
+        sizes.setdefault(letter, size)
+    return extra * int(prod(sizes.values()))

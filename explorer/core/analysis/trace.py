@@ -41,6 +41,22 @@ def _sublayers(op: Any) -> list[Any]:
     return list(flatten(include_self=False, recursive=False)) if flatten else []
 
 
+def costed_whole(layer: Any) -> bool:
+    """Layers whose cost ``cost.layer_macs`` counts from their own shapes, shown as one row:
+    a recurrent layer (not its cell once per step), Bidirectional, TimeDistributed (not the
+    inner layer once per step), and attention (its projections and both products)."""
+    from keras import layers
+
+    kinds = (
+        layers.RNN,
+        layers.Bidirectional,
+        layers.TimeDistributed,
+        layers.MultiHeadAttention,
+        layers.GroupQueryAttention,
+    )
+    return isinstance(layer, kinds)
+
+
 def _graph_of(model: Any) -> Any | None:
     """The Functional graph behind a Functional or built Sequential model, else None."""
     from keras.src.models.functional import Functional
@@ -85,7 +101,7 @@ def _walk_graph(graph: Any, path: tuple[str, ...]) -> Iterator[LayerCall]:
                 ],
             )
             yield call
-            if _sublayers(op):
+            if _sublayers(op) and not costed_whole(op):
                 inner = _graph_of(op)
                 if inner is not None:
                     yield from _walk_graph(inner, (*path, op.name))
@@ -127,13 +143,22 @@ def _recording(root: Any, calls: list[LayerCall], path: tuple[str, ...]) -> Iter
         object.__setattr__(layer, "call", traced)
         wrapped.append(layer)
 
-    for layer in root._flatten_layers(include_self=False, recursive=True):
+    for layer in _traced_below(root):
         wrap(layer)
     try:
         yield
     finally:
         for layer in wrapped:
             object.__delattr__(layer, "call")
+
+
+def _traced_below(root: Any) -> Iterator[Any]:
+    """The layers below ``root`` whose calls are recorded: not those inside a layer that is
+    costed whole (an LSTM's cell, an attention's projections)."""
+    for layer in root._flatten_layers(include_self=False, recursive=False):
+        yield layer
+        if not costed_whole(layer):
+            yield from _traced_below(layer)
 
 
 def _trace_call(layer: Any, args: Any, kwargs: Any, path: tuple[str, ...]) -> list[LayerCall]:

@@ -1,0 +1,89 @@
+"""MACs of layers beyond convolutions and Dense (issue 14, first step): recurrent layers,
+attention and EinsumDense, per sample and one call, each against its formula worked by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.core.analysis.summary import summarize_model
+
+
+def macs_by_layer(inputs, outputs) -> dict[str, int]:
+    import keras
+
+    model = keras.Model(inputs, outputs)
+    return {row.name: row.macs for row in summarize_model(model, "test", ()).layers}
+
+
+def test_a_bidirectional_lstm_counts_both_directions() -> None:
+    """The issue's text classifier: the LSTM counted 0, now 2 x 40 x 4 x (64 x 32 + 32 x 32)."""
+    import keras
+    from keras import layers
+
+    tokens = keras.Input((40,), dtype="int32")
+    x = layers.Embedding(1000, 64, name="embed")(tokens)
+    x = layers.Bidirectional(layers.LSTM(32), name="bilstm")(x)
+    out = layers.Dense(1, name="head")(x)
+    macs = macs_by_layer(tokens, out)
+    assert macs["embed"] == 0  # a lookup
+    assert macs["bilstm"] == 2 * 40 * 4 * (64 * 32 + 32 * 32) == 983_040
+    assert macs["head"] == 64
+
+
+@pytest.mark.parametrize("reset_after", [True, False])
+def test_recurrent_layers_count_every_gate_at_every_step(reset_after: bool) -> None:
+    import keras
+    from keras import layers
+
+    sequence = keras.Input((10, 8))
+    gru = layers.GRU(16, reset_after=reset_after, return_sequences=True, name="gru")(sequence)
+    simple = layers.SimpleRNN(4, name="simple")(gru)
+    macs = macs_by_layer(sequence, simple)
+    assert macs["gru"] == 10 * 3 * (8 * 16 + 16 * 16) == 11_520
+    assert macs["simple"] == 10 * (16 * 4 + 4 * 4) == 800
+
+
+def test_attention_counts_its_projections_and_both_products() -> None:
+    import keras
+    from keras import layers
+
+    tokens = keras.Input((6, 16))
+    mha = layers.MultiHeadAttention(num_heads=2, key_dim=8, name="mha")(tokens, tokens)
+    gqa = layers.GroupQueryAttention(4, 4, 2, name="gqa")(mha, mha)
+    other = keras.Input((9, 16))
+    dot = layers.Attention(name="dot")([gqa, other])
+    macs = macs_by_layer([tokens, other], dot)
+    # Q, K, V: 6 x 16 x 2 x 8 each; output: 6 x 2 x 8 x 16; QKᵀ and AV: 2 x 6 x 6 x 8 each.
+    assert macs["mha"] == 3 * 6 * 16 * 2 * 8 + 6 * 2 * 8 * 16 + 2 * 6 * 6 * (8 + 8) == 7_296
+    # Q: 4 heads, K and V: 2 heads, of 4; output 4 x 4 -> 16; products over the 4 query heads.
+    assert macs["gqa"] == 6 * 16 * 4 * 4 + 2 * 6 * 16 * 2 * 4 + 6 * 4 * 4 * 16 + 4 * 6 * 6 * 8
+    assert macs["dot"] == 6 * 9 * (16 + 16)
+
+
+def test_einsum_dense_counts_every_index_combination() -> None:
+    import keras
+    from keras import layers
+
+    x = keras.Input((5, 3))
+    a = layers.EinsumDense("abc,cd->abd", output_shape=(5, 4), name="explicit")(x)
+    b = layers.EinsumDense("...b,bc->...c", output_shape=4, name="ellipsis")(a)
+    macs = macs_by_layer(x, b)
+    assert macs["explicit"] == 5 * 3 * 4
+    assert macs["ellipsis"] == 5 * 4 * 4
+
+
+def test_time_distributed_counts_its_layer_at_every_step_in_one_row() -> None:
+    """A GRU and TimeDistributed(Dense) printed the inner Dense's shape 25 times in one row,
+    and the GRU's cell once per step; each is now one row with its own shape and cost."""
+    import keras
+    from keras import layers
+
+    sequence = keras.Input((25, 8))
+    x = layers.GRU(16, return_sequences=True, name="gru")(sequence)
+    out = layers.TimeDistributed(layers.Dense(4), name="per_step")(x)
+    summary = summarize_model(keras.Model(sequence, out), "test", ())
+    assert [(r.name, r.output_shapes, r.macs) for r in summary.layers] == [
+        ("gru", ((None, 25, 16),), 25 * 3 * (8 * 16 + 16 * 16)),
+        ("per_step", ((None, 25, 4),), 25 * 16 * 4),
+    ]
+    assert summary.totals.params == 3 * (8 * 16 + 16 * 16 + 2 * 16) + 16 * 4 + 4
