@@ -3,6 +3,8 @@ attention and EinsumDense, per sample and one call, each against its formula wor
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from explorer.core.analysis.summary import summarize_model
@@ -87,3 +89,32 @@ def test_time_distributed_counts_its_layer_at_every_step_in_one_row() -> None:
         ("per_step", ((None, 25, 4),), 25 * 16 * 4),
     ]
     assert summary.totals.params == 3 * (8 * 16 + 16 * 16 + 2 * 16) + 16 * 4 + 4
+
+
+@pytest.mark.parametrize("sequences", [True, False])
+def test_conv_lstm_convolves_input_and_state_into_four_gates_at_every_step(sequences) -> None:
+    import keras
+    from keras import layers
+
+    frames = keras.Input((5, 8, 8, 2))
+    out = layers.ConvLSTM2D(6, 3, padding="same", return_sequences=sequences, name="clstm")(frames)
+    macs = macs_by_layer(frames, out)
+    # 5 steps x 8 x 8 positions x (3 x 3 x 2 + 3 x 3 x 6) x 4 gates x 6 filters
+    assert macs["clstm"] == 5 * 8 * 8 * (3 * 3 * 2 + 3 * 3 * 6) * 4 * 6 == 552_960
+
+
+def test_a_layer_called_many_times_with_one_shape_shows_it_once_with_its_count() -> None:
+    import keras
+    from keras import layers
+
+    from explorer.core.exports.summaries import output_shape_text, summary_json
+
+    steps = [keras.Input((8,)) for _ in range(25)]
+    shared = layers.Dense(4, name="shared")
+    out = layers.Concatenate(name="joined")([shared(step) for step in steps])
+    summary = summarize_model(keras.Model(steps, out), "test", ())
+    row = next(r for r in summary.layers if r.name == "shared")
+    assert output_shape_text(row) == "(None, 4) ×25"
+    assert row.macs == 25 * 8 * 4 and row.params == 8 * 4 + 4  # every call; weights once
+    layers_json = json.loads(summary_json(summary))["layers"]
+    assert layers_json[0]["output_shape"] == [[None, 4]] * 25  # the documented list

@@ -58,6 +58,12 @@ def layer_macs(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Shape]) ->
         return sum(
             layer_macs(r, inputs, outputs) for r in (layer.forward_layer, layer.backward_layer)
         )
+    if isinstance(layer, (layers.ConvLSTM1D, layers.ConvLSTM2D, layers.ConvLSTM3D)) and inputs:
+        # Each step convolves the input and the last state into four gates at every position.
+        step = outputs[0][2:] if layer.return_sequences else outputs[0][1:]
+        spatial = step[1:] if layer.data_format == "channels_first" else step[:-1]
+        kernels = prod(layer.cell.kernel.shape) + prod(layer.cell.recurrent_kernel.shape)
+        return (inputs[0][1] or 0) * _known(spatial) * int(kernels)
     if isinstance(layer, (layers.SimpleRNN, layers.GRU, layers.LSTM)):
         return _recurrent_macs(layer, inputs[0]) if inputs else 0
     if isinstance(layer, layers.GroupQueryAttention):

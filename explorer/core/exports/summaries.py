@@ -16,7 +16,12 @@ FORMATS = ("text", "json", "csv", "markdown")
 
 
 def output_shape_text(row: LayerRow) -> str:
-    return ", ".join(shape_text(s) for s in row.output_shapes)
+    """The layer's output shapes; a layer called N times with one shape shows it once, with
+    ``×N`` (a Dense shared by 25 steps printed its shape 25 times). JSON keeps the list."""
+    shapes = row.output_shapes
+    if len(shapes) > 1 and len(set(shapes)) == 1:
+        return f"{shape_text(shapes[0])} ×{len(shapes)}"
+    return ", ".join(shape_text(s) for s in shapes)
 
 
 def params_text(summary: ModelSummary) -> str:
