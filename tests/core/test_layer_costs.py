@@ -62,6 +62,16 @@ def test_attention_counts_its_projections_and_both_products() -> None:
     assert macs["dot"] == 6 * 9 * (16 + 16)
 
 
+def test_a_gated_attention_counts_its_gate_projection_too() -> None:
+    import keras
+    from keras import layers
+
+    tokens = keras.Input((6, 16))
+    gated = layers.MultiHeadAttention(2, 8, use_gate=True, name="gated")(tokens, tokens)
+    plain = 3 * 6 * 16 * 2 * 8 + 6 * 2 * 8 * 16 + 2 * 6 * 6 * (8 + 8)
+    assert macs_by_layer(tokens, gated)["gated"] == plain + 6 * 16 * 2 * 8
+
+
 def test_einsum_dense_counts_every_index_combination() -> None:
     import keras
     from keras import layers

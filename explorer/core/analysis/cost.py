@@ -124,6 +124,8 @@ def _attention_macs(
         + tv * dv * value_heads * value_dim
         + tq * query_heads * value_dim * output_dim
     )
+    if getattr(layer, "_use_gate", False):  # a sigmoid gate, projected from the query
+        projections += tq * dq * query_heads * value_dim
     return projections + query_heads * tq * tv * (key_dim + value_dim)
 
 
