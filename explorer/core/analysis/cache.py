@@ -26,7 +26,7 @@ from explorer.core.references.architecture import Reference
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # of an entry; another number is a miss
+FORMAT = 2  # of an entry; another number is a miss. 2: recurrent and attention layers counted
 ENV = "EXPLORER_CACHE_DIR"
 _PACKAGES = ("keras-architecture-explorer", "keras", "tensorflow")
 
