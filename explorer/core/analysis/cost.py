@@ -14,12 +14,14 @@ from typing import Any
 from explorer.core.base.shapes import Shape
 
 
+def _known(dims: Sequence[int | None]) -> int:
+    """The product of ``dims``; 0 when one is unknown (a cost then counts 0, as elements do)."""
+    return 0 if any(d is None for d in dims) else int(prod(dims))  # type: ignore[arg-type]  # no None
+
+
 def elements(shape: Shape) -> int:
     """Elements of one sample (the batch axis dropped); 0 when a size is unknown."""
-    dims = shape[1:]
-    if any(d is None for d in dims):
-        return 0
-    return prod(dims)  # type: ignore[arg-type]  # no None left: returned 0 above
+    return _known(shape[1:])
 
 
 def activation_elements(outputs: Sequence[Shape]) -> int:
@@ -53,7 +55,7 @@ def layer_macs(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Shape]) ->
     if isinstance(layer, layers.TimeDistributed) and inputs:  # the inner layer, every step
         steps, per_step = inputs[0][1], [(inputs[0][0], *inputs[0][2:])]
         inner = layer_macs(layer.layer, per_step, [(outputs[0][0], *outputs[0][2:])])
-        return (steps or 0) * inner
+        return _known([steps]) * inner
     if isinstance(layer, layers.Bidirectional):  # both directions read the whole sequence
         return sum(
             layer_macs(r, inputs, outputs) for r in (layer.forward_layer, layer.backward_layer)
@@ -63,7 +65,7 @@ def layer_macs(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Shape]) ->
         step = outputs[0][2:] if layer.return_sequences else outputs[0][1:]
         spatial = step[1:] if layer.data_format == "channels_first" else step[:-1]
         kernels = prod(layer.cell.kernel.shape) + prod(layer.cell.recurrent_kernel.shape)
-        return (inputs[0][1] or 0) * _known(spatial) * int(kernels)
+        return _known([inputs[0][1], *spatial]) * int(kernels)
     if isinstance(layer, (layers.SimpleRNN, layers.GRU, layers.LSTM)):
         return _recurrent_macs(layer, inputs[0]) if inputs else 0
     if isinstance(layer, layers.GroupQueryAttention):
@@ -82,11 +84,6 @@ def layer_macs(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Shape]) ->
 
 
 _GATES = (("LSTM", 4), ("GRU", 3), ("SimpleRNN", 1))
-
-
-def _known(dims: Sequence[int | None]) -> int:
-    """The product of ``dims``; 0 when one is unknown (a cost then counts 0, as elements do)."""
-    return 0 if any(d is None for d in dims) else int(prod(dims))  # type: ignore[arg-type]  # no None
 
 
 def _recurrent_macs(layer: Any, inputs: Shape) -> int:
@@ -114,10 +111,8 @@ def _attention_macs(
     key = inputs[2] if len(inputs) > 2 else value
     tq, tv = _known(query[1:-1]), _known(value[1:-1])
     dq, dk, dv = _known(query[-1:]), _known(key[-1:]), _known(value[-1:])
-    shape = getattr(layer, "_output_shape", None)  # MultiHeadAttention(output_shape=...)
-    output_dim = (
-        dq if not shape else _known(tuple(shape)[-1:]) if not isinstance(shape, int) else shape
-    )
+    shape = getattr(layer, "_output_shape", None)  # MultiHeadAttention(output_shape=...): a tuple
+    output_dim = _known(shape[-1:]) if shape else dq
     projections = (
         tq * dq * query_heads * key_dim
         + tv * dk * value_heads * key_dim
@@ -140,9 +135,7 @@ def _einsum_macs(equation: str, inputs: Shape, kernel: tuple[int, ...]) -> int:
         dims = inputs[len(inputs) - len(left) :]
         extra = _known(inputs[1 : len(inputs) - len(left)])
     else:
-        dims, extra = inputs, 1
-        left = left[1:]  # its first index is the batch
-        dims = inputs[1:]
+        left, dims, extra = left[1:], inputs[1:], 1  # its first index is the batch
     for letter, size in zip(left, dims, strict=False):
         sizes[letter] = size if size is not None else 0
     for letter, size in zip(right.replace("...", ""), kernel, strict=False):

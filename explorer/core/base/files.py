@@ -114,21 +114,31 @@ def _cannot_write(target: Path, error: OSError) -> FileWriteError:
     return FileWriteError(f"cannot write {shown_path(target)}: {error.strerror or error}")
 
 
+def writable_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` replaces: a link is followed (the file it names is
+    replaced and the link stays). Anything but a regular file (a device, a named pipe, a
+    folder) is refused: renaming over /dev/null would replace the device with a file. Other
+    ``OSError``s (a name too long) pass to the caller."""
+    target = Path(os.path.realpath(path))
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # made by the write
+        mode = os.stat(target).st_mode
+        if not stat.S_ISREG(mode):
+            message = QT_TRANSLATE_NOOP("Core", "cannot write {path}: it is {kind}, not a file")
+            raise FileWriteError(Text(message, path=shown_path(path), kind=kind_of(mode)))
+    return target
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str], *, suffix: str = ".tmp") -> Iterator[Path]:
     """A temporary path in the same folder to write to; renamed over ``path`` on success.
 
     The temporary file is removed when writing fails or the process gets SIGTERM or SIGHUP;
     one a killed process left is removed by the next write to the same folder."""
-    # A link is followed: the file it names is replaced and the link stays. Anything but a
-    # regular file (a device, a named pipe, a folder) is refused: renaming over /dev/null
-    # would replace the device with a file.
-    named, target = Path(path), Path(os.path.realpath(path))
-    with contextlib.suppress(OSError):
-        mode = os.stat(target).st_mode
-        if not stat.S_ISREG(mode):
-            message = QT_TRANSLATE_NOOP("Core", "cannot write {path}: it is {kind}, not a file")
-            raise FileWriteError(Text(message, path=shown_path(path), kind=kind_of(mode)))
+    named = Path(path)
+    try:
+        target = writable_target(path)
+    except OSError as error:
+        raise _cannot_write(named, error) from error
     _remove_leftovers(target.parent)
     # A long name is cut, leaving room for the rest within the usual limit of 255 bytes.
     prefix = f".{target.name[:40]}.explorer-tmp-{_host()}-{os.getpid()}-"

@@ -53,6 +53,18 @@ def kind_of(mode: int) -> str:
     )
 
 
+def _unreadable(
+    path: str | os.PathLike[str], failure: Exception, error: type[ExplorerError]
+) -> ExplorerError:
+    return error(
+        Text(
+            QT_TRANSLATE_NOOP("Core", "{path} cannot be read: {reason}"),
+            path=shown_path(path),
+            reason=getattr(failure, "strerror", None) or str(failure),
+        )
+    )
+
+
 def regular_file(
     path: str | os.PathLike[str], what: str, error: type[ExplorerError] = FileReadError
 ) -> Path:
@@ -67,13 +79,7 @@ def regular_file(
             Text(QT_TRANSLATE_NOOP("Core", "{path}: no such file"), path=shown_path(path))
         ) from None
     except (OSError, ValueError) as failure:  # ValueError: a NUL character in the path
-        raise error(
-            Text(
-                QT_TRANSLATE_NOOP("Core", "{path} cannot be read: {reason}"),
-                path=shown_path(path),
-                reason=getattr(failure, "strerror", None) or str(failure),
-            )
-        ) from None
+        raise _unreadable(path, failure, error) from None
     if not stat.S_ISREG(mode):
         kind = kind_of(mode)
         raise error(
@@ -114,13 +120,7 @@ def read_bytes(
         with open(file, "rb") as stream:
             data = stream.read(limit + 1)
     except OSError as failure:
-        raise error(
-            Text(
-                QT_TRANSLATE_NOOP("Core", "{path} cannot be read: {reason}"),
-                path=shown_path(path),
-                reason=failure.strerror or str(failure),
-            )
-        ) from None
+        raise _unreadable(path, failure, error) from None
     if len(data) > limit:
         raise too_large_error(path, limit, what, error)
     return data

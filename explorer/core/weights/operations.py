@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.base.errors import one_line, shown_path
-from explorer.core.base.files import FileWriteError, atomic_path
-from explorer.core.base.reading import kind_of
+from explorer.core.base.files import FileWriteError, atomic_path, writable_target
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.references.architecture import Reference
 from explorer.core.weights.compatibility import CompatibilityReport, compare
@@ -37,12 +36,9 @@ def check_save_target(path: str) -> None:
         raise WeightsError(Text(message, path=shown, suffix=KERAS_SUFFIX, name=better))
     folder = target.parent
     try:
+        writable_target(path)  # a folder, a device, a named pipe: refused as the write would
         if not folder.is_dir():
             problem = QT_TRANSLATE_NOOP("Core", "cannot write {path}: there is no folder {folder}")
-        elif target.exists() and not target.is_file():  # a folder, a device, a named pipe
-            problem = QT_TRANSLATE_NOOP("Core", "cannot write {path}: it is {kind}, not a file")
-            kind = kind_of(os.stat(target).st_mode)
-            raise FileWriteError(Text(problem, path=shown, kind=kind))
         elif not os.access(folder, os.W_OK | os.X_OK):
             problem = QT_TRANSLATE_NOOP(
                 "Core", "cannot write {path}: the folder {folder} is not writable"

@@ -56,12 +56,13 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NAME_MAX_WIDTH = 320
 # On narrow screens these columns give up width, in this order, down to this share of it.
 _SHRINK_ORDER = (
-    *((column, 1) for column in sorted(_NUMERIC)),  # down to their numbers: titles wrap
+    *((column, None) for column in sorted(_NUMERIC)),  # None: down to their numbers
     (_FIELD, 0.45),
     (_TYPE, 0.55),
     (_SHAPE, 0.65),
     (_NAME, 0.5),
 )
+_TITLE_ROOM = 24  # beside a title: the sort arrow and the margins
 _LAST_COLUMN_MIN = 100  # "Connected to" keeps this much in view
 _MEASURED = 8  # the longest texts by length are measured; pixel widths follow length closely
 
@@ -562,7 +563,7 @@ class LayerTableView(QWidget):
             if column == _NAME and containers:  # a nested model's row is in bold
                 text_width = max(text_width, *(bold.horizontalAdvance(n) for n in containers))
             title = self.model.titles()[column]
-            header_width = header.fontMetrics().horizontalAdvance(title) + 24  # sort arrow
+            header_width = header.fontMetrics().horizontalAdvance(title) + _TITLE_ROOM
             width = max(text_width + padding, header_width)
             self._content_widths.append(text_width + padding)
             self._wanted_widths.append(min(width, _NAME_MAX_WIDTH) if column == _NAME else width)
@@ -579,9 +580,9 @@ class LayerTableView(QWidget):
         header = self.table.horizontalHeader().fontMetrics()
         for column, floor in _SHRINK_ORDER:
             # Never below the title's longest word: the title may take two lines, not be cut.
-            # Numbers (floor 1) keep every digit: only a title wider than them gives way.
+            # Numbers (no floor) keep every digit: only a title wider than them gives way.
             word = max(header.horizontalAdvance(w) for w in self.model.titles()[column].split())
-            share = self._content_widths[column] if floor == 1 else round(widths[column] * floor)
+            share = self._content_widths[column] if floor is None else round(widths[column] * floor)
             least = min(widths[column], max(share, word + 16))
             give = min(max(short, 0), widths[column] - least)
             widths[column] -= give
@@ -592,7 +593,7 @@ class LayerTableView(QWidget):
             {
                 column
                 for column, width in enumerate(widths)
-                if header.horizontalAdvance(self.model.titles()[column]) + 24 > width
+                if header.horizontalAdvance(self.model.titles()[column]) + _TITLE_ROOM > width
                 and " " in self.model.titles()[column]
             }
         )
