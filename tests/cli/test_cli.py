@@ -28,6 +28,7 @@ TOTAL_KEYS = {
     "weights_bytes",
     "macs",
     "activation_elements",
+    "uncounted",  # the layers whose MACs are not counted (issue 14)
 }
 
 
@@ -48,7 +49,9 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 def check_summary_schema(summary: dict) -> None:
     assert set(summary) == {"architecture", "params", "layers", "totals"}
     assert set(summary["totals"]) == TOTAL_KEYS
-    assert all(isinstance(v, int) for v in summary["totals"].values())
+    counts = {k: v for k, v in summary["totals"].items() if k != "uncounted"}
+    assert all(isinstance(v, int) for v in counts.values())
+    assert all(isinstance(name, str) for name in summary["totals"]["uncounted"])
     for layer in summary["layers"]:
         assert set(layer) == LAYER_KEYS
         assert isinstance(layer["name"], str) and isinstance(layer["type"], str)
@@ -57,6 +60,9 @@ def check_summary_schema(summary: dict) -> None:
         assert all(s[0] is None and all(isinstance(d, int) for d in s[1:]) for s in shapes)
         assert all(isinstance(name, str) for name in layer["inbound"])
         for key in ("params", "trainable_params", "macs", "activation_elements"):
+            if key == "macs" and layer["macs"] is None:  # not counted: named in the totals
+                assert layer["name"] in summary["totals"]["uncounted"]
+                continue
             assert isinstance(layer[key], int) and layer[key] >= 0
 
 
@@ -87,6 +93,7 @@ def test_summary_json_end_to_end_without_weights_or_log_noise() -> None:
         "weights_bytes": 802_821_792,
         "macs": 206_123_008,
         "activation_elements": 402_408,
+        "uncounted": [],
     }
 
 

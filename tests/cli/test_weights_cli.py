@@ -98,3 +98,6 @@ def test_summary_of_a_model_file_and_trust(tmp_path) -> None:
     status, out, err = run_cli("summary", f"{path}:trust=true", "--format", "csv")
     assert (status, err) == (0, "")
     assert out.splitlines()[1].startswith("1,plus_one,plus_one,Lambda,0,")
+    assert out.splitlines()[1].endswith(",0,0,not counted,8,")  # its MACs: not a silent 0
+    status, out, err = run_cli("summary", f"{path}:trust=true")
+    assert "MACs per sample:              0 (1 layer not counted: plus_one)" in out.splitlines()

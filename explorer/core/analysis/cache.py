@@ -26,7 +26,8 @@ from explorer.core.references.architecture import Reference
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # of an entry; another number is a miss. 2: recurrent and attention layers counted
+FORMAT = 3  # of an entry; another number is a miss. 2: recurrent and attention layers counted;
+# 3: a layer whose MACs are not counted is None (not 0), and totals name such layers
 ENV = "EXPLORER_CACHE_DIR"
 _PACKAGES = ("keras-architecture-explorer", "keras", "tensorflow")
 
@@ -111,7 +112,7 @@ def from_record(data: dict[str, Any]) -> ModelSummary:
         params=tuple((name, _tuples(value)) for name, value in data["params"]),
         model_name=data["model_name"],
         layers=layers,
-        totals=Totals(**data["totals"]),
+        totals=Totals(**{name: _tuples(value) for name, value in data["totals"].items()}),
     )
 
 

@@ -20,7 +20,7 @@ class ChartSeries:
     rows: tuple[int, ...]  # each point's index in summary.layers, to select the table row
     params: tuple[int, ...]
     cumulative_params: tuple[int, ...]
-    macs: tuple[int, ...]
+    macs: tuple[int | None, ...]  # None: not counted
     spatial: tuple[int | None, ...]  # H*W of a (None, H, W, C) first output, else None
     channels: tuple[int | None, ...]  # last dimension of the first output, None when unknown
 
@@ -90,9 +90,10 @@ def point_text(series: ChartSeries, point: int, metric: str) -> str:
             params=series.cumulative_params[point],
         )
     if metric == "macs":
-        return Text(
-            QT_TRANSLATE_NOOP("Core", "{name} — {macs:,} MACs"), name=name, macs=series.macs[point]
-        )
+        macs = series.macs[point]
+        if macs is None:
+            return Text(QT_TRANSLATE_NOOP("Core", "{name} — MACs not counted"), name=name)
+        return Text(QT_TRANSLATE_NOOP("Core", "{name} — {macs:,} MACs"), name=name, macs=macs)
     if metric == "feature_maps":
         spatial, channels = series.spatial[point], series.channels[point]
         size = (
@@ -126,8 +127,17 @@ class GroupedBars:
     """Bars in groups along x (stages, or one "total" group), one bar per model in each group."""
 
     groups: tuple[str, ...]
-    values: tuple[tuple[int, ...], ...]  # per model, per group; 0 where a model lacks a stage
+    # Per model, per group; 0 where a model lacks a stage, None where a stage's MACs (or a
+    # model's, in total) are not counted.
+    values: tuple[tuple[int | None, ...], ...]
     by_stage: bool
+
+
+def _total(summary: ModelSummary, metric: str) -> int | None:
+    """A model's total of ``metric``; None for MACs when some of its layers are not counted."""
+    if metric == "macs" and summary.totals.uncounted:
+        return None
+    return int(getattr(summary.totals, metric))
 
 
 def stage_bars(summaries: Sequence[ModelSummary], metric: str) -> GroupedBars:
@@ -136,7 +146,7 @@ def stage_bars(summaries: Sequence[ModelSummary], metric: str) -> GroupedBars:
         raise ValueError(f"unknown metric {metric!r}; expected one of {', '.join(STAGE_METRICS)}")
     comparison = compare_stages(summaries) if summaries else None
     if comparison is None:
-        totals = tuple((getattr(summary.totals, metric),) for summary in summaries)
+        totals = tuple((_total(summary, metric),) for summary in summaries)
         return GroupedBars((_TOTAL,), totals, by_stage=False)
     values = tuple(
         tuple(0 if stage is None else getattr(stage, metric) for stage in model)

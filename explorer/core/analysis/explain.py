@@ -73,6 +73,17 @@ def explain(summary: ModelSummary, index: int) -> list[str]:
                 type=row.type,
             )
         ]
+    if row.macs is None:
+        lines.append(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "Its MACs are not counted: there is no formula for {type} here, or a size it "
+                    "needs is unknown (None).",
+                ),
+                type=row.type,
+            )
+        )
     if row.params and row.trainable_params < row.params and row.type != "BatchNormalization":
         frozen = row.params - row.trainable_params
         lines.append(

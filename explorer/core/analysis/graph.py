@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from explorer.core.analysis.stages import names_stages, stage_names
-from explorer.core.analysis.summary import LayerRow, ModelSummary
+from explorer.core.analysis.summary import LayerRow, ModelSummary, known_sum
 from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import Shape
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
@@ -42,7 +42,7 @@ class GraphNode:
     type: str
     output_shapes: tuple[Shape, ...]
     params: int
-    macs: int
+    macs: int | None  # None: not counted
     activation_elements: int
     groups: tuple[str, ...]  # the ids of the groups it is in, outermost first
     window: str = ""  # a convolution's or pooling's window and stride: "3×3 /2"
@@ -55,12 +55,13 @@ class GraphGroup:
     kind: str  # "stage", "block" or "model"
     members: tuple[str, ...]  # node ids, in model order
 
-    def totals(self, graph: ModelGraph) -> tuple[int, int, int]:
-        """Parameters, MACs and activation elements of the group's layers."""
+    def totals(self, graph: ModelGraph) -> tuple[int, int | None, int]:
+        """Parameters, MACs (None when a layer's are not counted) and activation elements of
+        the group's layers."""
         nodes = [graph.node(member) for member in self.members]
         return (
             sum(n.params for n in nodes),
-            sum(n.macs for n in nodes),
+            known_sum(n.macs for n in nodes),
             sum(n.activation_elements for n in nodes),
         )
 

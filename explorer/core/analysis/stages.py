@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from explorer.core.analysis.summary import LayerRow, ModelSummary
+from explorer.core.analysis.summary import LayerRow, ModelSummary, known_sum
 from explorer.core.base.shapes import Shape
 from explorer.core.base.texts import QT_TRANSLATE_NOOP
 
@@ -26,7 +26,7 @@ class Stage:
     output_shape: Shape
     params: int
     trainable_params: int
-    macs: int
+    macs: int | None  # None when a layer of the stage is not counted
     activation_elements: int
 
 
@@ -64,7 +64,7 @@ def stages(summary: ModelSummary) -> tuple[Stage, ...] | None:
             output_shape=rows[-1].output_shapes[-1],
             params=sum(r.params for r in rows),
             trainable_params=sum(r.trainable_params for r in rows),
-            macs=sum(r.macs for r in rows),
+            macs=known_sum(r.macs for r in rows),
             activation_elements=sum(r.activation_elements for r in rows),
         )
         for name, rows in groups.items()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from math import prod
 from typing import Any
@@ -22,7 +23,7 @@ class LayerRow:
     params: int
     trainable_params: int
     inbound: tuple[str, ...]
-    macs: int
+    macs: int | None  # None: not counted (a kind with no formula, or a size left unknown)
     activation_elements: int
     # Layers inside a nested model sit one level deeper; ``path`` is "outer/inner".
     depth: int = 0
@@ -58,8 +59,9 @@ class Totals:
     trainable_params: int
     non_trainable_params: int
     weights_bytes: int
-    macs: int
+    macs: int  # of the layers counted; ``uncounted`` names the others
     activation_elements: int
+    uncounted: tuple[str, ...] = ()  # paths of the layers whose MACs are not counted
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,22 @@ class ModelSummary:
                 "weights_bytes": self.totals.weights_bytes,
                 "macs": self.totals.macs,
                 "activation_elements": self.totals.activation_elements,
+                "uncounted": list(self.totals.uncounted),
             },
         }
+
+
+def add_known(a: int | None, b: int | None) -> int | None:
+    """A sum that is unknown (None) when either part is."""
+    return None if a is None or b is None else a + b
+
+
+def known_sum(values: Iterable[int | None]) -> int | None:
+    """The sum of ``values``; None (not counted) when one of them is."""
+    total: int | None = 0
+    for value in values:
+        total = add_known(total, value)
+    return total
 
 
 def _json_shape(shape: Shape | list[Shape]) -> list[Any]:
@@ -140,7 +156,7 @@ def summarize_model(
         entry = merged[key]
         entry["outputs"] += call.outputs
         entry["inbound"] += [n for n in call.inbound if n not in entry["inbound"]]
-        entry["macs"] += layer_macs(call.layer, call.inputs, call.outputs)
+        entry["macs"] = add_known(entry["macs"], layer_macs(call.layer, call.inputs, call.outputs))
         entry["acts"] += activation_elements(call.outputs)
 
     paths = {
@@ -158,7 +174,7 @@ def summarize_model(
                 for k in order
                 if paths[k].startswith(paths[key] + "/") and paths[k] not in containers
             ]
-            macs = sum(merged[k]["macs"] for k in leaves)
+            macs = known_sum(merged[k]["macs"] for k in leaves)
             acts = sum(merged[k]["acts"] for k in leaves)
         rows.append(
             LayerRow(
@@ -184,8 +200,9 @@ def summarize_model(
         trainable_params=_count(model.trainable_weights),
         non_trainable_params=_count(model.non_trainable_weights),
         weights_bytes=weights_bytes(weights),
-        macs=sum(row.macs for row in leaves_only),
+        macs=sum(row.macs or 0 for row in leaves_only),
         activation_elements=sum(row.activation_elements for row in leaves_only),
+        uncounted=tuple(row.path for row in leaves_only if row.macs is None),
     )
     return ModelSummary(
         architecture=architecture or model.name,

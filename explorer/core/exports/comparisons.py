@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
+from explorer.core.analysis.cost import macs_text
 from explorer.core.analysis.stages import compare_stages
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.base.shapes import shape_text
@@ -67,8 +68,16 @@ def glance_lines(labels: Sequence[str], summaries: Sequence[ModelSummary]) -> li
     ]
 
 
+_UNCOUNTED_ROW = QT_TRANSLATE_NOOP("Core", "Layers not counted in MACs")
+
+
 def compare_values(summaries: Sequence[ModelSummary]) -> list[tuple[str, list[int]]]:
-    return [(name, [pick(s) for s in summaries]) for name, pick in _COMPARED]
+    """Totals side by side; when a model has layers whose MACs are not counted, a row says how
+    many (its MACs are those of the other layers)."""
+    values = [(name, [pick(s) for s in summaries]) for name, pick in _COMPARED]
+    if any(s.totals.uncounted for s in summaries):
+        values.append((_UNCOUNTED_ROW, [len(s.totals.uncounted) for s in summaries]))
+    return values
 
 
 def _compare_headers(summaries: Sequence[ModelSummary]) -> list[str]:
@@ -107,7 +116,7 @@ def stage_rows(summaries: Sequence[ModelSummary]) -> tuple[list[str], list[list[
         for model in comparison.per_model:
             stage = model[index]
             cells += (
-                [shape_text(stage.output_shape), f"{stage.params:,}", f"{stage.macs:,}"]
+                [shape_text(stage.output_shape), f"{stage.params:,}", macs_text(stage.macs)]
                 if stage is not None
                 else ["-", "-", "-"]
             )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from explorer.core.analysis.cost import macs_text, uncounted_note
 from explorer.core.analysis.graph import Box, Drawing, GraphNode
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.errors import ParameterError, one_line
@@ -31,6 +32,7 @@ _KINDS = (  # layer kind -> colour, first match of the type name wins
 )
 _OTHER_KIND = "#bcaaa4"
 _GROUP_FILL = {"stage": "#eceff1", "block": "#f5f7f8", "model": "#fff8e1"}
+NOT_COUNTED_FILL = "#cfd8dc"  # a box whose MACs are not counted, when coloured by MACs
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class BoxText:
     shape: str
     type: str
     params: int
-    macs: int
+    macs: int | None  # None: not counted
     activation_elements: int
 
 
@@ -62,7 +64,7 @@ def box_text(drawing: Drawing, box_id: str) -> BoxText:
             Text(
                 QT_TRANSLATE_NOOP("Core", "{params:,} params · {macs} MACs"),
                 params=params,
-                macs=short_count(macs),
+                macs=macs_text(macs, short=True),
             ),
             _shapes(last),
             group.kind,
@@ -99,11 +101,14 @@ def fill_colors(drawing: Drawing, color: str) -> dict[str, str]:
     if color == "type":
         return {box_id: _GROUP_FILL.get(t.type, _kind_color(t.type)) for box_id, t in texts.items()}
     values = {box_id: _quantity(t, color) for box_id, t in texts.items()}
-    top = max(values.values(), default=0)
-    return {box_id: heat(value, top) for box_id, value in values.items()}
+    top = max((v for v in values.values() if v is not None), default=0)
+    return {
+        box_id: NOT_COUNTED_FILL if value is None else heat(value, top)
+        for box_id, value in values.items()
+    }
 
 
-def _quantity(text: BoxText, color: str) -> int:
+def _quantity(text: BoxText, color: str) -> int | None:
     if color == "params":
         return text.params
     return text.macs if color == "macs" else text.activation_elements
@@ -200,7 +205,9 @@ def model_svg(drawing: Drawing, reference: Reference, totals: Totals, color: str
     """``graph_svg`` titled with the model's name, reference and totals."""
     subtitle = (
         f"{reference.text()} · {totals.params:,} parameters · "
-        f"{short_count(totals.macs)} MACs per sample · {len(drawing.graph.nodes)} layers"
+        f"{short_count(totals.macs)} MACs per sample"
+        f"{' ' + uncounted_note(totals.uncounted, named=False) if totals.uncounted else ''} · "
+        f"{len(drawing.graph.nodes)} layers"
     )
     return graph_svg(drawing, reference.architecture.title, subtitle, color)
 
@@ -208,7 +215,8 @@ def model_svg(drawing: Drawing, reference: Reference, totals: Totals, color: str
 def graph_svg(drawing: Drawing, title: str, subtitle: str, color: str) -> str:
     """The drawing as a standalone SVG: the title and parameters on top, a legend below."""
     fills = fill_colors(drawing, color)
-    width = max(drawing.width, len(subtitle) * 6.2, len(_legend(color)) * 5.6) + 2 * _MARGIN
+    legend = _legend(color, NOT_COUNTED_FILL in fills.values())
+    width = max(drawing.width, len(subtitle) * 6.2, len(legend) * 5.6) + 2 * _MARGIN
     height = drawing.height + 2 * _MARGIN + _TITLE + 24
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
@@ -242,7 +250,8 @@ def graph_svg(drawing: Drawing, title: str, subtitle: str, color: str) -> str:
         text = box_text(drawing, box.id)
         folded = box.id in drawing.folded
         out.append(
-            f"<g><title>{_xml(text.title)}: {text.params:,} params, {text.macs:,} MACs</title>"
+            f"<g><title>{_xml(text.title)}: {text.params:,} params, "
+            f"{_xml(macs_text(text.macs))} MACs</title>"
             f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" '
             f'height="{box.height:.1f}" rx="{8 if folded else 4}" fill="{fills[box.id]}" '
             f'stroke="#37474f" stroke-width="{1.6 if folded else 0.8}"/>'
@@ -258,7 +267,7 @@ def graph_svg(drawing: Drawing, title: str, subtitle: str, color: str) -> str:
     out.append("</g>")
     out.append(
         f'<text x="{_MARGIN}" y="{height - 10:.0f}" font-size="10" fill="#455a64">'
-        f"{_xml(_legend(color))}</text>"
+        f"{_xml(legend)}</text>"
     )
     out.append("</svg>")
     return "\n".join(out) + "\n"
@@ -277,8 +286,9 @@ def _fit(text: str, width: float, size: int) -> str:
     return text if len(text) <= room else text[: room - 1] + "…"
 
 
-def _legend(color: str) -> str:
+def _legend(color: str, uncounted: bool = False) -> str:
     if color == "type":
         return "Colour: layer kind (convolution blue, dense purple, normalization yellow, ...)"
     what = {"params": "parameters", "macs": "MACs", "activations": "activation size"}[color]
-    return f"Colour: {what}, white (none) to red (the most), on a log scale"
+    legend = f"Colour: {what}, white (none) to red (the most), on a log scale"
+    return legend + "; grey: not counted" if uncounted else legend

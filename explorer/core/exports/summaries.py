@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from explorer.core.analysis.cost import macs_text, uncounted_note
 from explorer.core.analysis.summary import LayerRow, ModelSummary, Totals
 from explorer.core.base.errors import one_line
 from explorer.core.base.shapes import shape_text
@@ -42,7 +43,7 @@ def _row_cells(index: int, row: LayerRow) -> list[str]:
         output_shape_text(row),
         f"{row.params:,}",
         f"{row.trainable_params:,}",
-        f"{row.macs:,}",
+        macs_text(row.macs),
         ", ".join(row.inbound),
     ]
 
@@ -57,14 +58,21 @@ def totals_lines(totals: Totals) -> list[tuple[str, str]]:
         ("Trainable params", f"{totals.trainable_params:,}"),
         ("Non-trainable params", f"{totals.non_trainable_params:,}"),
         ("Weights memory", binary_and_decimal(totals.weights_bytes)),
-        ("MACs per sample", f"{totals.macs:,}"),
-        ("FLOPs per sample (2 x MACs)", f"{2 * totals.macs:,}"),
+        ("MACs per sample", _with_note(f"{totals.macs:,}", uncounted_note(totals.uncounted))),
+        (
+            "FLOPs per sample (2 x MACs)",
+            _with_note(f"{2 * totals.macs:,}", uncounted_note(totals.uncounted, named=False)),
+        ),
         (
             "Activations per sample",
             f"{totals.activation_elements:,} elements, "
             f"{binary_and_decimal(activation_bytes(totals.activation_elements))} at float32",
         ),
     ]
+
+
+def _with_note(value: str, note: str) -> str:
+    return f"{value} {note}" if note else value
 
 
 def summary_text(summary: ModelSummary) -> str:
@@ -104,7 +112,7 @@ def summary_csv(summary: ModelSummary) -> str:
             output_shape_text(row),
             row.params,
             row.trainable_params,
-            row.macs,
+            macs_text(row.macs) if row.macs is None else row.macs,
             row.activation_elements,
             " ".join(row.inbound),
         ]

@@ -66,6 +66,7 @@ def _x_label() -> str:
 
 
 _BLUE, _GREEN, _ORANGE, _PURPLE = "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd"
+_GREY = "#78909c"  # a layer whose MACs are not counted: a cross on the axis, not a bar of 0
 _BAR_WIDTH = 0.8
 
 
@@ -96,6 +97,7 @@ class ChartsPanel(PlotPanel):
     markers: MadeWithPlots[dict[str, pg.InfiniteLine]] = MadeWithPlots()
     params_bars: MadeWithPlots[pg.BarGraphItem] = MadeWithPlots()
     macs_bars: MadeWithPlots[pg.BarGraphItem] = MadeWithPlots()
+    uncounted_marks: MadeWithPlots[pg.ScatterPlotItem] = MadeWithPlots()
     cumulative_curve: MadeWithPlots[pg.PlotDataItem] = MadeWithPlots()
     spatial_curve: MadeWithPlots[pg.PlotDataItem] = MadeWithPlots()
     channels_curve: MadeWithPlots[pg.PlotDataItem] = MadeWithPlots()
@@ -133,6 +135,8 @@ class ChartsPanel(PlotPanel):
         self.channels_curve = pg.PlotDataItem(pen=pg.mkPen(_ORANGE, width=2), antialias=True)
         self.plots["params"].addItem(self.params_bars)
         self.plots["macs"].addItem(self.macs_bars)
+        self.uncounted_marks = pg.ScatterPlotItem(symbol="x", size=9, pen=None, brush=_GREY)
+        self.plots["macs"].addItem(self.uncounted_marks)
         self.plots["cumulative"].addItem(self.cumulative_curve)
         self.plots["feature_maps"].addItem(self.spatial_curve)
         self._channels_view = self._add_right_axis(self.plots["feature_maps"])
@@ -174,7 +178,13 @@ class ChartsPanel(PlotPanel):
 
     def _set_titles(self) -> None:
         """Each chart's title names the model, in exports too."""
-        for key, (title, _) in _titles().items():
+        uncounted = sum(m is None for m in self._series.macs)
+        for key, (name, _) in _titles().items():
+            title = name
+            if key == "macs" and uncounted:
+                title = translate("Charts", "{title} (× {count} not counted)").format(
+                    title=name, count=uncounted
+                )
             self.plots[key].getPlotItem().setTitle(  # keeps the title's font (fit_fonts)
                 titled(title, [self._architecture] if self._architecture else []), color="k"
             )
@@ -218,7 +228,9 @@ class ChartsPanel(PlotPanel):
         s = self._series
         x = np.arange(len(s), dtype=float)
         self._set_params_bars()
-        self.macs_bars.setOpts(x=x, height=np.array(s.macs, dtype=float))
+        self.macs_bars.setOpts(x=x, height=np.array([m or 0 for m in s.macs], dtype=float))
+        uncounted = [i for i, m in enumerate(s.macs) if m is None]
+        self.uncounted_marks.setData(x=uncounted, y=[0.0] * len(uncounted))
         self.cumulative_curve.setData(x, np.array(s.cumulative_params, dtype=float))
         self.spatial_curve.setData(x, _values(s.spatial), connect="finite")
         self.channels_curve.setData(x, _values(s.channels), connect="finite")

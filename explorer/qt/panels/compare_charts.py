@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.analysis.chart_data import STAGE_METRICS, GroupedBars, chart_series, stage_bars
+from explorer.core.analysis.cost import NOT_COUNTED
 from explorer.core.analysis.summary import ModelSummary
 from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.widgets.plots import (
@@ -133,7 +134,7 @@ class CompareCharts(QWidget):
             plot.addItem(
                 pg.BarGraphItem(
                     x=groups + offset,
-                    height=np.array(values, dtype=float),
+                    height=np.array([v or 0 for v in values], dtype=float),  # see bar_text
                     width=width,
                     brush=colour(index),
                     pen=None,
@@ -165,7 +166,8 @@ class CompareCharts(QWidget):
         """E.g. "conv4_x — 2. resnet50: 7,098,368 parameters"."""
         value = self.bars.values[model][group]
         what = _units()[self.metric.currentData()]
-        return f"{translated(self.bars.groups[group])} — {self._labels[model]}: {value:,} {what}"
+        amount = f"{value:,} {what}" if value is not None else translated(NOT_COUNTED)
+        return f"{translated(self.bars.groups[group])} — {self._labels[model]}: {amount}"
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         view = self.plots["stages"].getPlotItem().vb

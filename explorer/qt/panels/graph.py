@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.analysis.cost import macs_text
 from explorer.core.analysis.graph import Drawing, GraphGroup, ModelGraph, folded_groups, model_graph
 from explorer.core.exports.graphs import COLORS, BoxText, model_svg
 from explorer.qt.i18n import follow, translate, translated
@@ -105,7 +106,7 @@ def _box_tip(text: BoxText, folded: bool) -> str:
         title=translated(text.title),
         subtitle=translated(text.subtitle),
         shape=text.shape,
-        macs=f"{text.macs:,}",
+        macs=translated(macs_text(text.macs)),
         activations=f"{text.activation_elements:,}",
     )
     return (tip + translate("Graph", "<br><i>Double-click to open</i>")) if folded else tip
@@ -460,6 +461,8 @@ class GraphPanel(QWidget):
             scale = translate("Graph", "by layer kind")
         else:
             scale = translate("Graph", "white (none) to red (the most), log scale")
+            if key == "macs" and any(node.macs is None for node in self.graph.nodes):
+                scale = translate("Graph", "{scale}, grey: not counted").format(scale=scale)
         return translate(
             "Graph",
             "{layers} layers, {boxes} boxes · colour: {colour}, {scale} · double-click a box "

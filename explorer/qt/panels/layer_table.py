@@ -18,10 +18,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QGuiApplication,
     QKeySequence,
+    QPalette,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.analysis.cost import NOT_COUNTED
 from explorer.core.analysis.explain import explain
 from explorer.core.analysis.receptive import ReceptiveField, receptive_fields
 from explorer.core.analysis.summary import LayerRow, ModelSummary
@@ -48,9 +51,9 @@ from explorer.qt.widgets.actions import Words, make_action
 _Index = QModelIndex | QPersistentModelIndex
 _Cell = TypeVar("_Cell", bound=int | str)
 _INDENT = "    "  # per nesting level; a flat table has no tree lines, so spaces show the depth
-_NAME, _TYPE, _SHAPE, _FIELD, _CONNECTED = 1, 2, 3, 7, 8
+_NAME, _TYPE, _SHAPE, _MACS, _FIELD, _CONNECTED = 1, 2, 3, 6, 7, 8
 _NUMERIC = frozenset({0, 4, 5, 6})
-_EXPLAINED = frozenset({_SHAPE, 4, 5, 6})  # their tooltips show the layer's formulas
+_EXPLAINED = frozenset({_SHAPE, 4, 5, _MACS})  # their tooltips show the layer's formulas
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NAME_MAX_WIDTH = 320
@@ -128,10 +131,15 @@ def _raw_cells(index: int, row: LayerRow, field: ReceptiveField | None) -> tuple
         output_shape_text(row),
         row.params,
         row.trainable_params,
-        row.macs,
+        macs_cell(row.macs),
         field_text(field),
         ", ".join(row.inbound),
     )
+
+
+def macs_cell(macs: int | None) -> int | str:
+    """The MACs, or "not counted" (never 0) for a layer whose cost has no formula here."""
+    return str(translated(NOT_COUNTED)) if macs is None else macs
 
 
 def field_text(field: ReceptiveField | None) -> str:
@@ -206,12 +214,16 @@ class LayerTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._titles) - 1)
         if not self._raw:
             return
-        for i, field in enumerate(self._fields):
-            text = field_text(field)
-            self._raw[i] = _with_field(self._raw[i], text)
-            self._display[i] = _with_field(self._display[i], text)
+        layers = self._summary.layers if self._summary is not None else ()
+        for i, (field, row) in enumerate(zip(self._fields, layers, strict=True)):
+            words = [(_FIELD, field_text(field))]
+            if row.macs is None:
+                words.append((_MACS, macs_cell(row.macs)))
+            for column, text in words:
+                self._raw[i] = _with_cell(self._raw[i], column, text)
+                self._display[i] = _with_cell(self._display[i], column, text)
         self.dataChanged.emit(
-            self.index(0, _FIELD),
+            self.index(0, _MACS),
             self.index(len(self._raw) - 1, _FIELD),
             [Qt.ItemDataRole.DisplayRole],
         )
@@ -253,6 +265,9 @@ class LayerTableModel(QAbstractTableModel):
         """The bold font of nested models' rows, at the window's text size."""
         self._bold = QFont(QGuiApplication.font())
         self._bold.setBold(True)
+        self._italic = QFont(QGuiApplication.font())  # "not counted"
+        self._italic.setItalic(True)
+        self._faint = QColor(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
 
     def words(self, row: int) -> tuple[str, ...]:
         """What the filter matches: the name, type and path, whole and split into words (for
@@ -317,13 +332,19 @@ class LayerTableModel(QAbstractTableModel):
                 return row.activation_elements
             if column == _FIELD:
                 return _field_order(self._fields[index.row()])
+            if column == _MACS and row.macs is None:
+                return -1  # before every counted layer
             return raw
         if role == self.TEXT_ROLE:
             return str(raw)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in _NUMERIC else _LEFT
         if role == Qt.ItemDataRole.FontRole:
+            if column == _MACS and row.macs is None:
+                return self._italic
             return self._bold if row.is_container else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == _MACS and row.macs is None:
+            return self._faint
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == _FIELD:
                 return field_tooltip(row, self._fields[index.row()])
@@ -355,9 +376,9 @@ class LayerTableModel(QAbstractTableModel):
         return None
 
 
-def _with_field(cells: tuple[_Cell, ...], text: _Cell) -> tuple[_Cell, ...]:
-    """``cells`` with the receptive field's cell replaced."""
-    return (*cells[:_FIELD], text, *cells[_FIELD + 1 :])
+def _with_cell(cells: tuple[_Cell, ...], column: int, text: _Cell) -> tuple[_Cell, ...]:
+    """``cells`` with one cell replaced."""
+    return (*cells[:column], text, *cells[column + 1 :])
 
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+[A-Za-z]*")

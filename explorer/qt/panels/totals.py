@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QWidget
 
+from explorer.core.analysis.cost import uncounted_note
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.units import (
     BYTES_PER_ACTIVATION,
@@ -15,7 +16,7 @@ from explorer.core.base.units import (
     short_bytes,
     short_count,
 )
-from explorer.qt.i18n import follow, translate
+from explorer.qt.i18n import follow, translate, translated
 
 EMPTY = "—"
 _COLUMNS = 3
@@ -77,6 +78,12 @@ def _count_text(n: int) -> str:
     return f"{n:,} ({short_count(n)})" if n >= 1000 else f"{n:,}"
 
 
+def _with_note(text: str, totals: Totals) -> str:
+    """MACs with "(2 layers not counted)" when some layers' MACs are not known."""
+    note = translated(uncounted_note(totals.uncounted, named=False))
+    return f"{text} {note}" if note else text
+
+
 class TotalsPanel(QWidget):
     """Totals of the current model: parameters, memory, cost."""
 
@@ -132,7 +139,7 @@ class TotalsPanel(QWidget):
                 "(Ctrl+-) for every figure in full",
             )
         )
-        self._show_batch_activations(self.batch_size.value())  # the short line in new words
+        self.set_totals(self._totals)  # the short line and the notes in new words
         if self.isVisible():
             self._fit()  # the labels are as long as the language makes them
 
@@ -203,12 +210,16 @@ class TotalsPanel(QWidget):
             "trainable": f"{totals.trainable_params:,}",
             "non_trainable": f"{totals.non_trainable_params:,}",
             "weights": binary_and_decimal(totals.weights_bytes),
-            "macs": _count_text(totals.macs),
-            "flops": _count_text(2 * totals.macs),
+            "macs": _with_note(_count_text(totals.macs), totals),
+            "flops": _with_note(_count_text(2 * totals.macs), totals),
             "activations": binary_and_decimal(per_sample),
         }
         for key, text in texts.items():
             self._values[key].setText(text)
+        tips = dict(zip(_KEYS, (tip for _, tip in _rows()), strict=False))
+        for key in ("macs", "flops"):  # which layers are not counted, by name
+            named = translated(uncounted_note(totals.uncounted))
+            self._values[key].setToolTip(f"{tips[key]}\n{named}" if named else tips[key])
         self._show_batch_activations(self.batch_size.value())
 
     def _show_batch_activations(self, batch: int) -> None:
@@ -228,7 +239,7 @@ class TotalsPanel(QWidget):
                 params=f"{totals.params:,}",
                 non_trainable=f"{totals.non_trainable_params:,}",
                 weights=short_bytes(totals.weights_bytes),
-                macs=short_count(totals.macs),
+                macs=_with_note(short_count(totals.macs), totals),
                 activations=short_bytes(activation_bytes(totals.activation_elements)),
                 batch=short_bytes(n_bytes),
             )

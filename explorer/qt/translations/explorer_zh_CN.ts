@@ -66,6 +66,10 @@
         <source>channels</source>
         <translation>通道数</translation>
     </message>
+    <message>
+        <source>{title} (× {count} not counted)</source>
+        <translation>{title}（× {count} 层未计入）</translation>
+    </message>
 </context>
 <context>
     <name>CodeView</name>
@@ -257,6 +261,10 @@
     <message>
         <source>No formula for {type} here: its numbers are the ones Keras reports.</source>
         <translation>这里没有 {type} 的公式：它的数字来自 Keras 的报告。</translation>
+    </message>
+    <message>
+        <source>Its MACs are not counted: there is no formula for {type} here, or a size it needs is unknown (None).</source>
+        <translation>其 MACs 未计入：这里没有 {type} 的计算公式，或它需要的某个尺寸未知（None）。</translation>
     </message>
     <message>
         <source>{frozen:,} of the {params:,} parameters are not trained.</source>
@@ -483,6 +491,10 @@
         <translation>{name} — 累计到此层的参数量 {params:,}</translation>
     </message>
     <message>
+        <source>{name} — MACs not counted</source>
+        <translation>{name} — MACs 未计入</translation>
+    </message>
+    <message>
         <source>{name} — {macs:,} MACs</source>
         <translation>{name} — 乘加运算 (MACs) {macs:,}</translation>
     </message>
@@ -541,6 +553,10 @@
     <message>
         <source>{model} vs {baseline}: parameters {parameters}, MACs {macs}, activations {activations}</source>
         <translation>{model} 对比 {baseline}：参数量 {parameters}，乘加运算 (MACs) {macs}，激活值 {activations}</translation>
+    </message>
+    <message>
+        <source>Layers not counted in MACs</source>
+        <translation>未计入 MACs 的层数</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -1494,6 +1510,30 @@
         <source>the drawing is {width:,} × {height:,} pixels, more than a PNG is made of here (at most {side:,} a side, {pixels} pixels): save it as SVG, or fold it</source>
         <translation>这张图有 {width:,} × {height:,} 像素，超出了这里能生成的 PNG（每边最多 {side:,}，共 {pixels} 像素）：请存为 SVG，或折叠后再导出</translation>
     </message>
+    <message>
+        <source>not counted</source>
+        <translation>未计入</translation>
+    </message>
+    <message>
+        <source>(1 layer not counted)</source>
+        <translation>（1 层未计入）</translation>
+    </message>
+    <message>
+        <source>({count} layers not counted)</source>
+        <translation>（{count} 层未计入）</translation>
+    </message>
+    <message>
+        <source>{names} and {count} more</source>
+        <translation>{names} 等，另有 {count} 层</translation>
+    </message>
+    <message>
+        <source>(1 layer not counted: {names})</source>
+        <translation>（1 层未计入：{names}）</translation>
+    </message>
+    <message>
+        <source>({count} layers not counted: {names})</source>
+        <translation>（{count} 层未计入：{names}）</translation>
+    </message>
 </context>
 <context>
     <name>Designer</name>
@@ -1925,6 +1965,10 @@ Check it against the current architecture and load it?</source>
     <message>
         <source>white (none) to red (the most), log scale</source>
         <translation>从白色（无）到红色（最多），对数刻度</translation>
+    </message>
+    <message>
+        <source>{scale}, grey: not counted</source>
+        <translation>{scale}，灰色：未计入</translation>
     </message>
     <message>
         <source>{layers} layers, {boxes} boxes · colour: {colour}, {scale} · double-click a box or frame to open or fold it</source>
