@@ -31,6 +31,8 @@ _FREE_LAYERS = frozenset({"Embedding", "ReversibleEmbedding", "Identity", "Input
 # keras.applications' own layers, each element-wise: ConvNeXt's per-channel scale and drop path,
 # Inception-ResNet's scaled residual sum.
 _FREE_APPLICATION_LAYERS = frozenset({"LayerScale", "StochasticDepth", "CustomScaleLayer"})
+# The class attribute by which a layer class of this program says it is element-wise (0 MACs).
+ELEMENT_WISE = "element_wise"
 # Built-in layers with no formula here, left "not counted" on purpose: Fourier transforms,
 # a layer that wraps another or a foreign function, a generic pipeline.
 _UNCOUNTED_LAYERS = frozenset(
@@ -180,6 +182,8 @@ def _free_or_uncounted(layer: Any) -> int | None:
     module = cls.__module__.split(".")
     if module[:3] == ["keras", "src", "applications"] and cls.__name__ in _FREE_APPLICATION_LAYERS:
         return 0
+    if module[0] == "explorer" and getattr(cls, ELEMENT_WISE, False):
+        return 0  # this program's own layers (a class token, position embeddings) say so
     if module[:3] != ["keras", "src", "layers"] or cls.__name__ in _UNCOUNTED_LAYERS:
         return None  # a custom layer (its class is not Keras's), a Lambda, or no formula here
     if module[3] in _FREE_MODULES or cls.__name__ in _FREE_LAYERS:
