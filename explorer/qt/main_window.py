@@ -581,7 +581,9 @@ class MainWindow(QMainWindow):
         )
         self.heading.setText(
             f"<b>{reference.architecture.title}</b> &nbsp;·&nbsp; <code>{reference.text()}</code>"
-            + translate("Window", " &nbsp;·&nbsp; {count} layers").format(count=len(summary.layers))
+            + translate("Window", " &nbsp;·&nbsp; {count} layers").format(
+                count=sum(not row.part_of for row in summary.layers)
+            )
             + weights
         )
 

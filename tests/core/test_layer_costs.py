@@ -92,12 +92,14 @@ def test_time_distributed_counts_its_layer_at_every_step_in_one_row() -> None:
 
     sequence = keras.Input((25, 8))
     x = layers.GRU(16, return_sequences=True, name="gru")(sequence)
-    out = layers.TimeDistributed(layers.Dense(4), name="per_step")(x)
+    out = layers.TimeDistributed(layers.Dense(4, name="dense"), name="per_step")(x)
     summary = summarize_model(keras.Model(sequence, out), "test", ())
-    assert [(r.name, r.output_shapes, r.macs) for r in summary.layers] == [
+    assert [(r.name, r.output_shapes, r.macs) for r in summary.layers if r.is_leaf] == [
         ("gru", ((None, 25, 16),), 25 * 3 * (8 * 16 + 16 * 16)),
         ("per_step", ((None, 25, 4),), 25 * 16 * 4),
     ]
+    # Each shows the layer it runs at every step once, under it (the next test has more).
+    assert [r.name for r in summary.layers if r.part_of] == ["gru_cell", "dense"]
     assert summary.totals.params == 3 * (8 * 16 + 16 * 16 + 2 * 16) + 16 * 4 + 4
 
 
@@ -128,3 +130,41 @@ def test_a_layer_called_many_times_with_one_shape_shows_it_once_with_its_count()
     assert row.macs == 25 * 8 * 4 and row.params == 8 * 4 + 4  # every call; weights once
     layers_json = json.loads(summary_json(summary))["layers"]
     assert layers_json[0]["output_shape"] == [[None, 4]] * 25  # the documented list
+
+
+def test_cells_appear_once_under_their_layer_with_one_step() -> None:
+    """An RNN's cell (each direction's) and TimeDistributed's layer: one row under the layer,
+    one step's shape and MACs; counted nowhere else (totals, JSON, the layer count)."""
+    import keras
+    from keras import layers
+
+    from explorer.core.exports.summaries import render_summary
+
+    tokens = keras.Input((40,), dtype="int32")
+    x = layers.Embedding(1000, 64, name="embed")(tokens)
+    lstm = layers.LSTM(32, return_sequences=True, name="lstm")  # its directions' names follow
+    x = layers.Bidirectional(lstm, name="bilstm")(x)
+    x = layers.GRU(16, name="gru")(x)
+    steps = keras.Input((25, 8))
+    per_step = layers.TimeDistributed(layers.Dense(4, name="inner"), name="td")(steps)
+    model = keras.Model([tokens, steps], [layers.Dense(3, name="head")(x), per_step])
+    summary = summarize_model(model, "test", ())
+    rows = [(r.path, r.type, r.output_shapes, r.params, r.macs, r.part_of) for r in summary.layers]
+    lstm_step = 4 * (64 * 32 + 32 * 32)
+    assert rows == [
+        ("embed", "Embedding", ((None, 40, 64),), 64_000, 0, ""),
+        ("bilstm", "Bidirectional", ((None, 40, 64),), 24_832, 2 * 40 * lstm_step, ""),
+        ("bilstm/forward_lstm/lstm_cell", "LSTMCell", ((None, 32),), 12_416, lstm_step, "bilstm"),
+        ("bilstm/backward_lstm/lstm_cell", "LSTMCell", ((None, 32),), 12_416, lstm_step, "bilstm"),
+        ("gru", "GRU", ((None, 16),), 3_936, 40 * 3 * (64 * 16 + 16 * 16), ""),
+        ("gru/gru_cell", "GRUCell", ((None, 16),), 3_936, 3 * (64 * 16 + 16 * 16), "gru"),
+        ("head", "Dense", ((None, 3),), 51, 48, ""),
+        ("td", "TimeDistributed", ((None, 25, 4),), 36, 25 * 32, ""),
+        ("td/inner", "Dense", ((None, 4),), 36, 32, "td"),
+    ]
+    assert summary.totals.params == model.count_params() == 92_855
+    assert summary.totals.macs == 983_040 + 153_600 + 48 + 800  # the parts are not added
+    text = render_summary(summary, "text")
+    assert "    gru_cell (GRUCell)                  (None, 16) per step   3,936" in text
+    data = json.loads(render_summary(summary, "json"))
+    assert [layer["name"] for layer in data["layers"]] == ["embed", "bilstm", "gru", "head", "td"]

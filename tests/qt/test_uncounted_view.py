@@ -92,3 +92,30 @@ def test_the_macs_chart_marks_them_with_a_cross(qtbot, mixed: ModelSummary) -> N
     title = panel.plots["macs"].getPlotItem().titleLabel.text
     assert "(× 2 not counted)" in title
     assert panel.series.macs == (128, None, None, 64)
+
+
+def test_a_cell_is_shown_once_under_its_layer(qtbot) -> None:
+    """An LSTM's cell: indented under the LSTM, one step's shape, "per step" in the window's
+    language, and a tool tip that says whose step it is."""
+    lstm = _row("lstm", "LSTM", (None, 32), 12_416, 40 * 12_288)
+    cell = LayerRow("lstm_cell", "LSTMCell", ((None, 32),), 12_416, 12_416, (), 12_288, 32,
+                    depth=1, path="lstm/lstm_cell", part_of="lstm")  # fmt: skip
+    summary = ModelSummary(
+        "t", (), "t", (lstm, cell), Totals(12_416, 12_416, 0, 49_664, 491_520, 32)
+    )
+    view = LayerTableView()
+    qtbot.addWidget(view)
+    view.set_summary(summary)
+    model = view.model
+    assert [model.index(1, c).data() for c in (1, 2, 3, 4, 6)] == [
+        "    lstm_cell", "LSTMCell", "(None, 32) per step", "12,416", "12,288"
+    ]  # fmt: skip
+    assert model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole) == (
+        "lstm/lstm_cell\nLSTMCell: one step of lstm"
+    )
+    assert "One step of lstm" in model.index(1, MACS).data(Qt.ItemDataRole.ToolTipRole)
+    try:
+        set_language("zh_CN")
+        assert model.index(1, 3).data() == "(None, 32)\uff08每步\uff09"  # full-width brackets
+    finally:
+        set_language("en")

@@ -58,7 +58,7 @@ def channel_count(shape: Shape | None) -> int | None:
 
 
 def chart_series(summary: ModelSummary) -> ChartSeries:
-    indexed = [(i, row) for i, row in enumerate(summary.layers) if not row.is_container]
+    indexed = [(i, row) for i, row in enumerate(summary.layers) if row.is_leaf]
     params = tuple(row.params for _, row in indexed)
     return ChartSeries(
         names=tuple(row.name for _, row in indexed),

@@ -56,6 +56,18 @@ def explain(summary: ModelSummary, index: int) -> list[str]:
                 type=row.type,
             )
         ]
+    if row.part_of:
+        return [
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "One step of {layer}: this {type} runs at every step, so its shape and MACs "
+                    "are one step's; the {layer} row counts its parameters and every step's MACs.",
+                ),
+                layer=row.part_of,
+                type=row.type,
+            )
+        ]
     shapes = {r.path: r.output_shapes for r in summary.layers}
     sources = [a for a, b in model_graph(summary).edges if b == row.path]
     inputs: list[Shape] = [shapes[source][0] for source in sources if shapes[source]]

@@ -108,7 +108,7 @@ def model_graph(summary: ModelSummary) -> ModelGraph:
 def _graph_of(summary: ModelSummary) -> ModelGraph:
     rows = summary.layers
     containers = {row.path for row in rows if row.is_container}
-    leaves = [row for row in rows if not row.is_container]
+    leaves = [row for row in rows if row.is_leaf]
     # A nested model's edges lead to its first layers and come from its last one.
     entries: dict[str, list[str]] = {}
     exits: dict[str, str] = {}
@@ -118,7 +118,7 @@ def _graph_of(summary: ModelSummary) -> ModelGraph:
             if not row.inbound:
                 entries.setdefault(container, []).append(row.path)
 
-    paths = {row.path for row in rows}
+    paths = {row.path for row in rows if not row.part_of}
 
     def sources(row: LayerRow) -> list[str]:
         prefix = row.path.rpartition("/")[0]

@@ -87,7 +87,9 @@ def receptive_fields(summary: ModelSummary) -> dict[str, ReceptiveField | None]:
     for node in graph.nodes:
         fields[node.id] = _through(rows[node.id], [fields.get(s) for s in inputs[node.id]])
     for row in summary.layers:
-        if row.is_container:
+        if row.part_of:  # one step of its layer: the layer's field
+            fields[row.path] = fields.get(row.part_of)
+        elif row.is_container:
             last = [node.id for node in graph.nodes if node.id.startswith(row.path + "/")]
             fields[row.path] = fields[last[-1]] if last else None
     return fields

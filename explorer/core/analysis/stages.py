@@ -51,7 +51,7 @@ def names_stages(rows: Sequence[LayerRow]) -> bool:
 
 def stages(summary: ModelSummary) -> tuple[Stage, ...] | None:
     """Stages in model order, or None for a network whose layers name no stages."""
-    top = [row for row in summary.layers if row.depth == 0]
+    top = [row for row in summary.layers if row.depth == 0]  # parts are one level down
     if not names_stages(top):
         return None
     groups: dict[str, list[LayerRow]] = {}

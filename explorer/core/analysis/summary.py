@@ -35,6 +35,15 @@ class LayerRow:
     kernel: tuple[int, ...] = ()
     strides: tuple[int, ...] = ()
     dilation: tuple[int, ...] = ()
+    # A part shown once under the layer that runs it at every step (an RNN's cell,
+    # TimeDistributed's layer): the path of that layer. Its shape and MACs are one step's; it
+    # is counted nowhere (the layer's row has its parameters and every step's MACs).
+    part_of: str = ""
+
+    @property
+    def is_leaf(self) -> bool:
+        """A layer the totals, charts and graph count: not a nested model, not a part."""
+        return not self.is_container and not self.part_of
 
     @property
     def window(self) -> str:
@@ -77,7 +86,7 @@ class ModelSummary:
         return {
             "architecture": self.architecture,
             "params": {name: as_json_value(value) for name, value in self.params},
-            "layers": [
+            "layers": [  # parts (an RNN's cell) are the tables' reading aid, not layer calls
                 {
                     "name": row.path,
                     "type": row.type,
@@ -89,6 +98,7 @@ class ModelSummary:
                     "activation_elements": row.activation_elements,
                 }
                 for row in self.layers
+                if not row.part_of
             ],
             "totals": {
                 "params": self.totals.params,
@@ -189,12 +199,14 @@ def summarize_model(
                 depth=len(entry["call"].path),
                 path=paths[key],
                 is_container=paths[key] in containers,
+                part_of="",
                 **window_of(layer),
             )
         )
+        rows += _parts(layer, entry["call"], rows[-1])
 
     weights = _unique(model.weights)
-    leaves_only = [row for row in rows if not row.is_container]
+    leaves_only = [row for row in rows if row.is_leaf]
     totals = Totals(
         params=_count(weights),
         trainable_params=_count(model.trainable_weights),
@@ -211,6 +223,57 @@ def summarize_model(
         layers=tuple(rows),
         totals=totals,
     )
+
+
+def _parts(layer: Any, call: Any, row: LayerRow) -> list[LayerRow]:
+    """The rows shown once under a layer that runs another at every step: an RNN's cell (each
+    direction's, for Bidirectional) and TimeDistributed's layer, with one step's output shape
+    and MACs (the layer's MACs over the steps)."""
+    from keras import layers
+
+    if isinstance(layer, layers.Bidirectional):
+        runs = [(d, d.cell, f"{row.path}/{d.name}/{d.cell.name}", f"{d.name}/{d.cell.name}")
+                for d in (layer.forward_layer, layer.backward_layer)]  # fmt: skip
+    elif isinstance(layer, layers.RNN):
+        runs = [(layer, layer.cell, f"{row.path}/{layer.cell.name}", layer.cell.name)]
+    elif isinstance(layer, layers.TimeDistributed):
+        runs = [(layer, layer.layer, f"{row.path}/{layer.layer.name}", layer.layer.name)]
+    else:
+        return []
+    if not call.inputs or not call.outputs or len(call.inputs[0]) < 3:
+        return []
+    steps, out = call.inputs[0][1], call.outputs[0]
+    sequence = isinstance(layer, layers.TimeDistributed) or getattr(
+        layer, "return_sequences", False
+    )
+    step: Shape = (out[0], *out[2:]) if sequence else out
+    parts = []
+    step_inputs = [(shape[0], *shape[2:]) for shape in call.inputs[:1]]
+    for runner, part, path, name in runs:
+        macs = layer_macs(part, step_inputs, [step])  # a cell's, or the inner layer's, one step
+        if macs is None:  # a convolutional cell: the layer's over its steps
+            total = layer_macs(runner, call.inputs, call.outputs)
+            macs = None if total is None or not steps else total // steps
+        # One direction's cell gives units (filters) values, not the merged 2 x units.
+        width = getattr(part, "units", None) or getattr(part, "filters", None)
+        last = getattr(part, "data_format", "channels_last") == "channels_last"
+        shape: Shape = (*step[:-1], int(width)) if width and last else step
+        parts.append(
+            LayerRow(
+                name=name,
+                type=type(part).__name__,
+                output_shapes=(shape,),
+                params=_count(part.weights),
+                trainable_params=_count(part.trainable_weights),
+                inbound=(),
+                macs=macs,
+                activation_elements=activation_elements([shape]),
+                depth=row.depth + 1,
+                path=path,
+                part_of=row.path,
+            )
+        )
+    return parts
 
 
 def window_of(layer: Any) -> dict[str, tuple[int, ...]]:

@@ -20,7 +20,7 @@ _COMPARED: tuple[tuple[str, Callable[[ModelSummary], int]], ...] = (
     (QT_TRANSLATE_NOOP("Core", "Weights bytes"), lambda s: s.totals.weights_bytes),
     (QT_TRANSLATE_NOOP("Core", "MACs per sample"), lambda s: s.totals.macs),
     (QT_TRANSLATE_NOOP("Core", "Activations per sample"), lambda s: s.totals.activation_elements),
-    (QT_TRANSLATE_NOOP("Core", "Layers"), lambda s: len(s.layers)),
+    (QT_TRANSLATE_NOOP("Core", "Layers"), lambda s: sum(not row.part_of for row in s.layers)),
 )
 
 

@@ -9,6 +9,7 @@ from explorer.core.analysis.cost import macs_text, uncounted_note
 from explorer.core.analysis.summary import LayerRow, ModelSummary, Totals
 from explorer.core.base.errors import one_line
 from explorer.core.base.shapes import shape_text
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import activation_bytes, binary_and_decimal
 from explorer.core.exports.tables import csv_text, markdown_table, plain_table
 from explorer.core.params.values import format_value
@@ -20,6 +21,8 @@ def output_shape_text(row: LayerRow) -> str:
     """The layer's output shapes; a layer called N times with one shape shows it once, with
     ``×N`` (a Dense shared by 25 steps printed its shape 25 times). JSON keeps the list."""
     shapes = row.output_shapes
+    if row.part_of:  # an RNN's cell under its layer
+        return Text(QT_TRANSLATE_NOOP("Core", "{shape} per step"), shape=shape_text(shapes[0]))
     if len(shapes) > 1 and len(set(shapes)) == 1:
         return f"{shape_text(shapes[0])} ×{len(shapes)}"
     return ", ".join(shape_text(s) for s in shapes)

@@ -537,7 +537,8 @@ class GraphPanel(QWidget):
         """Select and centre the box that shows summary row ``row`` (its group's when folded)."""
         if row is None or self.drawing is None or self._state.summary is None:
             return
-        path = self._state.summary.layers[row].path
+        selected = self._state.summary.layers[row]
+        path = selected.part_of or selected.path  # an RNN's cell: its layer's box
         if path not in self._rows:
             return  # a nested model's own row: it is drawn as its layers
         item = self._boxes.get(self.drawing.shown_as(path))

@@ -128,7 +128,7 @@ def _raw_cells(index: int, row: LayerRow, field: ReceptiveField | None) -> tuple
         index,
         row.name,
         row.type,
-        output_shape_text(row),
+        translated(output_shape_text(row)),
         row.params,
         row.trainable_params,
         macs_cell(row.macs),
@@ -217,13 +217,15 @@ class LayerTableModel(QAbstractTableModel):
         layers = self._summary.layers if self._summary is not None else ()
         for i, (field, row) in enumerate(zip(self._fields, layers, strict=True)):
             words = [(_FIELD, field_text(field))]
+            if row.part_of:  # "(None, 32) per step"
+                words.append((_SHAPE, translated(output_shape_text(row))))
             if row.macs is None:
                 words.append((_MACS, macs_cell(row.macs)))
             for column, text in words:
                 self._raw[i] = _with_cell(self._raw[i], column, text)
                 self._display[i] = _with_cell(self._display[i], column, text)
         self.dataChanged.emit(
-            self.index(0, _MACS),
+            self.index(0, _SHAPE),
             self.index(len(self._raw) - 1, _FIELD),
             [Qt.ItemDataRole.DisplayRole],
         )
@@ -359,6 +361,9 @@ class LayerTableModel(QAbstractTableModel):
     @staticmethod
     def _tooltip(row: LayerRow, column: int) -> str | None:
         if column == _NAME:
+            if row.part_of:
+                text = translate("LayerTable", "{path}\n{type}: one step of {layer}")
+                return text.format(path=row.path, type=row.type, layer=row.part_of)
             if row.is_container:
                 text = translate("LayerTable", "{path}\n{type} nested model")
             else:

@@ -259,6 +259,10 @@
         <translation>嵌套模型：它的数字是下面各个 {type} 层的总和。</translation>
     </message>
     <message>
+        <source>One step of {layer}: this {type} runs at every step, so its shape and MACs are one step&apos;s; the {layer} row counts its parameters and every step&apos;s MACs.</source>
+        <translation>{layer} 的一步：这个 {type} 在每一步都运行，所以它的形状和 MACs 是一步的；{layer} 那一行计入它的参数和所有步的 MACs。</translation>
+    </message>
+    <message>
         <source>No formula for {type} here: its numbers are the ones Keras reports.</source>
         <translation>这里没有 {type} 的公式：它的数字来自 Keras 的报告。</translation>
     </message>
@@ -1534,6 +1538,10 @@
         <source>({count} layers not counted: {names})</source>
         <translation>（{count} 层未计入：{names}）</translation>
     </message>
+    <message>
+        <source>{shape} per step</source>
+        <translation>{shape}（每步）</translation>
+    </message>
 </context>
 <context>
     <name>Designer</name>
@@ -2178,6 +2186,12 @@ Check it against the current architecture and load it?</source>
     <message>
         <source>Each output of {name} sees {size} input pixels; neighbouring outputs are {jump} pixels apart. Where paths meet, the largest over all paths.</source>
         <translation>{name} 的每个输出能看到 {size} 个输入像素；相邻输出相隔 {jump} 个像素。多条路径汇合时，取所有路径中最大的值。</translation>
+    </message>
+    <message>
+        <source>{path}
+{type}: one step of {layer}</source>
+        <translation>{path}
+{type}：{layer} 的一步</translation>
     </message>
     <message>
         <source>{path}
