@@ -1511,8 +1511,16 @@
         <translation>设计 {name} 的第一层不是 Input</translation>
     </message>
     <message>
+        <source>the drawing could not be read as SVG</source>
+        <translation>无法把这张图读作 SVG</translation>
+    </message>
+    <message>
         <source>the drawing is {width:,} × {height:,} pixels, more than a PNG is made of here (at most {side:,} a side, {pixels} pixels): save it as SVG, or fold it</source>
         <translation>这张图有 {width:,} × {height:,} 像素，超出了这里能生成的 PNG（每边最多 {side:,}，共 {pixels} 像素）：请存为 SVG，或折叠后再导出</translation>
+    </message>
+    <message>
+        <source>no memory for a picture of {width:,} × {height:,} pixels</source>
+        <translation>内存不足，无法生成 {width:,} × {height:,} 像素的图片</translation>
     </message>
     <message>
         <source>not counted</source>

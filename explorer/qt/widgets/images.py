@@ -28,7 +28,7 @@ def svg_to_png(svg: str, scale: float = 2.0) -> bytes:
         _keep.append(QGuiApplication(sys.argv[:1]))
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     if not renderer.isValid():
-        raise ImageError("the drawing could not be read as SVG")
+        raise ImageError(QT_TRANSLATE_NOOP("Core", "the drawing could not be read as SVG"))
     size = renderer.defaultSize()
     width, height = round(size.width() * scale), round(size.height() * scale)
     if max(width, height) > PNG_SIDE_LIMIT or width * height > PNG_PIXELS_LIMIT:
@@ -47,7 +47,15 @@ def svg_to_png(svg: str, scale: float = 2.0) -> bytes:
         )
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     if image.isNull():  # the memory for it could not be had
-        raise ImageError(f"no memory for a picture of {width:,} × {height:,} pixels")
+        raise ImageError(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "no memory for a picture of {width:,} × {height:,} pixels"
+                ),
+                width=width,
+                height=height,
+            )
+        )
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
