@@ -77,7 +77,7 @@ def test_the_totals_count_and_name_the_layers_left_out(qtbot, mixed: ModelSummar
     assert panel.text_of("macs") == "192 (2 layers not counted)"
     assert panel.text_of("flops") == "384 (2 layers not counted)"
     assert panel._values["macs"].toolTip().endswith("(2 layers not counted: mixer, double)")
-    assert "192 (2 layers not counted) MACs" in panel.compact.text()
+    assert panel.compact.text().endswith(" for the batch · MACs (2 layers not counted)")
 
 
 def test_the_macs_chart_marks_them_with_a_cross(qtbot, mixed: ModelSummary) -> None:

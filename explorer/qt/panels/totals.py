@@ -84,6 +84,12 @@ def _with_note(text: str, totals: Totals) -> str:
     return f"{text} {note}" if note else text
 
 
+def _note_after(totals: Totals) -> str:
+    """The short line's end: " · MACs (2 layers not counted)", or nothing."""
+    note = translated(uncounted_note(totals.uncounted, named=False))
+    return f" · MACs {note}" if note else ""
+
+
 class TotalsPanel(QWidget):
     """Totals of the current model: parameters, memory, cost."""
 
@@ -239,10 +245,11 @@ class TotalsPanel(QWidget):
                 params=f"{totals.params:,}",
                 non_trainable=f"{totals.non_trainable_params:,}",
                 weights=short_bytes(totals.weights_bytes),
-                macs=_with_note(short_count(totals.macs), totals),
+                macs=short_count(totals.macs),
                 activations=short_bytes(activation_bytes(totals.activation_elements)),
                 batch=short_bytes(n_bytes),
             )
+            + _note_after(totals)
         )
 
     def text_of(self, key: str) -> str:
