@@ -175,9 +175,8 @@ def _vit_params(
         ShapeParam(
             "input_shape",
             (224, 224, 3),
-            QT_TRANSLATE_NOOP(
-                "Core", "Input image: height x width x channels, each side a multiple of patch_size"
-            ),
+            QT_TRANSLATE_NOOP("Core", "Input image: height x width x channels"),
+            min_note=QT_TRANSLATE_NOOP("Core", "and a multiple of patch_size"),
         ),
         IntParam(
             "patch_size",
