@@ -11,6 +11,13 @@ import pytest
 from explorer.core import weights
 from explorer.core.analysis.build import build_model, summarize
 from explorer.core.analysis.stages import compare_stages, stages
+from explorer.core.analysis.sweep import (
+    attention_growth,
+    by_tokens,
+    run_sweep,
+    square_inputs,
+    sweep_rows,
+)
 from explorer.core.base.errors import ParameterError
 from explorer.core.exports.summaries import render_summary
 from explorer.core.sources.lookup import parse_reference
@@ -179,3 +186,43 @@ def test_vit_against_resnet50_shares_only_the_head(summary_of) -> None:
     resnet, vit = comparison.per_model
     assert vit[:5] == (None,) * 5 and resnet[5:7] == (None, None)
     assert [resnet[7].params, vit[7].params] == [2_049_000, 770_536]
+
+
+def test_a_sequence_length_sweep_shows_the_square_of_the_tokens() -> None:
+    """BERT-Tiny's MACs: L x (4h² + 2hi) per layer for the projections and the MLP, linear in
+    L; 2hL² per layer for QKᵀ and AV; h² for the pooler. Doubling L doubles the first, the
+    products grow 4x: MACs(2L) - 2 MACs(L) = layers x 2h x (4L² - 2L²) - h²."""
+    layers, hidden, inter = 2, 128, 512
+    points = run_sweep(parse_reference("bert_tiny"), "sequence_length", [64, 128, 600])
+    short, long, refused = points
+    assert long.totals.macs - 2 * short.totals.macs == layers * 2 * hidden * (
+        4 * 64**2 - 2 * 64**2
+    ) - hidden * hidden  # fmt: skip
+    assert [short.tokens, long.tokens] == [64, 128]
+    assert short.attention_macs == layers * 2 * hidden * 64**2 == 2_097_152
+    assert long.attention_macs == 4 * short.attention_macs
+    assert short.totals.macs - short.attention_macs == (
+        layers * 64 * (4 * hidden**2 + 2 * hidden * inter) + hidden**2
+    )
+    assert refused.totals is None and "max_positions is 512" in refused.error
+    assert by_tokens(points)
+    assert attention_growth(points) == (
+        "From 64 to 128 tokens (x2.00), the attention products QKᵀ and AV grow x4.00, with "
+        "the square of the tokens; the other MACs grow x2.00."
+    )
+    rows = sweep_rows([("bert_tiny", points)], attention=True)
+    assert 25_182_208 + 2_097_152 == 27_279_360  # the two lines above, at L = 64
+    assert rows[0] == ["bert_tiny", "64", "4,385,920", "27,279,360", "0.78", "64", "2,097,152"]
+    assert rows[2][2:4] == ["-", "-"] and rows[2][5:] == ["-", "-"]
+
+
+def test_an_input_side_sweep_counts_vit_tokens() -> None:
+    sides = square_inputs((224, 224, 3), [112, 224])
+    points = run_sweep(parse_reference("vit_ti16"), "input_shape", sides)
+    assert [p.tokens for p in points] == [7 * 7 + 1, 14 * 14 + 1]
+    assert [p.attention_macs for p in points] == [12 * 2 * 192 * t * t for t in (50, 197)]
+    depth = run_sweep(parse_reference("vit_ti16"), "depth", [1, 2])
+    assert not by_tokens(depth)  # the same 197 tokens: plotted against depth
+    resnet = run_sweep(parse_reference("resnet18"), "classes", [10])
+    assert (resnet[0].tokens, resnet[0].attention_macs) == (None, 0)
+    assert attention_growth(resnet) is None
