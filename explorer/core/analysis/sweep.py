@@ -93,9 +93,20 @@ _SQUARE_SIDE = QT_TRANSLATE_NOOP("Core", "input size (square side)")  # an input
 # translated(axis.label).
 READABLE_NAMES = (
     QT_TRANSLATE_NOOP("Core", "classes"),
+    QT_TRANSLATE_NOOP("Core", "depth"),
     QT_TRANSLATE_NOOP("Core", "filters"),
+    QT_TRANSLATE_NOOP("Core", "heads"),
+    QT_TRANSLATE_NOOP("Core", "hidden"),
+    QT_TRANSLATE_NOOP("Core", "intermediate"),
     QT_TRANSLATE_NOOP("Core", "kernel size"),
+    QT_TRANSLATE_NOOP("Core", "layers"),
+    QT_TRANSLATE_NOOP("Core", "max positions"),
+    QT_TRANSLATE_NOOP("Core", "MLP dim"),
+    QT_TRANSLATE_NOOP("Core", "patch size"),
+    QT_TRANSLATE_NOOP("Core", "sequence length"),
     QT_TRANSLATE_NOOP("Core", "strides"),
+    QT_TRANSLATE_NOOP("Core", "vocab size"),
+    QT_TRANSLATE_NOOP("Core", "width"),
 )
 # The names of the range's fields in the messages about them (ParameterError's ``param``).
 _FROM, _TO, _STEP = (

@@ -203,6 +203,7 @@ def _vit_params(
             1,
             65_536,
             QT_TRANSLATE_NOOP("Core", "Units of the first Dense layer of each block's MLP"),
+            label=QT_TRANSLATE_NOOP("Core", "MLP dim"),
         ),
     )
 
@@ -315,7 +316,9 @@ def _bert_params(
             1,
             MAX_TOKENS,
             QT_TRANSLATE_NOOP(
-                "Core", "Rows of the learned position table (512 in BERT), used from the first"
+                "Core",
+                "Rows of the learned position table (512 in BERT); a sequence uses its first "
+                "sequence_length rows",
             ),
         ),
         IntParam("layers", depth, 1, 256, QT_TRANSLATE_NOOP("Core", "Encoder blocks")),
