@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 
 BLOCK_PREFIX = "encoder_block"  # encoder_block3_attention: the names analysis.stages reads
 MAX_TOKENS = 65_536  # beyond this even a preview's attention shapes mean nothing to a person
+# Help shared by ViT's and BERT's parameters.
+_BLOCKS_HELP = QT_TRANSLATE_NOOP("Core", "Encoder blocks")
+_HEADS_HELP = QT_TRANSLATE_NOOP("Core", "Attention heads in each block")
+_MLP_HELP = QT_TRANSLATE_NOOP("Core", "Units of the first Dense layer of each block's MLP")
 
 
 @cache
@@ -190,19 +194,17 @@ def _vit_params(
         IntParam(
             "classes", 1000, 1, 100_000, QT_TRANSLATE_NOOP("Core", "Units of the final Dense layer")
         ),
-        IntParam("depth", depth, 1, 256, QT_TRANSLATE_NOOP("Core", "Encoder blocks")),
+        IntParam("depth", depth, 1, 256, _BLOCKS_HELP),
         IntParam(
             "width", width, 1, 16_384, QT_TRANSLATE_NOOP("Core", "Width of every token (embedding)")
         ),
-        IntParam(
-            "heads", heads, 1, 256, QT_TRANSLATE_NOOP("Core", "Attention heads in each block")
-        ),
+        IntParam("heads", heads, 1, 256, _HEADS_HELP),
         IntParam(
             "mlp_dim",
             mlp_dim,
             1,
             65_536,
-            QT_TRANSLATE_NOOP("Core", "Units of the first Dense layer of each block's MLP"),
+            _MLP_HELP,
             label=QT_TRANSLATE_NOOP("Core", "MLP dim"),
         ),
     )
@@ -321,17 +323,15 @@ def _bert_params(
                 "sequence_length rows",
             ),
         ),
-        IntParam("layers", depth, 1, 256, QT_TRANSLATE_NOOP("Core", "Encoder blocks")),
+        IntParam("layers", depth, 1, 256, _BLOCKS_HELP),
         IntParam("hidden", hidden, 1, 16_384, QT_TRANSLATE_NOOP("Core", "Width of every token")),
-        IntParam(
-            "heads", heads, 1, 256, QT_TRANSLATE_NOOP("Core", "Attention heads in each block")
-        ),
+        IntParam("heads", heads, 1, 256, _HEADS_HELP),
         IntParam(
             "intermediate",
             intermediate,
             1,
             65_536,
-            QT_TRANSLATE_NOOP("Core", "Units of the first Dense layer of each block's MLP"),
+            _MLP_HELP,
         ),
     )
 
