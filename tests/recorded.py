@@ -25,6 +25,8 @@ RECORDED = (
     "vgg16:classes=10",
     "simple-cnn",
     "convnext_tiny",
+    "vit_b16",
+    "bert_tiny",
 )
 
 

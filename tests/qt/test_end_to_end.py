@@ -206,7 +206,7 @@ def test_sweep_input_size_then_classes_with_a_pinned_model(
     sweep = window.sweep
     labels = [sweep.param.itemText(i) for i in range(sweep.param.count())]
     assert labels == ["input size (square side)", "classes"]
-    assert (sweep.start.value(), sweep.stop.value(), sweep.step.value()) == (56, 344, 32)
+    assert (sweep.start.value(), sweep.stop.value(), sweep.step.value()) == (32, 320, 32)
     assert sweep.count.text() == "10 points"
 
     sweep.set_range(32, 96, 32)
@@ -251,3 +251,25 @@ def test_sweep_input_size_then_classes_with_a_pinned_model(
     assert lines[0] == "Model,Value,Params,MACs per sample,Activations per sample (MiB)"
     assert lines[1].startswith(f"resnet18,10,{sweep.runs[0].points[0].totals.params},")
     window.close()
+
+
+def test_a_bert_sweep_over_sequence_length_in_the_real_worker(qtbot, real_window) -> None:
+    """QKᵀ and AV of BERT-Tiny: 2 layers x 2 x 128 wide x L² = 512 L² MACs."""
+    window = real_window
+    pick(qtbot, window, "bert_tiny")
+    sweep = window.sweep
+    labels = [sweep.param.itemText(i) for i in range(sweep.param.count())]
+    sweep.param.setCurrentIndex(labels.index("sequence length"))
+    sweep.set_range(32, 128, 32)
+    assert sweep.run()
+    wait_until_done(qtbot, sweep)
+    (run,) = sweep.runs
+    assert [p.tokens for p in run.points] == [32, 64, 96, 128]
+    assert [p.attention_macs for p in run.points] == [512 * n * n for n in (32, 64, 96, 128)]
+    total, attention = sweep.plots["macs"].getPlotItem().listDataItems()
+    assert list(attention.xData) == [32, 64, 96, 128]
+    assert list(total.yData) == [p.totals.macs for p in run.points]
+    assert sweep.status.text() == (
+        "Done: 4 points. From 32 to 128 tokens (x4.00), the attention products QKᵀ and AV "
+        "grow x16.00, with the square of the tokens; the other MACs grow x4.00."
+    )

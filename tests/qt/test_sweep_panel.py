@@ -18,7 +18,7 @@ def test_points_fill_the_plots_and_the_table_as_they_come(qtbot, window, fake, t
     sweep = window.sweep
     labels = [sweep.param.itemText(i) for i in range(sweep.param.count())]
     assert labels == ["input size (square side)", "classes"]
-    assert (sweep.start.value(), sweep.stop.value(), sweep.step.value()) == (56, 344, 32)
+    assert (sweep.start.value(), sweep.stop.value(), sweep.step.value()) == (32, 320, 32)
     assert sweep.count.text() == "10 points"
     sweep.param.setCurrentIndex(1)
     sweep.set_range(10, 30, 10)

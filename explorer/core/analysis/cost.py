@@ -158,13 +158,9 @@ def _macs(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Shape]) -> int 
         return _recurrent_macs(layer.cell, inputs[0][1:-1], inputs[0][-1])
     if isinstance(layer, _cells()):  # a cell called on its own: one step
         return _recurrent_macs(layer, (), inputs[0][-1])
-    if isinstance(layer, layers.GroupQueryAttention):
-        return _attention_macs(layer, inputs, layer.num_query_heads, layer.num_key_value_heads,
-                               layer.head_dim, layer.head_dim)  # fmt: skip
-    if isinstance(layer, layers.MultiHeadAttention):
-        value_dim = layer.value_dim or layer.key_dim
-        return _attention_macs(layer, inputs, layer.num_heads, layer.num_heads, layer.key_dim,
-                               value_dim)  # fmt: skip
+    heads_and_widths = _attention_dims(layer)
+    if heads_and_widths is not None:
+        return _attention_macs(layer, inputs, *heads_and_widths)
     if isinstance(layer, (layers.Attention, layers.AdditiveAttention)):
         # Scores: Tq x Tv dot products (or scaled sums) of width d; then the weighted values.
         query, value = inputs[0], inputs[1]
@@ -215,6 +211,37 @@ def _einsum_op_macs(subscripts: str, inputs: Sequence[Shape]) -> int | None:
             batch = position == 0 and size is None
             sizes.setdefault(letter, 1 if batch else size)
     return _size(list(sizes.values()))
+
+
+def _attention_dims(layer: Any) -> tuple[int, int, int, int] | None:
+    """Query heads, key/value heads, key width and value width of MultiHeadAttention or
+    GroupQueryAttention; None for other layers."""
+    from keras import layers
+
+    if isinstance(layer, layers.GroupQueryAttention):
+        heads, width = layer.num_query_heads, layer.head_dim
+        return heads, layer.num_key_value_heads, width, width
+    if isinstance(layer, layers.MultiHeadAttention):
+        heads = layer.num_heads
+        return heads, heads, layer.key_dim, layer.value_dim or layer.key_dim
+    return None
+
+
+def attention_products(layer: Any, inputs: Sequence[Shape]) -> tuple[int, int] | None:
+    """The query length and the MACs of the two attention products (QKᵀ and AV) of one call
+    of MultiHeadAttention or GroupQueryAttention, the part of its MACs that grows with the
+    square of the token count; None for other layers."""
+    heads_and_widths = _attention_dims(layer)
+    if heads_and_widths is None or not inputs:
+        return None
+    query_heads, _, key_dim, value_dim = heads_and_widths
+    query = inputs[0]
+    value = inputs[1] if len(inputs) > 1 else query
+    try:
+        tq, tv = _size(query[1:-1]), _size(value[1:-1])
+    except _UnknownSize:
+        return None  # sequences of any length: not counted
+    return tq, query_heads * tq * tv * (key_dim + value_dim)
 
 
 _GATES = (("LSTMCell", 4), ("GRUCell", 3), ("SimpleRNNCell", 1))
@@ -269,7 +296,8 @@ def _attention_macs(
     )
     if getattr(layer, "_use_gate", False):  # a sigmoid gate, projected from the query
         projections += tq * dq * query_heads * value_dim
-    return projections + query_heads * tq * tv * (key_dim + value_dim)
+    _, products = attention_products(layer, inputs) or (0, 0)
+    return projections + products
 
 
 def _einsum_macs(equation: str, inputs: Shape, kernel: tuple[int, ...]) -> int:

@@ -7,8 +7,8 @@ report each point as it comes, and a test can run it without Qt.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import cast
+from dataclasses import dataclass, replace
+from typing import Any, cast
 
 from explorer.core.analysis.summary import Totals
 from explorer.core.base.errors import ExplorerError, ParameterError, user_message
@@ -24,6 +24,23 @@ class SweepPoint:
     value: Value
     totals: Totals | None  # None when this value cannot be built
     error: str = ""
+    # For a model with attention: its query length (tokens) and the MACs of its attention
+    # products QKᵀ and AV, the part of ``totals.macs`` that grows with the square of tokens.
+    tokens: int | None = None
+    attention_macs: int = 0
+
+
+def attention_of(model: Any) -> tuple[int | None, int]:
+    """The longest query of the model's attention layers (None without any) and the MACs of
+    all their attention products."""
+    from explorer.core.analysis.cost import attention_products
+    from explorer.core.analysis.trace import trace_model
+
+    found = [attention_products(call.layer, call.inputs) for call in trace_model(model)]
+    counted = [item for item in found if item is not None]
+    if not counted:
+        return None, 0
+    return max(tokens for tokens, _ in counted), sum(macs for _, macs in counted)
 
 
 def square_inputs(base: tuple[int, ...], sides: Iterable[int]) -> list[tuple[int, ...]]:
@@ -40,7 +57,8 @@ def run_sweep(
     should_stop: Callable[[], bool] = lambda: False,
 ) -> list[SweepPoint]:
     """Totals at each value of ``param``, the other parameters as in ``reference``."""
-    from explorer.core.analysis.build import summarize
+    from explorer.core.analysis.build import build_model
+    from explorer.core.analysis.summary import summarize_model
 
     architecture = reference.architecture
     try:
@@ -53,11 +71,13 @@ def run_sweep(
             break
         try:
             point_reference = reference.architecture.resolve({**reference.values, param: value})
-            point = SweepPoint(value, summarize(point_reference).totals)
+            model = build_model(point_reference).model
+            totals = summarize_model(model, architecture.id, point_reference.items).totals
+            point = SweepPoint(value, totals, "", *attention_of(model))
         except ExplorerError as error:
             point = SweepPoint(value, None, user_message(error))
         if isinstance(spec, ShapeParam) and isinstance(value, str):
-            point = SweepPoint(spec.coerce(value), point.totals, point.error)
+            point = replace(point, value=spec.coerce(value))
         points.append(point)
         if on_point is not None:
             on_point(index, point)
@@ -73,9 +93,20 @@ _SQUARE_SIDE = QT_TRANSLATE_NOOP("Core", "input size (square side)")  # an input
 # translated(axis.label).
 READABLE_NAMES = (
     QT_TRANSLATE_NOOP("Core", "classes"),
+    QT_TRANSLATE_NOOP("Core", "depth"),
     QT_TRANSLATE_NOOP("Core", "filters"),
+    QT_TRANSLATE_NOOP("Core", "heads"),
+    QT_TRANSLATE_NOOP("Core", "hidden"),
+    QT_TRANSLATE_NOOP("Core", "intermediate"),
     QT_TRANSLATE_NOOP("Core", "kernel size"),
+    QT_TRANSLATE_NOOP("Core", "layers"),
+    QT_TRANSLATE_NOOP("Core", "max positions"),
+    QT_TRANSLATE_NOOP("Core", "MLP dim"),
+    QT_TRANSLATE_NOOP("Core", "patch size"),
+    QT_TRANSLATE_NOOP("Core", "sequence length"),
     QT_TRANSLATE_NOOP("Core", "strides"),
+    QT_TRANSLATE_NOOP("Core", "vocab size"),
+    QT_TRANSLATE_NOOP("Core", "width"),
 )
 # The names of the range's fields in the messages about them (ParameterError's ``param``).
 _FROM, _TO, _STEP = (
@@ -190,17 +221,64 @@ SWEEP_HEADERS = [
 ]
 
 
-def sweep_rows(runs: Iterable[tuple[str, Iterable[SweepPoint]]]) -> list[list[str]]:
-    """One row per point of each model's sweep; a value that cannot be built says why."""
+# Columns added when a swept model has attention.
+ATTENTION_HEADERS = [
+    QT_TRANSLATE_NOOP("Core", "Tokens"),
+    QT_TRANSLATE_NOOP("Core", "Attention products QKᵀ, AV (MACs)"),
+]
+
+
+def sweep_rows(
+    runs: Iterable[tuple[str, Iterable[SweepPoint]]], *, attention: bool = False
+) -> list[list[str]]:
+    """One row per point of each model's sweep; a value that cannot be built says why. With
+    ``attention``, two more columns: tokens and the attention products' MACs."""
     rows = []
     for label, points in runs:
         for point in points:
             value = format_value(point.value)
+            more = []
+            if attention:
+                tokens = "-" if point.tokens is None else f"{point.tokens:,}"
+                more = [tokens, "-" if point.tokens is None else f"{point.attention_macs:,}"]
             if point.totals is None:
-                rows.append([label, value, "-", "-", point.error])
+                rows.append([label, value, "-", "-", point.error, *more])
                 continue
             mib = activation_bytes(point.totals.activation_elements) / MIB
+            totals = point.totals
             rows.append(
-                [label, value, f"{point.totals.params:,}", f"{point.totals.macs:,}", f"{mib:,.2f}"]
+                [label, value, f"{totals.params:,}", f"{totals.macs:,}", f"{mib:,.2f}", *more]
             )
     return rows
+
+
+def by_tokens(points: Iterable[SweepPoint]) -> bool:
+    """Whether the sweep changed the token count of every model built: then the MACs are best
+    plotted against tokens, where attention's square shows as a parabola."""
+    built = [point for point in points if point.totals is not None]
+    counts = {point.tokens for point in built}
+    return len(counts) > 1 and None not in counts
+
+
+def attention_growth(points: Iterable[SweepPoint]) -> Text | None:
+    """From the fewest tokens to the most: how the attention products grew against the rest
+    of the MACs, the quadratic term next to the linear ones; None without two token counts."""
+    built = [p for p in points if p.totals is not None and p.tokens and p.attention_macs]
+    if len({p.tokens for p in built}) < 2:
+        return None
+    first = min(built, key=lambda p: cast(int, p.tokens))
+    last = max(built, key=lambda p: cast(int, p.tokens))
+    rest = [cast(Totals, p.totals).macs - p.attention_macs for p in (first, last)]
+    return Text(
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "From {low:,} to {high:,} tokens (x{tokens:.2f}), the attention products QKᵀ and AV "
+            "grow x{attention:.2f}, with the square of the tokens; the other MACs grow "
+            "x{rest:.2f}.",
+        ),
+        low=first.tokens,
+        high=last.tokens,
+        tokens=cast(int, last.tokens) / cast(int, first.tokens),
+        attention=last.attention_macs / first.attention_macs,
+        rest=rest[1] / rest[0] if rest[0] else float("nan"),
+    )

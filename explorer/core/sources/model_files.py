@@ -199,6 +199,9 @@ def load_architecture(path: str, values: Mapping[str, Value]) -> keras.Model:
     import keras
     from keras.src.saving.serialization_lib import SafeModeScope
 
+    from explorer.core.sources.catalog.transformers import keras_layers
+
+    keras_layers()  # the catalog's own layers, registered: a saved ViT or BERT opens
     config, legacy = _config(path)
     try:
         with SafeModeScope(safe_mode=not values["trust"]):

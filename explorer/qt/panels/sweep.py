@@ -2,6 +2,8 @@
 
 The worker builds a preview at each value and reports each point as it comes; the plots and
 the table fill in as they arrive, and Cancel stops the worker after the point under way.
+A model with attention adds a dashed line to the MACs plot, its attention products (QKᵀ, AV);
+where the sweep changes the token count, x is the tokens, so that term shows as a parabola.
 """
 
 from __future__ import annotations
@@ -30,10 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.analysis.sweep import (
+    ATTENTION_HEADERS,
     MIB,
     SWEEP_HEADERS,
     SweepPoint,
+    attention_growth,
     axis_value,
+    by_tokens,
     sweep_axes,
     sweep_rows,
     sweep_values,
@@ -92,6 +97,8 @@ def _y(points: list[SweepPoint], key: str) -> np.ndarray:
             return float(point.totals.params)
         if key == "macs":
             return float(point.totals.macs)
+        if key == "attention":
+            return float(point.attention_macs)
         return activation_bytes(point.totals.activation_elements) / MIB
 
     return np.array([value(p) for p in points], dtype=float)
@@ -243,7 +250,13 @@ class SweepPanel(PlotPanel):
 
     def _x_label(self) -> str:
         axis = self.param.currentData()
-        return translate("Sweep", "value") if axis is None else translated(axis.label)
+        label = translate("Sweep", "value") if axis is None else translated(axis.label)
+        if self._by_tokens():
+            return translate("Sweep", "tokens (from {parameter})").format(parameter=label)
+        return label
+
+    def _by_tokens(self) -> bool:
+        return by_tokens(point for run in self.runs for point in run.points)
 
     # --- what to sweep ---------------------------------------------------------------------
 
@@ -274,7 +287,8 @@ class SweepPanel(PlotPanel):
             spin.setRange(axis.minimum, axis.maximum)
         self.step.setRange(1, max(1, axis.maximum - axis.minimum))
         if axis.square:  # 9 steps of 32 from a quarter of the side: the usual range of inputs
-            start = max(axis.minimum, axis.default // 4)
+            # Multiples of 32 suit every network here: five halvings, patches of 16 or 32.
+            start = max(axis.minimum, axis.default // 4 // 32 * 32, 32)
             self.set_range(start, min(axis.maximum, start + 9 * 32), 32)
         else:
             self.set_range(max(axis.minimum, 1), min(axis.maximum, axis.default * 2), 0)
@@ -386,7 +400,8 @@ class SweepPanel(PlotPanel):
         done = sum(len(r.points) for r in self.runs)
         total = sum(len(r.values) for r in self.runs)
         failed = sum(1 for r in self.runs for p in r.points if p.totals is None)
-        self._say(partial(_finished, self._cancelled, done, total, failed))
+        growth = next(filter(None, (attention_growth(r.points) for r in self.runs)), None)
+        self._say(partial(_finished, self._cancelled, done, total, failed, growth))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -418,22 +433,51 @@ class SweepPanel(PlotPanel):
     def _redraw(self) -> None:
         if self.plots_made():
             self._draw_curves()
+        attention = any(p.tokens is not None for run in self.runs for p in run.points)
+        runs = ((run.label, run.points) for run in self.runs)
         rows = [  # a value that could not be built says why, in the window's language
-            [*row[:4], translated(row[4]) if row[2] == "-" else row[4]]
-            for row in sweep_rows((run.label, run.points) for run in self.runs)
+            [*row[:4], translated(row[4]) if row[2] == "-" else row[4], *row[5:]]
+            for row in sweep_rows(runs, attention=attention)
         ]
-        headers = [translated(header) for header in SWEEP_HEADERS]
-        self.table.set_table(headers, rows, {2, 3, 4})
+        headers = SWEEP_HEADERS + (ATTENTION_HEADERS if attention else [])
+        numbers = {2, 3, 4, 5, 6} if attention else {2, 3, 4}
+        self.table.set_table([translated(header) for header in headers], rows, numbers)
 
     def _draw_curves(self) -> None:
-        """The points so far, and the swept models in the plots' titles."""
-        for run in self.runs:
-            x = np.array([axis_value(p.value) for p in run.points], dtype=float)
+        """The points so far (against tokens where the sweep changes them), and the swept models
+        in the plots' titles."""
+        tokens = self._by_tokens()
+        for index, run in enumerate(self.runs):
+            if any(p.attention_macs for p in run.points) and "attention" not in run.curves:
+                run.curves["attention"] = self._attention_curve(index, run.label)
+            x = np.array(
+                [p.tokens if tokens else axis_value(p.value) for p in run.points], dtype=float
+            )
             for key, curve in run.curves.items():
                 curve.setData(x, _y(run.points, key))
         models = [run.label for run in self.runs]
         for key, (title, _) in _plots().items():
             self.plots[key].getPlotItem().setTitle(titled(title, models), color="k")
+            self.plots[key].getPlotItem().setLabel("bottom", self._x_label())
+
+    def _attention_curve(self, index: int, label: str) -> pg.PlotDataItem:
+        """A dashed line in the MACs plot: the attention products' part of the model's MACs."""
+        import pyqtgraph as pg
+
+        name = translate("Sweep", "{model}: attention QKᵀ, AV").format(model=label)
+        return (
+            self.plots["macs"]
+            .getPlotItem()
+            .plot(
+                pen=pg.mkPen(colour(index), width=2, style=Qt.PenStyle.DashLine),
+                symbol="t",
+                symbolSize=6,
+                symbolBrush=colour(index),
+                symbolPen=None,
+                connect="finite",
+                name=name,
+            )
+        )
 
     def export_with_dialog(self, key: str, path: str | None = None) -> bool:
         return export_plot_with_dialog(self, self.plots[key], f"sweep-{key}", path)
@@ -452,7 +496,7 @@ def _stopped(message: str) -> str:
     return translate("Sweep", "The sweep stopped: {message}").format(message=translated(message))
 
 
-def _finished(cancelled: bool, done: int, total: int, failed: int) -> str:
+def _finished(cancelled: bool, done: int, total: int, failed: int, growth: str | None) -> str:
     if cancelled:
         text = translate("Sweep", "Cancelled after {done} of {total} points.")
     else:
@@ -461,4 +505,4 @@ def _finished(cancelled: bool, done: int, total: int, failed: int) -> str:
     if failed:
         more = translate("Sweep", "{count} could not be built (see the table).")
         text += " " + more.format(count=failed)
-    return text
+    return text + (" " + translated(growth) if growth else "")

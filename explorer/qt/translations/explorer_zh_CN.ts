@@ -419,16 +419,60 @@
         <translation>类别数</translation>
     </message>
     <message>
+        <source>depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
         <source>filters</source>
         <translation>卷积核数</translation>
+    </message>
+    <message>
+        <source>heads</source>
+        <translation>头数</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏宽度</translation>
+    </message>
+    <message>
+        <source>intermediate</source>
+        <translation>中间层宽度</translation>
     </message>
     <message>
         <source>kernel size</source>
         <translation>卷积核大小</translation>
     </message>
     <message>
+        <source>layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>max positions</source>
+        <translation>最大位置数</translation>
+    </message>
+    <message>
+        <source>MLP dim</source>
+        <translation>MLP 宽度</translation>
+    </message>
+    <message>
+        <source>patch size</source>
+        <translation>图块大小</translation>
+    </message>
+    <message>
+        <source>sequence length</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
         <source>strides</source>
         <translation>步幅</translation>
+    </message>
+    <message>
+        <source>vocab size</source>
+        <translation>词表大小</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽度</translation>
     </message>
     <message>
         <source>from</source>
@@ -485,6 +529,18 @@
     <message>
         <source>Activations per sample (MiB)</source>
         <translation>每个样本的激活值 (MiB)</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元数</translation>
+    </message>
+    <message>
+        <source>Attention products QKᵀ, AV (MACs)</source>
+        <translation>注意力乘积 QKᵀ、AV（MACs）</translation>
+    </message>
+    <message>
+        <source>From {low:,} to {high:,} tokens (x{tokens:.2f}), the attention products QKᵀ and AV grow x{attention:.2f}, with the square of the tokens; the other MACs grow x{rest:.2f}.</source>
+        <translation>从 {low:,} 个词元到 {high:,} 个词元（x{tokens:.2f}），注意力乘积 QKᵀ 和 AV 增长 x{attention:.2f}，随词元数的平方增长；其余 MACs 增长 x{rest:.2f}。</translation>
     </message>
     <message>
         <source>{name} — {params:,} params</source>
@@ -651,6 +707,10 @@
         <translation>类别数</translation>
     </message>
     <message>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
         <source>Depth multiplier</source>
         <translation>深度乘数</translation>
     </message>
@@ -663,16 +723,36 @@
         <translation>卷积核数</translation>
     </message>
     <message>
+        <source>Heads</source>
+        <translation>头数</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏宽度</translation>
+    </message>
+    <message>
         <source>Input shape</source>
         <translation>输入形状</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>中间层宽度</translation>
     </message>
     <message>
         <source>Kernel size</source>
         <translation>卷积核大小</translation>
     </message>
     <message>
+        <source>Max positions</source>
+        <translation>最大位置数</translation>
+    </message>
+    <message>
         <source>Padding</source>
         <translation>填充</translation>
+    </message>
+    <message>
+        <source>Patch size</source>
+        <translation>图块大小</translation>
     </message>
     <message>
         <source>Pool size</source>
@@ -681,6 +761,10 @@
     <message>
         <source>Rate</source>
         <translation>丢弃率</translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation>序列长度</translation>
     </message>
     <message>
         <source>Shape</source>
@@ -705,6 +789,14 @@
     <message>
         <source>Variant</source>
         <translation>变体</translation>
+    </message>
+    <message>
+        <source>Vocab size</source>
+        <translation>词表大小</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
     </message>
     <message>
         <source>unknown architecture {name} (known: {known})</source>
@@ -1259,6 +1351,14 @@
         <translation>头部 (head)</translation>
     </message>
     <message>
+        <source>embedding</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
         <source>{name} ({kind}) · {count} layers</source>
         <translation>{name}（{kind}）· {count} 层</translation>
     </message>
@@ -1521,6 +1621,70 @@
     <message>
         <source>no memory for a picture of {width:,} × {height:,} pixels</source>
         <translation>内存不足，无法生成 {width:,} × {height:,} 像素的图片</translation>
+    </message>
+    <message>
+        <source>{width}={size} cannot be split into {heads} heads of equal width: {width} must be a multiple of heads</source>
+        <translation>{width}={size} 无法分成 {heads} 个等宽的头：{width} 必须是 heads 的倍数</translation>
+    </message>
+    <message>
+        <source>gives {tokens:,} tokens, more than the {most:,} this program builds</source>
+        <translation>得到 {tokens:,} 个词元，超过本程序可构建的 {most:,} 个</translation>
+    </message>
+    <message>
+        <source>and a multiple of patch_size</source>
+        <translation>且为 patch_size 的倍数</translation>
+    </message>
+    <message>
+        <source>Side of the square patches that become tokens (a strided convolution)</source>
+        <translation>变成词元的正方形图块的边长（一个带步长的卷积）</translation>
+    </message>
+    <message>
+        <source>Encoder blocks</source>
+        <translation>编码器块数</translation>
+    </message>
+    <message>
+        <source>Width of every token (embedding)</source>
+        <translation>每个词元的宽度（嵌入维度）</translation>
+    </message>
+    <message>
+        <source>Attention heads in each block</source>
+        <translation>每个块中的注意力头数</translation>
+    </message>
+    <message>
+        <source>Units of the first Dense layer of each block&apos;s MLP</source>
+        <translation>每个块的 MLP 中第一个 Dense 层的单元数</translation>
+    </message>
+    <message>
+        <source>{shape} cannot be cut into {patch}x{patch} patches: height and width must be multiples of patch_size ({patch})</source>
+        <translation>{shape} 无法切成 {patch}x{patch} 的图块：高和宽必须是 patch_size（{patch}）的倍数</translation>
+    </message>
+    <message>
+        <source>Vision Transformer: the image is cut into 16x16 patches, each becomes a token of width {width} (one strided convolution), a learned class token and position embeddings are added, then {depth} pre-norm encoder blocks (attention with {heads} heads, an MLP of {mlp}) and a Dense classifier on the class token (Dosovitskiy et al. 2020). Attention compares every token with every other: its cost grows with the square of the token count.</source>
+        <translation>视觉 Transformer：图像被切成 16x16 的图块，每个图块变成宽度为 {width} 的词元（一个带步长的卷积），加上一个可学习的类别词元和位置嵌入，然后是 {depth} 个前置归一化的编码器块（{heads} 个头的注意力，宽 {mlp} 的 MLP），最后在类别词元上接一个 Dense 分类器（Dosovitskiy 等，2020）。注意力把每个词元与所有其他词元比较：其计算量随词元数的平方增长。</translation>
+    </message>
+    <message>
+        <source>Rows of the token embedding (WordPiece vocabulary)</source>
+        <translation>词元嵌入的行数（WordPiece 词表）</translation>
+    </message>
+    <message>
+        <source>Tokens per sample; at most max_positions</source>
+        <translation>每个样本的词元数；最多为 max_positions</translation>
+    </message>
+    <message>
+        <source>Rows of the learned position table (512 in BERT); a sequence uses its first sequence_length rows</source>
+        <translation>可学习位置表的行数（BERT 中为 512）；序列使用其前 sequence_length 行</translation>
+    </message>
+    <message>
+        <source>Width of every token</source>
+        <translation>每个词元的宽度</translation>
+    </message>
+    <message>
+        <source>{length} tokens need {length} learned positions, but max_positions is {positions}: raise max_positions or shorten the sequence</source>
+        <translation>{length} 个词元需要 {length} 个可学习的位置，但 max_positions 是 {positions}：请增大 max_positions 或缩短序列</translation>
+    </message>
+    <message>
+        <source>BERT-style text encoder: token, position (a learned table of 512) and segment embeddings are added and normalised, then {depth} post-norm encoder blocks (attention with {heads} heads of a {hidden}-wide token, an MLP of {intermediate}) and a tanh pooler on the first token (Devlin et al. 2018). Inputs: token ids and segment ids. Attention&apos;s cost grows with the square of sequence_length.</source>
+        <translation>BERT 式文本编码器：词元、位置（512 行的可学习表）和片段嵌入相加并归一化，然后是 {depth} 个后置归一化的编码器块（对 {hidden} 宽的词元做 {heads} 个头的注意力，宽 {intermediate} 的 MLP），最后在第一个词元上接一个 tanh 池化层（Devlin 等，2018）。输入：词元 id 和片段 id。注意力的计算量随 sequence_length 的平方增长。</translation>
     </message>
     <message>
         <source>not counted</source>
@@ -2591,8 +2755,16 @@ Allowed: {allowed}</source>
         <translation>取值</translation>
     </message>
     <message>
+        <source>tokens (from {parameter})</source>
+        <translation>词元数（由 {parameter} 得出）</translation>
+    </message>
+    <message>
         <source>{count} points</source>
         <translation>{count} 个点</translation>
+    </message>
+    <message>
+        <source>{model}: attention QKᵀ, AV</source>
+        <translation>{model}：注意力 QKᵀ、AV</translation>
     </message>
     <message>
         <source>Sweeping {parameter}…</source>

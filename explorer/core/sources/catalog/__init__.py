@@ -1,5 +1,5 @@
 """The catalog: the architectures the program knows by id (simple-cnn, the ResNets, Keras
-applications), each with its parameters."""
+applications, ViT and BERT), each with its parameters."""
 
 from __future__ import annotations
 
@@ -12,9 +12,14 @@ from explorer.core.references.architecture import Architecture
 
 @cache
 def architectures() -> tuple[Architecture, ...]:
-    from explorer.core.sources.catalog import applications, resnet, simple_cnn
+    from explorer.core.sources.catalog import applications, resnet, simple_cnn, transformers
 
-    entries = simple_cnn.ARCHITECTURES + resnet.ARCHITECTURES + applications.ARCHITECTURES
+    entries = (
+        simple_cnn.ARCHITECTURES
+        + resnet.ARCHITECTURES
+        + applications.ARCHITECTURES
+        + transformers.ARCHITECTURES
+    )
     ids = [a.id for a in entries]
     assert len(ids) == len(set(ids)), "architecture ids must be unique"
     return entries
