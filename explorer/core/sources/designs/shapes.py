@@ -2,7 +2,10 @@
 
 The rules are Keras's own (tests compare them with Keras): convolutions, pooling, padding and
 residual blocks need a 4-D input; with ``padding="valid"`` the window must fit in the input.
-Dense and Flatten take any rank (Dense on a 4-D tensor works on the last axis, as in Keras).
+Recurrent layers, self-attention, Conv1D and GlobalAveragePooling1D need a sequence, a 3-D input
+(batch, steps, features); an Embedding takes token ids (batch, steps) straight from the Input.
+Dense and Flatten take any rank (Dense on a 4-D tensor works on the last axis, as in Keras);
+normalisation, activations and Dropout keep the shape.
 A layer that cannot work is skipped: the next layer gets the shape the skipped one was given.
 """
 
@@ -30,6 +33,9 @@ _SPATIAL = {
     "ZeroPadding2D",
     "ResidualBlock",
 }
+
+
+_SEQUENCE = {"Conv1D", "GlobalAveragePooling1D", "LSTM", "GRU", "MultiHeadAttention"}
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,29 @@ def output_shape(layer: DesignLayer, shape: Shape) -> Shape:
                 shape=shape_text(shape),
             )
         )
+    if kind in _SEQUENCE and len(shape) != 3:
+        raise _Unusable(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "needs a 3-D input (batch, steps, features), not {shape}"
+                ),
+                shape=shape_text(shape),
+            )
+        )
+    if kind == "Embedding" and len(shape) != 2:
+        raise _Unusable(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "needs token ids (batch, steps), not {shape}: give the Input one size, the "
+                    "number of steps",
+                ),
+                shape=shape_text(shape),
+            )
+        )
     batch, channels = shape[0], shape[-1]
+    if kind in _SEQUENCE or kind == "Embedding":
+        return _sequence_shape(layer, shape)
     if kind in ("Conv2D", "DepthwiseConv2D", "SeparableConv2D"):
         size = int(values["kernel_size"])
         height, width = _window(layer, "kernel", size, shape)
@@ -115,6 +143,44 @@ def output_shape(layer: DesignLayer, shape: Shape) -> Shape:
     if kind == "Dense":
         return (*shape[:-1], int(values["units"]))
     return shape  # BatchNormalization, ReLU, Activation, Dropout
+
+
+def _sequence_shape(layer: DesignLayer, shape: Shape) -> Shape:
+    """What a sequence layer makes of ``shape``: (batch, steps) for an Embedding, else
+    (batch, steps, features)."""
+    values, kind = layer.values, layer.kind
+    batch, steps = shape[0], shape[1]
+    if kind == "Embedding":
+        return (batch, steps, int(values["output_dim"]))
+    if kind == "GlobalAveragePooling1D":
+        return (batch, shape[2])
+    if kind in ("LSTM", "GRU"):
+        units = int(values["units"])
+        return (batch, steps, units) if values["return_sequences"] else (batch, units)
+    if kind == "Conv1D":
+        size, strides = int(values["kernel_size"]), int(values["strides"])
+        assert steps is not None
+        if values["padding"] != "valid":  # same, and causal: zeros before the sequence
+            return (batch, -(-steps // strides), int(values["filters"]))
+        if size > steps:
+            raise _Unusable(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "kernel {size} is longer than its {steps} steps; use padding same or "
+                        "causal, or a smaller size",
+                    ),
+                    size=size,
+                    steps=steps,
+                )
+            )
+        return (batch, (steps - size) // strides + 1, int(values["filters"]))
+    return shape  # MultiHeadAttention: the output has the query's shape
+
+
+def token_ids(results: tuple[LayerCheck, ...]) -> bool:
+    """Whether the Input holds token ids (integers): an Embedding that works comes next."""
+    return len(results) > 1 and results[1].kind == "Embedding" and results[1].ok
 
 
 def missing_input(design: Design) -> str | None:
@@ -146,6 +212,15 @@ def check(design: Design) -> tuple[LayerCheck, ...]:
             problem = Text(
                 QT_TRANSLATE_NOOP(
                     "Core", "{layer}: no input: the first layer of a design must be an Input"
+                ),
+                layer=label,
+            )
+        elif layer.kind == "Embedding" and index != 1:
+            problem = Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{layer}: an Embedding looks up token ids, so it must come right after the "
+                    "Input",
                 ),
                 layer=label,
             )
