@@ -165,8 +165,13 @@ class ShapeEditor(QWidget):
         self._retranslate()
 
     def _on_rank_chosen(self, _index: int) -> None:
+        """The first size stays (height or steps); an image is square, and channels or
+        features start as the default's channels."""
         assert self.rank_choice is not None
-        self._show_rank(int(self.rank_choice.currentData()))
+        first, channels = self._spins[0].value(), self._spec.default[-1]
+        rank = int(self.rank_choice.currentData())
+        image = (*(first,) * (self._spec.rank - 1), channels)
+        self.set_value({self._spec.rank: image, 2: (first, channels), 1: (first,)}[rank])
         self.value_changed.emit()
 
     def _retranslate(self) -> None:
