@@ -117,6 +117,11 @@ WRONG_ORDERS = [
         "LSTM lstm: needs a 3-D input (batch, steps, features), not (None, 1280)",
     ),
     (
+        (tokens(20), layer("Embedding", "emb"), layer("LSTM", "first"), layer("GRU", "second")),
+        "GRU second: needs a 3-D input (batch, steps, features), not (None, 32); first gives only "
+        "its last state: tick its return_sequences",
+    ),
+    (
         (tokens(20), layer("Embedding", "emb"), layer("Conv2D", "conv2d")),
         "Conv2D conv2d: needs a 4-D input (batch, height, width, channels), not (None, 20, 64)",
     ),

@@ -181,7 +181,8 @@ def test_a_text_model_from_the_palette_token_ids_embedding_and_lstm(qtbot, desig
     ]
     assert designer.problems() == {
         "global_average_pooling1d": "GlobalAveragePooling1D global_average_pooling1d: needs a "
-        "3-D input (batch, steps, features), not (None, 32)"
+        "3-D input (batch, steps, features), not (None, 32); lstm gives only its last state: "
+        "tick its return_sequences"
     }
     # The LSTM's form is generated from its kind: units, and a box for every step's output.
     designer.layers.setCurrentRow(2)

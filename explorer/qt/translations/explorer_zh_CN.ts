@@ -1203,6 +1203,10 @@
         <translation>{layer}：Embedding 按词元编号查表，因此必须紧跟在 Input 之后</translation>
     </message>
     <message>
+        <source>{problem}; {source} gives only its last state: tick its return_sequences</source>
+        <translation>{problem}；{source} 只给出最后的状态：请勾选它的 return_sequences</translation>
+    </message>
+    <message>
         <source>Model files</source>
         <translation>模型文件</translation>
     </message>

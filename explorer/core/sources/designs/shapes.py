@@ -197,6 +197,7 @@ def check(design: Design) -> tuple[LayerCheck, ...]:
     """Each layer's output shape, or the reason it cannot work (and is skipped)."""
     results: list[LayerCheck] = []
     shape: Shape | None = None
+    last: DesignLayer | None = None  # the last layer that works
     for index, layer in enumerate(design.layers):
         label = f"{layer.kind} {layer.name}"
         problem: str | None = None
@@ -229,6 +230,19 @@ def check(design: Design) -> tuple[LayerCheck, ...]:
                 out = output_shape(layer, shape)
             except _Unusable as unusable:
                 problem = Text("{layer}: {reason}", layer=label, reason=unusable.args[0])
+                if layer.kind in _SEQUENCE and last is not None and _last_state_only(last):
+                    problem = Text(_LAST_STATE, problem=problem, source=last.name)
         results.append(LayerCheck(index, layer.name, layer.kind, shape, out, problem))
         shape = out if out is not None else shape
+        last = layer if out is not None else last
     return tuple(results)
+
+
+# The most common slip in a recurrent stack: a second LSTM after one that gives only its last state.
+_LAST_STATE = QT_TRANSLATE_NOOP(
+    "Core", "{problem}; {source} gives only its last state: tick its return_sequences"
+)
+
+
+def _last_state_only(layer: DesignLayer) -> bool:
+    return layer.kind in ("LSTM", "GRU") and not layer.values["return_sequences"]
