@@ -38,6 +38,32 @@ _SPATIAL = {
 _SEQUENCE = {"Conv1D", "GlobalAveragePooling1D", "LSTM", "GRU", "MultiHeadAttention"}
 
 
+# The input rank a kind needs, and what it says of another.
+_RANK = {
+    **dict.fromkeys(
+        _SPATIAL,
+        (
+            4,
+            QT_TRANSLATE_NOOP(
+                "Core", "needs a 4-D input (batch, height, width, channels), not {shape}"
+            ),
+        ),
+    ),
+    **dict.fromkeys(
+        _SEQUENCE,
+        (3, QT_TRANSLATE_NOOP("Core", "needs a 3-D input (batch, steps, features), not {shape}")),
+    ),
+    "Embedding": (
+        2,
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "needs token ids (batch, steps), not {shape}: give the Input one size, the number "
+            "of steps",
+        ),
+    ),
+}
+
+
 @dataclass(frozen=True)
 class LayerCheck:
     index: int
@@ -87,35 +113,9 @@ def _window(layer: DesignLayer, what: str, size: int, shape: Shape) -> tuple[int
 def output_shape(layer: DesignLayer, shape: Shape) -> Shape:
     """What ``layer`` makes of an input of ``shape``; raises _Unusable with the reason."""
     values, kind = layer.values, layer.kind
-    if kind in _SPATIAL and len(shape) != 4:
-        raise _Unusable(
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "Core", "needs a 4-D input (batch, height, width, channels), not {shape}"
-                ),
-                shape=shape_text(shape),
-            )
-        )
-    if kind in _SEQUENCE and len(shape) != 3:
-        raise _Unusable(
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "Core", "needs a 3-D input (batch, steps, features), not {shape}"
-                ),
-                shape=shape_text(shape),
-            )
-        )
-    if kind == "Embedding" and len(shape) != 2:
-        raise _Unusable(
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "Core",
-                    "needs token ids (batch, steps), not {shape}: give the Input one size, the "
-                    "number of steps",
-                ),
-                shape=shape_text(shape),
-            )
-        )
+    rank, needs = _RANK.get(kind, (len(shape), ""))
+    if len(shape) != rank:
+        raise _Unusable(Text(needs, shape=shape_text(shape)))
     batch, channels = shape[0], shape[-1]
     if kind in _SEQUENCE or kind == "Embedding":
         return _sequence_shape(layer, shape)
