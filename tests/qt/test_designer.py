@@ -166,6 +166,7 @@ def test_a_text_model_from_the_palette_token_ids_embedding_and_lstm(qtbot, desig
     ]
     shape.rank_choice.setCurrentIndex(2)  # token ids: the first size stays, as steps
     assert designer.design.layers[0].values["shape"] == (32,)
+    assert designer.undo_stack.count() == 1  # one step, whatever the spin boxes did
     assert [s.objectName() for s in shape.findChildren(QSpinBox) if s.isVisibleTo(shape)] == [
         "steps"
     ]

@@ -145,20 +145,19 @@ class ShapeEditor(QWidget):
     def _show_rank(self, rank: int) -> None:
         """Shows the first ``rank`` spin boxes, named and bounded for that kind of shape."""
         self._rank = rank
-        spec = self._spec
+        spec, names = self._spec, self._names(rank)
         for index, spin in enumerate(self._spins):
-            names = self._names(rank)
             shown_here = index < rank
             spin.setVisible(shown_here)
             if index:
                 self._times[index - 1].setVisible(shown_here)
             if shown_here:
-                name = names[index]
-                spin.setObjectName(name)
-                wide = name in ("channels", "features")
-                spin.setRange(
-                    1 if wide else spec.min_size, spec.max_channels if wide else spec.max_size
-                )
+                spin.setObjectName(names[index])
+                wide = names[index] in ("channels", "features")
+                with QSignalBlocker(spin):  # a value clamped here is no edit: set_value follows
+                    spin.setRange(
+                        1 if wide else spec.min_size, spec.max_channels if wide else spec.max_size
+                    )
         if self.rank_choice is not None:
             with QSignalBlocker(self.rank_choice):
                 self.rank_choice.setCurrentIndex(self.rank_choice.findData(rank))
@@ -179,7 +178,7 @@ class ShapeEditor(QWidget):
             times.setText(translate("ParameterForm", "x"))
         if self.rank_choice is not None:
             kinds = {
-                3: translate("ParameterForm", "image: height x width x channels"),
+                self._spec.rank: translate("ParameterForm", "image: height x width x channels"),
                 2: translate("ParameterForm", "sequence: steps x features"),
                 1: translate("ParameterForm", "token ids or a vector: steps"),
             }
@@ -209,7 +208,7 @@ class ShapeEditor(QWidget):
 
     def set_value(self, shape: FixedShape) -> None:
         if len(shape) not in self._spec.ranks:
-            raise ValueError(f"expected {len(self._spins)} values, got {shape!r}")
+            raise ValueError(f"expected {self._spec.ranks} values, got {shape!r}")
         if len(shape) != self._rank:
             self._show_rank(len(shape))
         for spin, size in zip(self._spins, shape, strict=False):
