@@ -46,7 +46,8 @@ def test_code_prints_the_functional_style_by_default(capsys) -> None:
         (["code", "absent.design.json"], "error: absent.design.json: no such file\n"),
         (
             ["code", "examples:nope"],
-            "error: examples:nope: unknown example (known: mini-resnet, simple-cnn, small-vgg)\n",
+            "error: examples:nope: unknown example "
+            "(known: mini-resnet, simple-cnn, small-vgg, text-classifier)\n",
         ),
     ],
 )

@@ -18,7 +18,10 @@ from explorer.core.sources.lookup import parse_reference
 EXAMPLES = examples_folder()
 
 REFERENCES = [
-    *(str(EXAMPLES / f"{name}.design.json") for name in ("simple-cnn", "small-vgg", "mini-resnet")),
+    *(
+        str(EXAMPLES / f"{name}.design.json")
+        for name in ("simple-cnn", "small-vgg", "mini-resnet", "text-classifier")
+    ),
     "simple-cnn",
     "simple-cnn:api=subclassing,classes=10",
     "resnet18:input_shape=32x32x3,classes=10",

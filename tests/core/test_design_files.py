@@ -30,10 +30,15 @@ INPUT = '{"type": "Input", "name": "input_layer", "args": {"shape": [8, 8, 3]}}'
 
 def test_the_examples_are_there_and_written_exactly_as_saved() -> None:
     names = [path.name for path in example_designs()]
-    assert names == ["mini-resnet.design.json", "simple-cnn.design.json", "small-vgg.design.json"]
+    assert names == [
+        "mini-resnet.design.json",
+        "simple-cnn.design.json",
+        "small-vgg.design.json",
+        "text-classifier.design.json",
+    ]
     for path in example_designs():
         assert to_json(load(path)) == path.read_text(encoding="utf-8")
-    assert example_names() == ["mini-resnet", "simple-cnn", "small-vgg"]
+    assert example_names() == ["mini-resnet", "simple-cnn", "small-vgg", "text-classifier"]
 
 
 def test_round_trips_are_exact(tmp_path: Path) -> None:
@@ -62,7 +67,8 @@ def _file(*layers: str, head: str = HEAD) -> str:
 KNOWN_TYPES = (
     "Input, Conv2D, DepthwiseConv2D, SeparableConv2D, MaxPooling2D, AveragePooling2D, "
     "GlobalAveragePooling2D, ZeroPadding2D, BatchNormalization, ReLU, Activation, Dropout, "
-    "Flatten, Dense, ResidualBlock"
+    "Flatten, Dense, ResidualBlock, Embedding, Conv1D, GlobalAveragePooling1D, LSTM, GRU, "
+    "MultiHeadAttention, LayerNormalization"
 )
 NOT_A_DESIGN = 'is not a design file: "format" is not "keras-architecture-explorer.design"'
 BAD_FILES = [
@@ -160,7 +166,7 @@ def test_an_unknown_example_is_refused_naming_the_examples(text: str) -> None:
     with pytest.raises(DesignFileError) as caught:
         parse_reference(text)
     assert str(caught.value) == (
-        f"{text}: unknown example (known: mini-resnet, simple-cnn, small-vgg)"
+        f"{text}: unknown example (known: mini-resnet, simple-cnn, small-vgg, text-classifier)"
     )
 
 

@@ -33,4 +33,5 @@ def test_every_package_and_the_example_designs_go_into_the_wheel() -> None:
         "mini-resnet.design.json",
         "simple-cnn.design.json",
         "small-vgg.design.json",
+        "text-classifier.design.json",
     ]

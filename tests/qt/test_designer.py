@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QSpinBox
 
 from explorer.core.exports.summaries import shape_text
 from explorer.core.sources.designs import files as design_files
 from explorer.core.sources.designs.shapes import check
 from explorer.qt.panels.designer import DesignerPanel
+from explorer.qt.widgets.param_form import ShapeEditor
 
 MINI_RESNET = "resources/designs/mini-resnet.design.json"
 
@@ -151,3 +153,59 @@ def test_a_pooling_stride_of_0_reads_as_the_pool_size(qtbot, designer) -> None:
     assert strides.text() == "same as the pool size"
     strides.setValue(1)
     assert strides.text() == "1"
+
+
+def test_a_text_model_from_the_palette_token_ids_embedding_and_lstm(qtbot, designer) -> None:
+    designer.layers.setCurrentRow(0)
+    shape = designer.properties.editor("shape")
+    assert isinstance(shape, ShapeEditor) and shape.rank_choice is not None
+    assert [shape.rank_choice.itemText(i) for i in range(shape.rank_choice.count())] == [
+        "image: height x width x channels",
+        "sequence: steps x features",
+        "token ids or a vector: steps",
+    ]
+    shape.rank_choice.setCurrentIndex(2)  # token ids: the first size stays, as steps
+    assert designer.design.layers[0].values["shape"] == (32,)
+    assert designer.undo_stack.count() == 1  # one step, whatever the spin boxes did
+    assert [s.objectName() for s in shape.findChildren(QSpinBox) if s.isVisibleTo(shape)] == [
+        "steps"
+    ]
+    for kind in ("Embedding", "LSTM", "GlobalAveragePooling1D", "Dense"):
+        choose(designer, kind)
+        designer.add_button.click()
+    assert rows(designer) == [
+        "1. input_layer  (Input)  (None, 32)",
+        "2. embedding  (Embedding)  (None, 32, 64)",
+        "3. lstm  (LSTM)  (None, 32)",
+        "4. global_average_pooling1d  (GlobalAveragePooling1D)  —",
+        "5. dense  (Dense)  (None, 10)",
+    ]
+    assert designer.problems() == {
+        "global_average_pooling1d": "GlobalAveragePooling1D global_average_pooling1d: needs a "
+        "3-D input (batch, steps, features), not (None, 32); lstm gives only its last state: "
+        "tick its return_sequences"
+    }
+    # The LSTM's form is generated from its kind: units, and a box for every step's output.
+    designer.layers.setCurrentRow(2)
+    assert designer.kind_label.text().startswith("<b>LSTM</b> — Long short-term memory")
+    assert designer.properties.editor("units").value() == 32
+    designer.properties.editor("return_sequences").setChecked(True)
+    assert rows(designer)[2:4] == [
+        "3. lstm  (LSTM)  (None, 32, 32)",
+        "4. global_average_pooling1d  (GlobalAveragePooling1D)  (None, 32)",
+    ]
+    assert designer.problems() == {}
+    designer.undo_action.trigger()
+    assert designer.design.layers[2].values["return_sequences"] is False
+    assert list(designer.problems()) == ["global_average_pooling1d"]
+    # Back to an image: a square one, the steps as its sides, 3 channels as by default.
+    designer.layers.setCurrentRow(0)
+    shape = designer.properties.editor("shape")  # a new form: the LSTM's was shown
+    assert isinstance(shape, ShapeEditor) and shape.rank_choice is not None
+    assert shape.rank_choice.currentIndex() == 2 and shape.value() == (32,)
+    shape.rank_choice.setCurrentIndex(0)
+    assert designer.design.layers[0].values["shape"] == (32, 32, 3)
+    assert designer.problems()["embedding"] == (
+        "Embedding embedding: needs token ids (batch, steps), not (None, 32, 32, 3): give the "
+        "Input one size, the number of steps"
+    )

@@ -188,7 +188,12 @@ def test_menus_and_shortcuts(window) -> None:
         ("Show &Code…", "Ctrl+Shift+K"),
     ]
     examples = design.actions()[2].menu()
-    assert [a.text() for a in examples.actions()] == ["mini-resnet", "simple-cnn", "small-vgg"]
+    assert [a.text() for a in examples.actions()] == [
+        "mini-resnet",
+        "simple-cnn",
+        "small-vgg",
+        "text-classifier",
+    ]
     every = [a for menu in window.menuBar().actions() for a in menu.menu().actions()]
     keys = [a.shortcut().toString() for a in every if not a.shortcut().isEmpty()]
     assert len(keys) == len(set(keys)), "two menu actions share a shortcut"

@@ -6,6 +6,8 @@ arguments that differ from Keras's defaults are written, plus every layer's name
 it builds has the same layers, shapes and parameters as the explorer's own build. Residual
 blocks become one helper per kind of block: a function (functional) or a Layer class
 (subclassing). Layers the shape check rejects are left out, with a comment saying why.
+Self-attention (MultiHeadAttention called with the sequence as query and value) has two inputs,
+so a design that holds it, like one with a residual block, is refused in the Sequential style.
 In the subclassing style each layer is an attribute named after it as Python reads the name:
 distinct, valid and none of the model's own, whatever the name (``summary``, ``__class__``);
 the layer itself keeps its exact name.
@@ -34,8 +36,9 @@ from explorer.core.sources.designs.blocks import (
     out_channels,
 )
 from explorer.core.sources.designs.kinds import KINDS
-from explorer.core.sources.designs.model import Design, DesignLayer
-from explorer.core.sources.designs.shapes import LayerCheck, check, missing_input
+from explorer.core.sources.designs.model import Design, DesignLayer, layer_label
+from explorer.core.sources.designs.sequence_kinds import SELF_ATTENTION
+from explorer.core.sources.designs.shapes import LayerCheck, check, missing_input, token_ids
 
 STYLES = ("sequential", "functional", "subclassing")
 _WIDTH = 100
@@ -214,10 +217,20 @@ def _helpers(
     return [line for kind in dict.fromkeys(kinds) for line in [*write(*kind), "", ""]]
 
 
-def _input(design: Design, *, named: bool) -> str:
+def _dtype(results: tuple[LayerCheck, ...]) -> str:
+    """The Input's dtype argument: token ids for an Embedding are integers."""
+    return ', dtype="int32"' if token_ids(results) else ""
+
+
+def _input(design: Design, results: tuple[LayerCheck, ...], *, named: bool) -> str:
     first = design.layers[0]
     name = f", name={_literal(first.name)}" if named else ""
-    return f"keras.Input(shape={tuple(first.values['shape'])!r}{name})"
+    return f"keras.Input(shape={tuple(first.values['shape'])!r}{_dtype(results)}{name})"
+
+
+def _arguments(layer: DesignLayer, source: str) -> str:
+    """What a layer is called with: self-attention takes the sequence as query and value."""
+    return f"({source}, {source})" if layer.kind in SELF_ATTENTION else f"({source})"
 
 
 def _skipped(result: LayerCheck, indent: str) -> str:
@@ -240,6 +253,21 @@ def _layer_call(layer: DesignLayer, source: str | None, projection: bool = False
 
 def _sequential(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
     blocks = [layer.name for layer in design.layers if layer.kind == "ResidualBlock"]
+    attention = [layer for layer in design.layers if layer.kind in SELF_ATTENTION]
+    if attention:
+        raise CodeExportError(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{design} cannot be written as a Sequential model: its layer {layer} is "
+                    "self-attention, called with the sequence twice (as query and value), and a "
+                    "Sequential model calls each layer with one input; use the functional or "
+                    "subclassing style",
+                ),
+                design=_named(design.name),
+                layer=layer_label(attention[0].kind, _named(attention[0].name)),
+            )
+        )
     if blocks:
         raise CodeExportError(
             Text(
@@ -254,7 +282,7 @@ def _sequential(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
             )
         )
     lines = ["def build_model():", "    return keras.Sequential(", "        ["]
-    lines.append(f"            {_input(design, named=True)},")
+    lines.append(f"            {_input(design, results, named=True)},")
     for layer, result in zip(design.layers[1:], results[1:], strict=True):
         if result.ok:
             lines += _layer_call(layer, None).lines(" " * 12, "", ",")
@@ -264,7 +292,7 @@ def _sequential(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
 
 
 def _functional(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
-    lines = ["def build_model():", f"    inputs = {_input(design, named=True)}"]
+    lines = ["def build_model():", f"    inputs = {_input(design, results, named=True)}"]
     source = "inputs"
     for layer, result in zip(design.layers[1:], results[1:], strict=True):
         if not result.ok:
@@ -273,7 +301,7 @@ def _functional(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
             lines += _layer_call(layer, source).lines("    ", "x = ")
             source = "x"
         else:
-            lines += _layer_call(layer, source).lines("    ", "x = ", f"({source})")
+            lines += _layer_call(layer, source).lines("    ", "x = ", _arguments(layer, source))
             source = "x"
     lines.append(f"    return keras.Model(inputs, {source}, name={_literal(design.name)})")
     return _helpers(design, results, _block_function) + lines
@@ -321,14 +349,14 @@ def _attributes(names: list[str]) -> dict[str, str]:
     return attributes
 
 
-def _build_lines(design: Design, cls: str) -> list[str]:
+def _build_lines(design: Design, results: tuple[LayerCheck, ...], cls: str) -> list[str]:
     """``build_model()``: a symbolic call builds every layer, unless TensorFlow cannot trace the
     model's call() through a layer's name (``été``, ``_x``): then a batch of zeros does."""
     lines = ["def build_model():", f"    model = {cls}()"]
     if all(_GRAPH_NAME.fullmatch(layer.name) for layer in design.layers[1:]):
         lines += [
             "    # Keras 3: model.build() does not build the layers inside; a symbolic call does.",
-            f"    model({_input(design, named=False)})",
+            f"    model({_input(design, results, named=False)})",
         ]
     else:
         shape = (1, *design.layers[0].values["shape"])
@@ -336,7 +364,7 @@ def _build_lines(design: Design, cls: str) -> list[str]:
             "    # Keras 3: model.build() does not build the layers inside; a call does. Not a",
             "    # symbolic one: TensorFlow cannot trace layers whose names are not ASCII or",
             "    # begin with _ (they name its graph scopes), so the model gets a batch of zeros.",
-            f"    model(keras.ops.zeros({shape!r}))",
+            f"    model(keras.ops.zeros({shape!r}{_dtype(results)}))",
         ]
     return [*lines, "    return model"]
 
@@ -364,10 +392,10 @@ def _subclassing(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
         )
         attribute = attributes[layer.name]
         init += _layer_call(layer, None, projection).lines("        ", f"self.{attribute} = ")
-        call.append(f"        x = self.{attribute}({source})")
+        call.append(f"        x = self.{attribute}{_arguments(layer, source)}")
         source = "x"
     call.append(f"        return {source}")
-    build = _build_lines(design, cls)
+    build = _build_lines(design, results, cls)
     return [*_helpers(design, results, _block_class), *init, "", *call, "", "", *build]
 
 

@@ -159,13 +159,34 @@ class ShapeParam:
     label: str = ""
     min_reason: str = ""  # why the sides cannot be smaller than min_size
     min_note: str = ""  # a larger minimum elsewhere, e.g. "193 with variant=tutorial"
+    # Also a sequence: steps x features (``100x16``) or steps alone (``100``: token ids, or a
+    # vector); a design's Input takes them. Steps are sides, features channels.
+    sequence: bool = False
     kind = "shape"
 
     @property
     def rank(self) -> int:
         return len(self.default)
 
+    @property
+    def ranks(self) -> tuple[int, ...]:
+        """The numbers of sizes a value may have: the default's, and 2 and 1 for a sequence."""
+        return (self.rank, 2, 1) if self.sequence else (self.rank,)
+
     def allowed(self) -> str:
+        if self.sequence:
+            return Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "an image written like {example}, a sequence of steps x features like "
+                    "100x16, or steps alone like 100 (token ids); sides and steps from {low:,} "
+                    "to {high:,}, channels and features from 1 to {channels:,}",
+                ),
+                example=format_shape(self.default),
+                low=self.min_size,
+                high=self.max_size,
+                channels=self.max_channels,
+            )
         template = (
             QT_TRANSLATE_NOOP(
                 "Core",
@@ -190,6 +211,19 @@ class ShapeParam:
         )
 
     def _not_a_shape(self, value: object) -> ParameterError:
+        if self.sequence:
+            return ParameterError(
+                self.name,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "{value} is not a valid shape: expected an image like {example}, a "
+                        "sequence like 100x16 or token ids like 100",
+                    ),
+                    value=shown(value),
+                    example=format_shape(self.default),
+                ),
+            )
         return ParameterError(
             self.name,
             Text(
@@ -208,7 +242,7 @@ class ShapeParam:
             # Split, then strip: "\s*[x×,]\s*" as one pattern takes quadratic time on long runs
             # of spaces.
             parts = [p.strip() for p in re.split("[x×,]", value.strip().strip("()[]").lower())]
-            if len(parts) != self.rank or not all(re.fullmatch(r"\d+", p) for p in parts):
+            if len(parts) not in self.ranks or not all(re.fullmatch(r"\d+", p) for p in parts):
                 raise self._not_a_shape(value)
             sizes = [_integer(p, self.max_size, self.max_channels) for p in parts]
             if None in sizes:
@@ -216,12 +250,12 @@ class ShapeParam:
             value = tuple(sizes)
         if (
             not isinstance(value, (tuple, list))
-            or len(value) != self.rank
+            or len(value) not in self.ranks
             or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
         ):
             raise self._not_a_shape(value)
         shape = tuple(value)
-        *sides, channels = shape
+        *sides, channels = shape if len(shape) > 1 else (*shape, 1)  # steps alone: no channels
         written = format_shape(shape)  # a design's JSON may give sides of thousands of digits
         written = written if len(written) <= SHOWN_LIMIT else shown(written)
         if self.min_reason and min(sides) < self.min_size and max(sides) <= self.max_size:

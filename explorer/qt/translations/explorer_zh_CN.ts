@@ -667,12 +667,20 @@
         <translation>true 或 false</translation>
     </message>
     <message>
+        <source>an image written like {example}, a sequence of steps x features like 100x16, or steps alone like 100 (token ids); sides and steps from {low:,} to {high:,}, channels and features from 1 to {channels:,}</source>
+        <translation>图像写法如 {example}，序列为步数 x 特征数，写法如 100x16，或只写步数如 100（词元编号）；边长和步数从 {low:,} 到 {high:,}，通道数和特征数从 1 到 {channels:,}</translation>
+    </message>
+    <message>
         <source>{rank} positive integers written like {example}, each side from {low:,} ({note}) to {high:,}, channels from 1 to {channels:,}</source>
         <translation>{rank} 个正整数，写法如 {example}，每条边从 {low:,}（{note}）到 {high:,}，通道数从 1 到 {channels:,}</translation>
     </message>
     <message>
         <source>{rank} positive integers written like {example}, each side from {low:,} to {high:,}, channels from 1 to {channels:,}</source>
         <translation>{rank} 个正整数，写法如 {example}，每条边从 {low:,} 到 {high:,}，通道数从 1 到 {channels:,}</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid shape: expected an image like {example}, a sequence like 100x16 or token ids like 100</source>
+        <translation>{value} 不是有效的形状：应为图像如 {example}、序列如 100x16，或词元编号如 100</translation>
     </message>
     <message>
         <source>{value} is not a valid shape: expected {rank} integers written like {example}</source>
@@ -1135,10 +1143,6 @@
         <translation>等于池化窗口大小</translation>
     </message>
     <message>
-        <source>The image the network takes: height x width x channels. Always the first layer.</source>
-        <translation>网络接收的图像：高 x 宽 x 通道数。总是第一层。</translation>
-    </message>
-    <message>
         <source>Slides learned kernels over the image; each filter gives one output channel.</source>
         <translation>让学到的卷积核在图像上滑动；每个卷积核产生一个输出通道。</translation>
     </message>
@@ -1177,6 +1181,14 @@
     <message>
         <source>Added to the variance before dividing</source>
         <translation>除法之前加到方差上的值</translation>
+    </message>
+    <message>
+        <source>What the network takes: an image (height x width x channels), a sequence (steps x features) or token ids (steps, for an Embedding). Always the first layer.</source>
+        <translation>网络的输入：图像（高 x 宽 x 通道数）、序列（步数 x 特征数）或词元编号（步数，供 Embedding 使用）。总是第一层。</translation>
+    </message>
+    <message>
+        <source>height x width x channels for an image, steps x features for a sequence, steps alone for token ids (an Embedding next) or a vector</source>
+        <translation>图像为 高 x 宽 x 通道数，序列为 步数 x 特征数，词元编号（其后接 Embedding）或向量只写步数</translation>
     </message>
     <message>
         <source>max(x, 0) as a layer of its own.</source>
@@ -1275,6 +1287,18 @@
         <translation>需要 4 维输入（批、高、宽、通道），而不是 {shape}</translation>
     </message>
     <message>
+        <source>needs a 3-D input (batch, steps, features), not {shape}</source>
+        <translation>需要 3 维输入（批、步、特征），而不是 {shape}</translation>
+    </message>
+    <message>
+        <source>needs token ids (batch, steps), not {shape}: give the Input one size, the number of steps</source>
+        <translation>需要词元编号（批、步），而不是 {shape}：请只给 Input 一个尺寸，即步数</translation>
+    </message>
+    <message>
+        <source>kernel {size} is longer than its {steps} steps; use padding same or causal, or a smaller size</source>
+        <translation>卷积核 {size} 比它的 {steps} 步还长；请使用 padding same 或 causal，或更小的尺寸</translation>
+    </message>
+    <message>
         <source>no layers</source>
         <translation>没有层</translation>
     </message>
@@ -1285,6 +1309,14 @@
     <message>
         <source>{layer}: no input: the first layer of a design must be an Input</source>
         <translation>{layer}：没有输入：设计的第一层必须是 Input</translation>
+    </message>
+    <message>
+        <source>{layer}: an Embedding looks up token ids, so it must come right after the Input</source>
+        <translation>{layer}：Embedding 按词元编号查表，因此必须紧跟在 Input 之后</translation>
+    </message>
+    <message>
+        <source>{problem}; {source} gives only its last state: tick its return_sequences</source>
+        <translation>{problem}；{source} 只给出最后的状态：请勾选它的 return_sequences</translation>
     </message>
     <message>
         <source>Model files</source>
@@ -1599,6 +1631,10 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>{design} cannot be written as a Sequential model: its layer {layer} is self-attention, called with the sequence twice (as query and value), and a Sequential model calls each layer with one input; use the functional or subclassing style</source>
+        <translation>{design} 无法写成 Sequential 模型：其层 {layer} 是自注意力，要以序列调用两次（作为查询和值），而 Sequential 模型每层只用一个输入调用；请使用函数式或子类化风格</translation>
+    </message>
+    <message>
         <source>{design} cannot be written as a Sequential model: its residual block {block} adds a shortcut, and Sequential models are one straight line of layers; use the functional or subclassing style</source>
         <translation>{design} 无法写成 Sequential 模型：其残差块 {block} 添加了捷径连接，而 Sequential 模型只是一条直线排列的层；请使用函数式或子类化风格</translation>
     </message>
@@ -1713,6 +1749,78 @@
     <message>
         <source>{shape} per step</source>
         <translation>{shape}（每步）</translation>
+    </message>
+    <message>
+        <source>Size of the state, and of each output</source>
+        <translation>状态的大小，也是每个输出的大小</translation>
+    </message>
+    <message>
+        <source>An output at every step (steps x units), not only after the last (units): needed before another recurrent, attention or Conv1D layer</source>
+        <translation>每一步都输出（步数 x 单元数），而不只在最后一步输出（单元数）：其后再接循环层、注意力层或 Conv1D 时需要</translation>
+    </message>
+    <message>
+        <source>Looks up a learned vector for each token id: steps become steps x output_dim. Comes right after an Input of token ids (steps alone).</source>
+        <translation>为每个词元编号查出一个学习到的向量：步数变为 步数 x output_dim。紧跟在词元编号的 Input（只写步数）之后。</translation>
+    </message>
+    <message>
+        <source>Vocabulary size: token ids go from 0 to this minus 1</source>
+        <translation>词表大小：词元编号从 0 到此数减 1</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <source>Width of each token&apos;s vector</source>
+        <translation>每个词元向量的宽度</translation>
+    </message>
+    <message>
+        <source>Vector width</source>
+        <translation>向量宽度</translation>
+    </message>
+    <message>
+        <source>Slides learned kernels along the sequence; each filter gives one output feature.</source>
+        <translation>沿序列滑动学习到的卷积核；每个过滤器给出一个输出特征。</translation>
+    </message>
+    <message>
+        <source>Steps the kernel covers</source>
+        <translation>卷积核覆盖的步数</translation>
+    </message>
+    <message>
+        <source>Step of the window along the sequence</source>
+        <translation>窗口沿序列移动的步长</translation>
+    </message>
+    <message>
+        <source>valid: no padding, the output shrinks; same: zeros around, output = ceil(steps / strides); causal: zeros before, so no step sees a later one</source>
+        <translation>valid：不填充，输出变短；same：两端补零，输出 = ceil(步数 / 步长)；causal：只在前面补零，任何一步都看不到其后的步</translation>
+    </message>
+    <message>
+        <source>Averages each feature over all steps: steps x features becomes features.</source>
+        <translation>对每个特征在所有步上求平均：步数 x 特征数 变为 特征数。</translation>
+    </message>
+    <message>
+        <source>Long short-term memory: reads the sequence step by step, keeping a state through four learned gates.</source>
+        <translation>长短期记忆：逐步读取序列，通过四个学习到的门保持状态。</translation>
+    </message>
+    <message>
+        <source>Gated recurrent unit: reads the sequence step by step, keeping a state through three learned gates.</source>
+        <translation>门控循环单元：逐步读取序列，通过三个学习到的门保持状态。</translation>
+    </message>
+    <message>
+        <source>Self-attention: every step looks at every step of the sequence (query, key and value are all this layer&apos;s input); the output has the input&apos;s shape.</source>
+        <translation>自注意力：每一步都关注序列中的每一步（查询、键和值都是本层的输入）；输出形状与输入相同。</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>注意力头数</translation>
+    </message>
+    <message>
+        <source>Width of each head&apos;s queries, keys and values</source>
+        <translation>每个头的查询、键和值的宽度</translation>
+    </message>
+    <message>
+        <source>Normalises each position over its last axis (its features), then scales and shifts it.</source>
+        <translation>对每个位置沿最后一个轴（其特征）归一化，再缩放和平移。</translation>
     </message>
 </context>
 <context>
@@ -2547,6 +2655,18 @@ Check it against the current architecture and load it?</source>
         <translation>×</translation>
     </message>
     <message>
+        <source>image: height x width x channels</source>
+        <translation>图像：高 x 宽 x 通道数</translation>
+    </message>
+    <message>
+        <source>sequence: steps x features</source>
+        <translation>序列：步数 x 特征数</translation>
+    </message>
+    <message>
+        <source>token ids or a vector: steps</source>
+        <translation>词元编号或向量：步数</translation>
+    </message>
+    <message>
         <source>Height: {low} to {high}</source>
         <translation>高度：{low} 到 {high}</translation>
     </message>
@@ -2557,6 +2677,14 @@ Check it against the current architecture and load it?</source>
     <message>
         <source>Channels: {low} to {high}</source>
         <translation>通道数：{low} 到 {high}</translation>
+    </message>
+    <message>
+        <source>Steps: {low} to {high}</source>
+        <translation>步数：{low} 到 {high}</translation>
+    </message>
+    <message>
+        <source>Features: {low} to {high}</source>
+        <translation>特征数：{low} 到 {high}</translation>
     </message>
     <message>
         <source>Side {number}: {low} to {high}</source>

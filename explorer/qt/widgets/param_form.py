@@ -94,57 +94,124 @@ _SHAPE_BOX_WIDTH = 58  # pixels: "1,024" and the arrows; larger values scroll in
 
 
 class ShapeEditor(QWidget):
-    """height x width x channels as spin boxes, so a shape cannot be typed malformed."""
+    """height x width x channels as spin boxes, so a shape cannot be typed malformed. A spec that
+    also takes a sequence gets a choice above them: an image, a sequence (steps x features) or
+    token ids (steps), each showing its own spin boxes."""
 
     value_changed = Signal()
 
     def __init__(self, spec: ShapeParam, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        sides = spec.rank - 1
-        names = ("height", "width") if sides == 2 else tuple(f"side_{i + 1}" for i in range(sides))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._spec = spec
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        self.rank_choice: QComboBox | None = None
+        if spec.sequence:
+            self.rank_choice = QComboBox()
+            self.rank_choice.setObjectName("rank")
+            for rank in spec.ranks:
+                self.rank_choice.addItem("", rank)
+            _guard_wheel(self.rank_choice)
+            self.rank_choice.currentIndexChanged.connect(self._on_rank_chosen)
+            column.addWidget(self.rank_choice)
+        row = QHBoxLayout()
+        column.addLayout(row)
         self._spins: list[QSpinBox] = []
         self._times: list[QLabel] = []
-        for index, name in enumerate((*names, "channels")):
-            channels = name == "channels"
-            low, high = (1, spec.max_channels) if channels else (spec.min_size, spec.max_size)
-            spin = _number_box(QSpinBox(), low, high)
-            spin.setObjectName(name)
+        for index in range(spec.rank):
+            spin = _number_box(QSpinBox(), 1, spec.max_size)
             spin.setMinimumWidth(_SHAPE_BOX_WIDTH)  # three fit a narrow side panel
             spin.valueChanged.connect(self.value_changed)
             if index:
                 self._times.append(QLabel())
-                layout.addWidget(self._times[-1])
-            layout.addWidget(spin, 1)
+                row.addWidget(self._times[-1])
+            row.addWidget(spin, 1)
             self._spins.append(spin)
+        self._rank = spec.rank
+        self._show_rank(spec.rank)
         self.set_value(spec.default)
         follow(self, self._retranslate)
+
+    def _names(self, rank: int) -> tuple[str, ...]:
+        if rank == self._spec.rank:
+            sides = rank - 1
+            names = (
+                ("height", "width") if sides == 2 else tuple(f"side_{i + 1}" for i in range(sides))
+            )
+            return (*names, "channels")
+        return ("steps", "features")[:rank]
+
+    def _show_rank(self, rank: int) -> None:
+        """Shows the first ``rank`` spin boxes, named and bounded for that kind of shape."""
+        self._rank = rank
+        spec, names = self._spec, self._names(rank)
+        for index, spin in enumerate(self._spins):
+            shown_here = index < rank
+            spin.setVisible(shown_here)
+            if index:
+                self._times[index - 1].setVisible(shown_here)
+            if shown_here:
+                spin.setObjectName(names[index])
+                wide = names[index] in ("channels", "features")
+                with QSignalBlocker(spin):  # a value clamped here is no edit: set_value follows
+                    spin.setRange(
+                        1 if wide else spec.min_size, spec.max_channels if wide else spec.max_size
+                    )
+        if self.rank_choice is not None:
+            with QSignalBlocker(self.rank_choice):
+                self.rank_choice.setCurrentIndex(self.rank_choice.findData(rank))
+        self._retranslate()
+
+    def _on_rank_chosen(self, _index: int) -> None:
+        """The first size stays (height or steps); an image is square, and channels or
+        features start as the default's channels."""
+        assert self.rank_choice is not None
+        first, channels = self._spins[0].value(), self._spec.default[-1]
+        rank = int(self.rank_choice.currentData())
+        image = (*(first,) * (self._spec.rank - 1), channels)
+        self.set_value({self._spec.rank: image, 2: (first, channels), 1: (first,)}[rank])
+        self.value_changed.emit()
 
     def _retranslate(self) -> None:
         for times in self._times:
             times.setText(translate("ParameterForm", "x"))
+        if self.rank_choice is not None:
+            kinds = {
+                self._spec.rank: translate("ParameterForm", "image: height x width x channels"),
+                2: translate("ParameterForm", "sequence: steps x features"),
+                1: translate("ParameterForm", "token ids or a vector: steps"),
+            }
+            for index in range(self.rank_choice.count()):
+                self.rank_choice.setItemText(index, kinds[int(self.rank_choice.itemData(index))])
+        tips = {
+            "height": translate("ParameterForm", "Height: {low} to {high}"),
+            "width": translate("ParameterForm", "Width: {low} to {high}"),
+            "channels": translate("ParameterForm", "Channels: {low} to {high}"),
+            "steps": translate("ParameterForm", "Steps: {low} to {high}"),
+            "features": translate("ParameterForm", "Features: {low} to {high}"),
+        }
         for number, spin in enumerate(self._spins, start=1):
-            name = spin.objectName()
-            if name == "height":
-                tip = translate("ParameterForm", "Height: {low} to {high}")
-            elif name == "width":
-                tip = translate("ParameterForm", "Width: {low} to {high}")
-            elif name == "channels":
-                tip = translate("ParameterForm", "Channels: {low} to {high}")
-            else:
-                tip = translate("ParameterForm", "Side {number}: {low} to {high}")
+            tip = tips.get(
+                spin.objectName(), translate("ParameterForm", "Side {number}: {low} to {high}")
+            )
             spin.setToolTip(
                 tip.format(number=number, low=f"{spin.minimum():,}", high=f"{spin.maximum():,}")
             )
 
+    def focus_widgets(self) -> list[QWidget]:
+        """What Tab visits, in order (a hidden spin box is skipped by Qt)."""
+        return [*([self.rank_choice] if self.rank_choice is not None else []), *self._spins]
+
     def value(self) -> FixedShape:
-        return tuple(spin.value() for spin in self._spins)
+        return tuple(spin.value() for spin in self._spins[: self._rank])
 
     def set_value(self, shape: FixedShape) -> None:
-        if len(shape) != len(self._spins):
-            raise ValueError(f"expected {len(self._spins)} values, got {shape!r}")
-        for spin, size in zip(self._spins, shape, strict=True):
+        if len(shape) not in self._spec.ranks:
+            raise ValueError(f"expected {self._spec.ranks} values, got {shape!r}")
+        if len(shape) != self._rank:
+            self._show_rank(len(shape))
+        for spin, size in zip(self._spins, shape, strict=False):
             with QSignalBlocker(spin):
                 spin.setValue(size)
 
@@ -280,8 +347,7 @@ class ParameterForm(QWidget):
         chain: list[QWidget] = []
         for row in self._fields.values():
             editor = row.editor
-            spins = editor.findChildren(QAbstractSpinBox) if isinstance(editor, ShapeEditor) else []
-            chain += spins or [editor]
+            chain += editor.focus_widgets() if isinstance(editor, ShapeEditor) else [editor]
         if self.reset_button.isVisibleTo(self):
             chain.append(self.reset_button)
         return chain

@@ -14,7 +14,8 @@ from explorer.core.sources.designs.blocks import (
     needs_projection,
 )
 from explorer.core.sources.designs.model import DesignError
-from explorer.core.sources.designs.shapes import check, missing_input
+from explorer.core.sources.designs.sequence_kinds import SELF_ATTENTION
+from explorer.core.sources.designs.shapes import check, missing_input, token_ids
 
 if TYPE_CHECKING:
     import keras
@@ -70,14 +71,18 @@ def build_design(design: Design) -> keras.Model:
         )
     results = check(design)
     first = design.layers[0]
-    inputs = keras.Input(shape=first.values["shape"], name=first.name)
+    dtype = "int32" if token_ids(results) else None  # None: Keras's float32
+    inputs = keras.Input(shape=first.values["shape"], dtype=dtype, name=first.name)
     x = inputs
     for layer, result in zip(design.layers[1:], results[1:], strict=True):
         if not result.ok:
             continue
         if layer.kind == "ResidualBlock":
             x = _residual(layer, x)
-        else:
-            made = getattr(keras.layers, layer.kind)
-            x = made(**keras_arguments(layer.kind, layer.values), name=layer.name)(x)
+            continue
+        made = getattr(keras.layers, layer.kind)(
+            **keras_arguments(layer.kind, layer.values), name=layer.name
+        )
+        # Self-attention: the sequence is the query and the value (and so the key).
+        x = made(x, x) if layer.kind in SELF_ATTENTION else made(x)
     return keras.Model(inputs, x, name=design.name)

@@ -2,70 +2,25 @@
 
 A spec's default is Keras's own default wherever Keras has one, so code export can leave out every
 argument equal to its default; ``required`` names the arguments Keras has no default for, in
-Keras's positional order. Sizes are square: ``kernel_size=3`` means 3×3.
+Keras's positional order. Sizes are square: ``kernel_size=3`` means 3×3 (in a Conv1D, 3 steps).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from explorer.core.base.errors import ParameterError, shown
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
-from explorer.core.params.specs import (
-    BoolParam,
-    ChoiceParam,
-    FloatParam,
-    IntParam,
-    Param,
-    ShapeParam,
-    find_param,
-)
+from explorer.core.params.specs import ChoiceParam, FloatParam, IntParam, ShapeParam
 from explorer.core.sources.designs.blocks import block_layers, merge_layers
-
-ACTIVATIONS = (
-    "linear",
-    "relu",
-    "relu6",
-    "leaky_relu",
-    "elu",
-    "selu",
-    "gelu",
-    "swish",
-    "mish",
-    "sigmoid",
-    "hard_sigmoid",
-    "tanh",
-    "softplus",
-    "softmax",
+from explorer.core.sources.designs.layer_kind import (
+    EPSILON,
+    USE_BIAS,
+    LayerKind,
+    activation,
+    filters,
 )
+from explorer.core.sources.designs.sequence_kinds import SEQUENCE_KINDS
 
-
-@dataclass(frozen=True)
-class LayerKind:
-    """One kind of layer: ``type`` is the Keras class name (ResidualBlock expands to several)."""
-
-    type: str
-    default_name: str  # Keras's automatic name: conv2d, conv2d_1, ...
-    description: str
-    params: tuple[Param, ...]
-    required: tuple[str, ...] = ()
-
-    def param(self, name: str) -> Param:
-        return find_param(self.params, name)
-
-
-def _activation(default: str = "linear") -> ChoiceParam:
-    return ChoiceParam(
-        "activation",
-        default,
-        ACTIVATIONS,
-        QT_TRANSLATE_NOOP("Core", "Function applied to every output value"),
-    )
-
-
-def _filters(default: int) -> IntParam:
-    return IntParam("filters", default, 1, 4096, QT_TRANSLATE_NOOP("Core", "Output channels"))
-
+__all__ = ["KINDS", "LayerKind", "block_names", "kind_of"]
 
 _KERNEL = IntParam(
     "kernel_size",
@@ -86,9 +41,6 @@ _PADDING = ChoiceParam(
         "Core",
         "valid: no padding, the output shrinks; same: zeros around, output = ceil(input / strides)",
     ),
-)
-_USE_BIAS = BoolParam(
-    "use_bias", True, QT_TRANSLATE_NOOP("Core", "Add a learned offset to every output channel")
 )
 _MULTIPLIER = IntParam(
     "depth_multiplier", 1, 1, 64, QT_TRANSLATE_NOOP("Core", "Depthwise outputs per input channel")
@@ -114,13 +66,20 @@ KINDS: dict[str, LayerKind] = {
             "input_layer",
             QT_TRANSLATE_NOOP(
                 "Core",
-                "The image the network takes: height x width x channels. Always the first layer.",
+                "What the network takes: an image (height x width x channels), a sequence "
+                "(steps x features) or token ids (steps, for an Embedding). Always the first "
+                "layer.",
             ),
             (
                 ShapeParam(
                     "shape",
                     (224, 224, 3),
-                    QT_TRANSLATE_NOOP("Core", "Input image: height x width x channels"),
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "height x width x channels for an image, steps x features for a "
+                        "sequence, steps alone for token ids (an Embedding next) or a vector",
+                    ),
+                    sequence=True,
                 ),
             ),
             ("shape",),
@@ -132,7 +91,7 @@ KINDS: dict[str, LayerKind] = {
                 "Core",
                 "Slides learned kernels over the image; each filter gives one output channel.",
             ),
-            (_filters(32), _KERNEL, _STRIDES, _PADDING, _activation(), _USE_BIAS),
+            (filters(32), _KERNEL, _STRIDES, _PADDING, activation(), USE_BIAS),
             ("filters", "kernel_size"),
         ),
         LayerKind(
@@ -142,7 +101,7 @@ KINDS: dict[str, LayerKind] = {
                 "Core",
                 "One kernel per input channel: channels are filtered separately, never mixed.",
             ),
-            (_KERNEL, _MULTIPLIER, _STRIDES, _PADDING, _activation(), _USE_BIAS),
+            (_KERNEL, _MULTIPLIER, _STRIDES, _PADDING, activation(), USE_BIAS),
             ("kernel_size",),
         ),
         LayerKind(
@@ -151,7 +110,7 @@ KINDS: dict[str, LayerKind] = {
             QT_TRANSLATE_NOOP(
                 "Core", "A depthwise convolution followed by a 1x1 convolution that mixes channels."
             ),
-            (_filters(32), _KERNEL, _MULTIPLIER, _STRIDES, _PADDING, _activation(), _USE_BIAS),
+            (filters(32), _KERNEL, _MULTIPLIER, _STRIDES, _PADDING, activation(), USE_BIAS),
             ("filters", "kernel_size"),
         ),
         LayerKind(
@@ -195,15 +154,7 @@ KINDS: dict[str, LayerKind] = {
                 "Core",
                 "Normalises each channel with running statistics, then scales and shifts it.",
             ),
-            (
-                FloatParam(
-                    "epsilon",
-                    0.001,
-                    1e-12,
-                    1.0,
-                    QT_TRANSLATE_NOOP("Core", "Added to the variance before dividing"),
-                ),
-            ),
+            (EPSILON,),
         ),
         LayerKind(
             "ReLU", "re_lu", QT_TRANSLATE_NOOP("Core", "max(x, 0) as a layer of its own."), ()
@@ -212,7 +163,7 @@ KINDS: dict[str, LayerKind] = {
             "Activation",
             "activation",
             QT_TRANSLATE_NOOP("Core", "Applies a function to every value."),
-            (_activation("relu"),),
+            (activation("relu"),),
             ("activation",),
         ),
         LayerKind(
@@ -242,8 +193,8 @@ KINDS: dict[str, LayerKind] = {
             ),
             (
                 IntParam("units", 10, 1, 100_000, QT_TRANSLATE_NOOP("Core", "Outputs")),
-                _activation(),
-                _USE_BIAS,
+                activation(),
+                USE_BIAS,
             ),
             ("units",),
         ),
@@ -266,7 +217,7 @@ KINDS: dict[str, LayerKind] = {
                         "filters out (ResNet50 and deeper)",
                     ),
                 ),
-                _filters(64),
+                filters(64),
                 IntParam(
                     "strides",
                     1,
@@ -287,6 +238,7 @@ KINDS: dict[str, LayerKind] = {
                 ),
             ),
         ),
+        *SEQUENCE_KINDS,
     )
 }
 

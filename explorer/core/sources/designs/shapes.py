@@ -2,7 +2,10 @@
 
 The rules are Keras's own (tests compare them with Keras): convolutions, pooling, padding and
 residual blocks need a 4-D input; with ``padding="valid"`` the window must fit in the input.
-Dense and Flatten take any rank (Dense on a 4-D tensor works on the last axis, as in Keras).
+Recurrent layers, self-attention, Conv1D and GlobalAveragePooling1D need a sequence, a 3-D input
+(batch, steps, features); an Embedding takes token ids (batch, steps) straight from the Input.
+Dense and Flatten take any rank (Dense on a 4-D tensor works on the last axis, as in Keras);
+normalisation, activations and Dropout keep the shape.
 A layer that cannot work is skipped: the next layer gets the shape the skipped one was given.
 """
 
@@ -29,6 +32,35 @@ _SPATIAL = {
     "GlobalAveragePooling2D",
     "ZeroPadding2D",
     "ResidualBlock",
+}
+
+
+_SEQUENCE = {"Conv1D", "GlobalAveragePooling1D", "LSTM", "GRU", "MultiHeadAttention"}
+
+
+# The input rank a kind needs, and what it says of another.
+_RANK = {
+    **dict.fromkeys(
+        _SPATIAL,
+        (
+            4,
+            QT_TRANSLATE_NOOP(
+                "Core", "needs a 4-D input (batch, height, width, channels), not {shape}"
+            ),
+        ),
+    ),
+    **dict.fromkeys(
+        _SEQUENCE,
+        (3, QT_TRANSLATE_NOOP("Core", "needs a 3-D input (batch, steps, features), not {shape}")),
+    ),
+    "Embedding": (
+        2,
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "needs token ids (batch, steps), not {shape}: give the Input one size, the number "
+            "of steps",
+        ),
+    ),
 }
 
 
@@ -81,16 +113,12 @@ def _window(layer: DesignLayer, what: str, size: int, shape: Shape) -> tuple[int
 def output_shape(layer: DesignLayer, shape: Shape) -> Shape:
     """What ``layer`` makes of an input of ``shape``; raises _Unusable with the reason."""
     values, kind = layer.values, layer.kind
-    if kind in _SPATIAL and len(shape) != 4:
-        raise _Unusable(
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "Core", "needs a 4-D input (batch, height, width, channels), not {shape}"
-                ),
-                shape=shape_text(shape),
-            )
-        )
+    rank, needs = _RANK.get(kind, (len(shape), ""))
+    if len(shape) != rank:
+        raise _Unusable(Text(needs, shape=shape_text(shape)))
     batch, channels = shape[0], shape[-1]
+    if kind in _SEQUENCE or kind == "Embedding":
+        return _sequence_shape(layer, shape)
     if kind in ("Conv2D", "DepthwiseConv2D", "SeparableConv2D"):
         size = int(values["kernel_size"])
         height, width = _window(layer, "kernel", size, shape)
@@ -117,6 +145,44 @@ def output_shape(layer: DesignLayer, shape: Shape) -> Shape:
     return shape  # BatchNormalization, ReLU, Activation, Dropout
 
 
+def _sequence_shape(layer: DesignLayer, shape: Shape) -> Shape:
+    """What a sequence layer makes of ``shape``: (batch, steps) for an Embedding, else
+    (batch, steps, features)."""
+    values, kind = layer.values, layer.kind
+    batch, steps = shape[0], shape[1]
+    if kind == "Embedding":
+        return (batch, steps, int(values["output_dim"]))
+    if kind == "GlobalAveragePooling1D":
+        return (batch, shape[2])
+    if kind in ("LSTM", "GRU"):
+        units = int(values["units"])
+        return (batch, steps, units) if values["return_sequences"] else (batch, units)
+    if kind == "Conv1D":
+        size, strides = int(values["kernel_size"]), int(values["strides"])
+        assert steps is not None
+        if values["padding"] != "valid":  # same, and causal: zeros before the sequence
+            return (batch, -(-steps // strides), int(values["filters"]))
+        if size > steps:
+            raise _Unusable(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "kernel {size} is longer than its {steps} steps; use padding same or "
+                        "causal, or a smaller size",
+                    ),
+                    size=size,
+                    steps=steps,
+                )
+            )
+        return (batch, (steps - size) // strides + 1, int(values["filters"]))
+    return shape  # MultiHeadAttention: the output has the query's shape
+
+
+def token_ids(results: tuple[LayerCheck, ...]) -> bool:
+    """Whether the Input holds token ids (integers): an Embedding that works comes next."""
+    return len(results) > 1 and results[1].kind == "Embedding" and results[1].ok
+
+
 def missing_input(design: Design) -> str | None:
     """What a design has where its Input must be (``"Flatten f"``, ``"no layers"``), or None.
 
@@ -131,6 +197,7 @@ def check(design: Design) -> tuple[LayerCheck, ...]:
     """Each layer's output shape, or the reason it cannot work (and is skipped)."""
     results: list[LayerCheck] = []
     shape: Shape | None = None
+    last: DesignLayer | None = None  # the last layer that works
     for index, layer in enumerate(design.layers):
         label = f"{layer.kind} {layer.name}"
         problem: str | None = None
@@ -149,11 +216,33 @@ def check(design: Design) -> tuple[LayerCheck, ...]:
                 ),
                 layer=label,
             )
+        elif layer.kind == "Embedding" and index != 1:
+            problem = Text(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{layer}: an Embedding looks up token ids, so it must come right after the "
+                    "Input",
+                ),
+                layer=label,
+            )
         else:
             try:
                 out = output_shape(layer, shape)
             except _Unusable as unusable:
                 problem = Text("{layer}: {reason}", layer=label, reason=unusable.args[0])
+                if layer.kind in _SEQUENCE and last is not None and _last_state_only(last):
+                    problem = Text(_LAST_STATE, problem=problem, source=last.name)
         results.append(LayerCheck(index, layer.name, layer.kind, shape, out, problem))
         shape = out if out is not None else shape
+        last = layer if out is not None else last
     return tuple(results)
+
+
+# The most common slip in a recurrent stack: a second LSTM after one that gives only its last state.
+_LAST_STATE = QT_TRANSLATE_NOOP(
+    "Core", "{problem}; {source} gives only its last state: tick its return_sequences"
+)
+
+
+def _last_state_only(layer: DesignLayer) -> bool:
+    return layer.kind in ("LSTM", "GRU") and not layer.values["return_sequences"]

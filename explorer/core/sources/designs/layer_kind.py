@@ -1,0 +1,67 @@
+"""What a kind of design layer is, and the argument specs several kinds share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from explorer.core.base.texts import QT_TRANSLATE_NOOP
+from explorer.core.params.specs import (
+    BoolParam,
+    ChoiceParam,
+    FloatParam,
+    IntParam,
+    Param,
+    find_param,
+)
+
+ACTIVATIONS = (
+    "linear",
+    "relu",
+    "relu6",
+    "leaky_relu",
+    "elu",
+    "selu",
+    "gelu",
+    "swish",
+    "mish",
+    "sigmoid",
+    "hard_sigmoid",
+    "tanh",
+    "softplus",
+    "softmax",
+)
+
+
+@dataclass(frozen=True)
+class LayerKind:
+    """One kind of layer: ``type`` is the Keras class name (ResidualBlock expands to several)."""
+
+    type: str
+    default_name: str  # Keras's automatic name: conv2d, conv2d_1, ...
+    description: str
+    params: tuple[Param, ...]
+    required: tuple[str, ...] = ()
+
+    def param(self, name: str) -> Param:
+        return find_param(self.params, name)
+
+
+def activation(default: str = "linear") -> ChoiceParam:
+    return ChoiceParam(
+        "activation",
+        default,
+        ACTIVATIONS,
+        QT_TRANSLATE_NOOP("Core", "Function applied to every output value"),
+    )
+
+
+USE_BIAS = BoolParam(
+    "use_bias", True, QT_TRANSLATE_NOOP("Core", "Add a learned offset to every output channel")
+)
+EPSILON = FloatParam(
+    "epsilon", 0.001, 1e-12, 1.0, QT_TRANSLATE_NOOP("Core", "Added to the variance before dividing")
+)
+
+
+def filters(default: int) -> IntParam:
+    return IntParam("filters", default, 1, 4096, QT_TRANSLATE_NOOP("Core", "Output channels"))
