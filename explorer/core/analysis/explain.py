@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from math import ceil, prod
 
+from explorer.core.analysis.explain_sequences import sequence_formulas
 from explorer.core.analysis.graph import model_graph
 from explorer.core.analysis.summary import LayerRow, ModelSummary
 from explorer.core.base.shapes import Shape
@@ -112,12 +113,17 @@ def explain(summary: ModelSummary, index: int) -> list[str]:
 
 def _formulas(row: LayerRow, given: Shape | None) -> list[str]:
     out = row.output_shapes[0] if row.output_shapes else None
+    if given is None and row.type == "Embedding" and out is not None:
+        given = out[:-1]  # the model's token ids
     if given is None or out is None or any(v is None for v in (*given[1:], *out[1:])):
         return []
     cin, cout = int(given[-1] or 0), int(out[-1] or 0)
     spatial_in = [int(v or 0) for v in given[1:-1]]
     spatial_out = [int(v or 0) for v in out[1:-1]]
     name, params, macs = row.type, row.params, row.macs
+    sequence = sequence_formulas(row, given, out)
+    if sequence is not None:
+        return sequence
     lines: list[str] = []
     if name in _CONV and row.kernel:
         k = list(row.kernel)
@@ -222,7 +228,7 @@ def _formulas(row: LayerRow, given: Shape | None) -> list[str]:
             )
             lines.append(Text(template, kernel=_dot(k), cin=cin, cout=cout, params=params))
         lines += _sizes(row, spatial_in, spatial_out)
-    elif name == "Dense" and len(given) == 2:
+    elif name == "Dense":
         bias = row.params - cin * cout
         if bias in (0, cout):
             template = (
@@ -235,6 +241,20 @@ def _formulas(row: LayerRow, given: Shape | None) -> list[str]:
             lines.append(
                 Text(
                     QT_TRANSLATE_NOOP("Core", "MACs = {cin}·{cout} = {macs:,}"),
+                    cin=cin,
+                    cout=cout,
+                    macs=macs,
+                )
+            )
+        elif row.macs == prod(spatial_in) * cin * cout:  # on every token (position)
+            lines.append(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "MACs = {positions} · {cin}·{cout} = {macs:,}: the same weights at every "
+                        "position",
+                    ),
+                    positions=_dot(spatial_in),
                     cin=cin,
                     cout=cout,
                     macs=macs,

@@ -319,6 +319,10 @@
         <translation>乘加运算 (MACs) = {cin}·{cout} = {macs:,}</translation>
     </message>
     <message>
+        <source>MACs = {positions} · {cin}·{cout} = {macs:,}: the same weights at every position</source>
+        <translation>MACs = {positions} · {cin}·{cout} = {macs:,}：每个位置使用相同的权重</translation>
+    </message>
+    <message>
         <source>params = 4·{cout} = {params:,}: γ and β are trained ({half:,}); the moving mean and variance are not ({half:,}), they follow the batches&apos; statistics</source>
         <translation>参数量 = 4·{cout} = {params:,}：γ 和 β 参与训练（{half:,}）；滑动均值和方差不参与训练（{half:,}），它们跟随各批数据的统计量</translation>
     </message>
@@ -1821,6 +1825,42 @@
     <message>
         <source>Normalises each position over its last axis (its features), then scales and shifts it.</source>
         <translation>对每个位置沿最后一个轴（其特征）归一化，再缩放和平移。</translation>
+    </message>
+    <message>
+        <source>params = {vocab:,}·{width} = {params:,}: a row of {width} values per token id; MACs = 0, a lookup multiplies nothing</source>
+        <translation>参数 = {vocab:,}·{width} = {params:,}：每个词元 id 一行 {width} 个值；MACs = 0，查表不做乘法</translation>
+    </message>
+    <message>
+        <source>params = {rows:,}·{width} = {params:,}: a learned vector per position, added to the token there (the first {tokens} rows are used); MACs = 0</source>
+        <translation>参数 = {rows:,}·{width} = {params:,}：每个位置一个可学习的向量，加到该位置的词元上（使用前 {tokens} 行）；MACs = 0</translation>
+    </message>
+    <message>
+        <source>params = {width}: one learned token put before the {tokens} others; the classifier reads it at the end</source>
+        <translation>参数 = {width}：一个可学习的词元放在其余 {tokens} 个词元之前；分类器最后读取它</translation>
+    </message>
+    <message>
+        <source>params = 2·{width} = {params:,}: γ and β per feature; each token is normalised over its own {width} values</source>
+        <translation>参数 = 2·{width} = {params:,}：每个特征一个 γ 和 β；每个词元在自己的 {width} 个值上归一化</translation>
+    </message>
+    <message>
+        <source>params = {gates}·({d}·{u} + {u}·{u} + {u}) = {params:,}: per gate an input kernel, a recurrent kernel and a bias</source>
+        <translation>参数 = {gates}·({d}·{u} + {u}·{u} + {u}) = {params:,}：每个门一个输入核、一个循环核和一个偏置</translation>
+    </message>
+    <message>
+        <source>params = {gates}·({d}·{u} + {u}·{u} + 2·{u}) = {params:,}: per gate an input kernel, a recurrent kernel and two biases (reset_after)</source>
+        <translation>参数 = {gates}·({d}·{u} + {u}·{u} + 2·{u}) = {params:,}：每个门一个输入核、一个循环核和两个偏置（reset_after）</translation>
+    </message>
+    <message>
+        <source>MACs = {steps} steps · {gates}·({d}·{u} + {u}·{u}) = {macs:,}: every step multiplies the input and the last state into each gate</source>
+        <translation>MACs = {steps} 步 · {gates}·({d}·{u} + {u}·{u}) = {macs:,}：每一步都把输入和上一个状态乘进每个门</translation>
+    </message>
+    <message>
+        <source>params = 3·({d}·{hk} + {hk}) + {hk}·{d} + {d} = {params:,}: the query, key and value projections to heads × key width = {hk}, and the output projection</source>
+        <translation>参数 = 3·({d}·{hk} + {hk}) + {hk}·{d} + {d} = {params:,}：查询、键、值投影到 头数 × 键宽度 = {hk}，以及输出投影</translation>
+    </message>
+    <message>
+        <source>MACs = 4·{t}·{d}·{hk} + 2·{t}·{t}·{hk} = {macs:,}: the four projections, then QKᵀ and AV over every pair of the {t} tokens (this part grows with the square of the tokens)</source>
+        <translation>MACs = 4·{t}·{d}·{hk} + 2·{t}·{t}·{hk} = {macs:,}：四个投影，再加上 {t} 个词元两两之间的 QKᵀ 和 AV（这一部分随词元数的平方增长）</translation>
     </message>
 </context>
 <context>
