@@ -158,3 +158,18 @@ def test_keras_applications_layers_are_counted() -> None:
     x = keras.Input((4, 4, 8))
     summary = summarize_model(keras.Model(x, LayerScale(1e-6, 8, name="scale")(x)))
     assert summary.layers[0].macs == 0 and summary.totals.uncounted == ()
+
+
+def test_the_graph_coloured_by_kind_tells_sequence_layers_apart() -> None:
+    """Recurrent teal, attention pink, embeddings amber: not the grey of "other"."""
+    import keras
+    from keras import layers
+
+    tokens = keras.Input((10,), dtype="int32")
+    x = layers.Embedding(50, 8, name="embed")(tokens)
+    x = layers.MultiHeadAttention(2, 4, name="mha")(x, x)
+    x = layers.Bidirectional(layers.GRU(4), name="bigru")(x)
+    out = layers.Dense(2, name="head")(x)
+    summary = summarize_model(keras.Model(tokens, out), "kinds")
+    fills = fill_colors(lay_out(model_graph(summary)), "type")
+    assert fills == {"embed": "#ffcc80", "mha": "#f48fb1", "bigru": "#80cbc4", "head": "#ce93d8"}

@@ -21,6 +21,9 @@ from explorer.core.references.architecture import Reference
 COLORS = ("params", "macs", "activations", "type")
 _HEAT = ((255, 255, 255), (255, 224, 130), (244, 140, 60), (198, 40, 40))  # none -> most
 _KINDS = (  # layer kind -> colour, first match of the type name wins
+    (("LSTM", "GRU", "RNN", "Bidirectional"), "#80cbc4"),  # recurrent (ConvLSTM too)
+    (("Attention",), "#f48fb1"),
+    (("Embedding", "ClassToken"), "#ffcc80"),
     (("Conv",), "#90caf9"),
     (("Dense", "EinsumDense"), "#ce93d8"),
     (("Normalization",), "#fff59d"),
