@@ -26,8 +26,9 @@ from explorer.core.references.architecture import Reference
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # of an entry; another number is a miss. 2: recurrent and attention layers counted;
-# 3: a layer whose MACs are not counted is None (not 0), and totals name such layers
+FORMAT = 4  # of an entry; another number is a miss. 2: recurrent and attention layers counted;
+# 3: a layer whose MACs are not counted is None (not 0), and totals name such layers; 4: an
+# RNN's cell shown under it, a layer fed one tensor twice (self-attention) names it once
 ENV = "EXPLORER_CACHE_DIR"
 _PACKAGES = ("keras-architecture-explorer", "keras", "tensorflow")
 

@@ -165,7 +165,8 @@ def summarize_model(
             merged[key] = {"call": call, "outputs": [], "inbound": [], "macs": 0, "acts": 0}
         entry = merged[key]
         entry["outputs"] += call.outputs
-        entry["inbound"] += [n for n in call.inbound if n not in entry["inbound"]]
+        # Each once: self-attention takes the same tensor as query and value.
+        entry["inbound"] = list(dict.fromkeys([*entry["inbound"], *call.inbound]))
         entry["macs"] = add_known(entry["macs"], layer_macs(call.layer, call.inputs, call.outputs))
         entry["acts"] += activation_elements(call.outputs)
 
