@@ -173,6 +173,26 @@ def main() -> int:
     app.processEvents()
     dialog.grab().save(str(OUT / "code-view.png"))
     dialog.close()
+    # Beyond CNNs: BERT-Tiny swept over its sequence length (attention grows with the square of
+    # the tokens), then the example text classifier, its LSTM's cell shown once under it.
+    window.designer_dock.hide()
+    window.reset_layout()
+    show_reference("bert_tiny")
+    window.show_view(window.sweep)
+    window.sweep.with_pinned.setChecked(False)
+    labels = [window.sweep.param.itemText(i) for i in range(window.sweep.param.count())]
+    window.sweep.param.setCurrentIndex(labels.index("sequence length"))
+    window.sweep.set_range(32, 512, 32)
+    window.sweep.run()
+    while window.sweep.is_running():
+        wait_for(window.client.sweep_done)
+    app.processEvents()
+    window.grab().save(str(OUT / "sweep-bert-sequence-length.png"))
+    show_reference("examples:text-classifier")
+    window.show_view(window.table)
+    window.table.table.selectRow(3)
+    app.processEvents()
+    window.grab().save(str(OUT / "layers-text-classifier.png"))
     # The classroom: Simplified Chinese at a projector's 1366x768, then the dark colours.
     from explorer.qt import i18n
 

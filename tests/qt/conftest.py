@@ -63,6 +63,21 @@ def english_and_system_colours_afterwards(qapp) -> Iterator[None]:
         QApplication.setPalette(palettes.palette(palettes.SYSTEM))
 
 
+@pytest.fixture(autouse=True)
+def no_keys_held_afterwards(qapp) -> Iterator[None]:
+    """Qt remembers the modifiers of the last key event: after a test's Ctrl+Shift+Z, a later
+    test's ``selectRow`` extended the selection as if Shift were held. A key released with no
+    modifier lets go of them (the widget is thrown away, nothing else sees the key)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    yield
+    if QApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        holder = QWidget()
+        QTest.keyRelease(holder, Qt.Key.Key_Shift)
+        holder.deleteLater()
+
+
 @pytest.fixture(scope="session")
 def summary_of() -> Callable[[str], ModelSummary]:
     """Widget tests read recorded summaries (tests/recorded.py): no TensorFlow."""

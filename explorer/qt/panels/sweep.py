@@ -56,6 +56,7 @@ from explorer.qt.widgets.plots import (
     add_legend,
     colour,
     export_plot_with_dialog,
+    flat_lines_readable,
     new_plot,
     set_item_texts,
     set_plot_texts,
@@ -455,6 +456,8 @@ class SweepPanel(PlotPanel):
             )
             for key, curve in run.curves.items():
                 curve.setData(x, _y(run.points, key))
+        for plot in self.plots.values():
+            flat_lines_readable(plot)
         models = [run.label for run in self.runs]
         for key, (title, _) in _plots().items():
             self.plots[key].getPlotItem().setTitle(titled(title, models), color="k")

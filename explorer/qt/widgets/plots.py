@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF
-from PySide6.QtGui import QFont, QPainter, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QShowEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,6 +46,9 @@ PALETTE = (
     "#17becf",
 )
 TITLE_SIZE = 1.15  # a chart's title against the window's text
+TITLE_COLOR = "#000000"  # plots are white with black text in every colour scheme
+_TITLE_MARGIN = 12  # beside a title cut to its plot's width
+MIRROR_MIN_WIDTH = 360  # a plot narrower than this shows no right axis repeating the left one
 EXPORT_WIDTH = 1600  # pixels: the least width of an exported PNG
 
 
@@ -71,7 +74,87 @@ class _FollowFont(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.FontChange:  # watching plots only (new_plot)
             fit_fonts(cast("pg.PlotWidget", watched))
+        elif event.type() == QEvent.Type.Resize:
+            plot = cast("pg.PlotWidget", watched)
+            _mirror_if_room(plot)
+            fit_title(plot)
+            plot.getPlotItem().getAxis("bottom")._updateLabel()  # the full title, cut again
         return False
+
+
+def _mirror_if_room(plot: pg.PlotWidget) -> None:
+    """The right axis, when it only repeats the left one's numbers, shown on a wide plot only:
+    on a narrow one (three sweep plots side by side at 1024x768) it takes the curves' room."""
+    item = plot.getPlotItem()
+    right = item.getAxis("right")
+    if right.labelText:  # an axis of its own (the feature maps' channels)
+        return
+    wide = plot.width() >= MIRROR_MIN_WIDTH
+    if wide != right.isVisible():
+        item.showAxis("right", wide)
+
+
+def fit_title(plot: pg.PlotWidget) -> None:
+    """The title cut with … to the plot's width. A title wider than its plot held the plot that
+    wide: three sweep plots side by side at 1024x768 overlapped, each hiding the next one's
+    right part. ``titleLabel.text`` keeps the whole title (for exports and tests)."""
+    item = plot.getPlotItem()
+    label = item.titleLabel
+    if not label.isVisible() or not label.text:
+        return
+    shown = QFontMetrics(label.item.font()).elidedText(
+        label.text, Qt.TextElideMode.ElideRight, _room(plot)
+    )
+    if label.item.toPlainText() != shown:
+        label.item.setPlainText(shown)
+        label.item.setDefaultTextColor(QColor(TITLE_COLOR))
+        label.updateMin()
+        label.resizeEvent(None)
+
+
+def _room(plot: pg.PlotWidget) -> int:
+    """The width of the plot's view, between the side axes: what its titles may take."""
+    item = plot.getPlotItem()
+    axes = sum(
+        item.getAxis(side).minimumWidth()
+        for side in ("left", "right")
+        if item.getAxis(side).isVisible()
+    )
+    return max(int(plot.width() - axes) - 2 * _TITLE_MARGIN, _TITLE_MARGIN)
+
+
+def _fit_x_title(plot: pg.PlotWidget) -> None:
+    """The x axis's title cut with … to the axis's width, like the plot's title."""
+    item = plot.getPlotItem()
+    axis = item.getAxis("bottom")
+    if axis.label is None or not axis.labelText:
+        return
+    room = _room(plot)
+    metrics = QFontMetrics(axis.label.font())
+    if metrics.horizontalAdvance(axis.labelText) > room:
+        axis.label.setPlainText(
+            metrics.elidedText(axis.labelText, Qt.TextElideMode.ElideRight, room)
+        )
+        axis.label.setDefaultTextColor(QColor(TITLE_COLOR))
+        axis.resizeEvent()
+
+
+def _titles_fit(plot: pg.PlotWidget) -> None:
+    """Every new title of ``plot`` and of its x axis is cut to its width (``fit_title``)."""
+    item = plot.getPlotItem()
+    label, axis = item.titleLabel, item.getAxis("bottom")
+    set_text, update_axis = label.setText, axis._updateLabel
+
+    def set_and_fit(text: str, **style: Any) -> None:
+        set_text(text, **style)
+        fit_title(plot)
+
+    def update_and_fit() -> None:
+        update_axis()
+        _fit_x_title(plot)
+
+    label.setText = set_and_fit
+    axis._updateLabel = update_and_fit  # pyqtgraph's own call after each change of the title
 
 
 def fit_fonts(plot: pg.PlotWidget) -> None:
@@ -81,6 +164,7 @@ def fit_fonts(plot: pg.PlotWidget) -> None:
     title.setPointSizeF(font.pointSizeF() * TITLE_SIZE)
     item.titleLabel.item.setFont(title)
     item.titleLabel.updateMin()
+    fit_title(plot)
     for side in ("left", "bottom", "right"):
         axis = item.getAxis(side)
         axis.label.setFont(font)
@@ -113,6 +197,7 @@ def new_plot(
     plot = pg.PlotWidget(parent, background="w", axisItems=axes)
     _adopt_new_windows(plot, before)
     item = plot.getPlotItem()
+    _titles_fit(plot)
     set_plot_texts(plot, title, x_label, y_label)
     for side in ("bottom", "left", "right"):
         item.getAxis(side).setPen("k")
@@ -130,6 +215,27 @@ def new_plot(
         follow(action, lambda: action.setText(translate("Plots", "Export Chart…")))
         action.triggered.connect(lambda: export())
     return plot
+
+
+def flat_lines_readable(plot: pg.PlotWidget) -> None:
+    """A plot whose values are all alike (a sweep's parameters over sequence lengths: 4,385,920
+    at every point) shows ±10 % around them; autoscaled, its range was so narrow that every
+    tick read "4.39 M". Any other plot scales to its data."""
+    import numpy as np
+
+    item = plot.getPlotItem()
+    values = [
+        data.yData[np.isfinite(data.yData)]
+        for data in item.listDataItems()
+        if data.yData is not None and len(data.yData)
+    ]
+    found = np.concatenate(values) if values else np.array([])
+    if found.size and found.max() - found.min() <= 1e-9 * max(abs(found.max()), 1.0):
+        middle = float(found.max())
+        pad = abs(middle) * 0.1 or 1.0
+        item.vb.setYRange(middle - pad, middle + pad, padding=0)
+    else:
+        item.vb.enableAutoRange(axis="y")
 
 
 def titled(title: str, models: Sequence[str]) -> str:
