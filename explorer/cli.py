@@ -61,6 +61,7 @@ def _add_set(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from explorer.core.analysis.graph import FOLDS
+    from explorer.core.analysis.memory import ACTIVATION_BYTES, OPTIMIZER_SLOTS
     from explorer.core.exports.code import STYLES
     from explorer.core.exports.graphs import COLORS
     from explorer.core.exports.summaries import FORMATS
@@ -131,6 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
         _add_set(sub)
         if action != "save":
             _add_format(sub, ("text", "json"))
+
+    memory = commands.add_parser(
+        "memory", help="the memory of a training step: weights, gradients, optimizer, activations"
+    )
+    memory.add_argument("reference", metavar="REF", help="ID, ID:NAME=VALUE,... or a file")
+    _add_set(memory)
+    memory.add_argument("--batch", type=int, default=32, metavar="N", help="batch size (32)")
+    memory.add_argument("--optimizer", choices=tuple(OPTIMIZER_SLOTS), default="adam")
+    memory.add_argument("--precision", choices=tuple(ACTIVATION_BYTES), default="float32")
+    _add_format(memory, ("text", "json"))
+    _add_no_cache(memory)
 
     devices = commands.add_parser("devices", help="the GPU or CPU TensorFlow would use")
     _add_format(devices, ("text", "json"))
@@ -287,6 +299,8 @@ def _run(args: argparse.Namespace) -> str:
         reference = parse_reference(args.reference, overrides)
         _report_left_out([reference], args.strict)
         return _graph(args, reference)
+    if args.command == "memory":
+        return _memory(args, parse_reference(args.reference, overrides))
     if args.command == "summary":
         reference = parse_reference(args.reference, overrides)
         problems = _report_left_out([reference], args.strict)
@@ -302,6 +316,24 @@ def _run(args: argparse.Namespace) -> str:
         summarize_cached(r, preview=not args.full, use_cache=not args.no_cache) for r in references
     ]
     return render_comparison(summaries, args.format)
+
+
+def _memory(args: argparse.Namespace, reference: Reference) -> str:
+    from explorer.core.analysis.cache import summarize_cached
+    from explorer.core.analysis.memory import check_choices, estimate, max_batch
+    from explorer.core.exports.memory_reports import memory_device, memory_json, memory_text
+
+    check_choices(args.optimizer, args.precision, args.batch)  # before any build
+    _report_left_out([reference], args.strict)
+    summary = summarize_cached(reference, use_cache=not args.no_cache)
+    found = estimate(summary, args.batch, args.optimizer, args.precision)
+    device = memory_device()
+    largest = None
+    if device.memory_bytes is not None:
+        largest = max_batch(summary, device.memory_bytes, args.optimizer, args.precision)
+    if args.format == "json":
+        return memory_json(found, device, largest)
+    return memory_text(summary, found, device, largest)
 
 
 def _report_left_out(references: Sequence[Reference], strict: bool) -> list[tuple[str, str]]:

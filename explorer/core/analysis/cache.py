@@ -26,9 +26,10 @@ from explorer.core.references.architecture import Reference
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # of an entry; another number is a miss. 2: recurrent and attention layers counted;
+FORMAT = 5  # of an entry; another number is a miss. 2: recurrent and attention layers counted;
 # 3: a layer whose MACs are not counted is None (not 0), and totals name such layers; 4: an
-# RNN's cell shown under it, a layer fed one tensor twice (self-attention) names it once
+# RNN's cell shown under it, a layer fed one tensor twice (self-attention) names it once; 5:
+# the model's inputs (shapes and dtypes, for memory estimates)
 ENV = "EXPLORER_CACHE_DIR"
 _PACKAGES = ("keras-architecture-explorer", "keras", "tensorflow")
 
@@ -114,6 +115,7 @@ def from_record(data: dict[str, Any]) -> ModelSummary:
         model_name=data["model_name"],
         layers=layers,
         totals=Totals(**{name: _tuples(value) for name, value in data["totals"].items()}),
+        inputs=_tuples(data.get("inputs", [])),
     )
 
 

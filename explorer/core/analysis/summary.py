@@ -80,6 +80,9 @@ class ModelSummary:
     model_name: str
     layers: tuple[LayerRow, ...]
     totals: Totals
+    # The model's inputs: each one's shape (the batch axis None) and dtype ("float32", "int32"
+    # for token ids), for the memory a batch of them takes.
+    inputs: tuple[tuple[Shape, str], ...] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
         """The CLI contract's ``summary --format json`` object."""
@@ -223,7 +226,21 @@ def summarize_model(
         model_name=model.name,
         layers=tuple(rows),
         totals=totals,
+        inputs=_inputs_of(model),
     )
+
+
+def _inputs_of(model: Any) -> tuple[tuple[Shape, str], ...]:
+    """Each input's shape and dtype: the Functional graph's, or a subclassed model's build
+    shape (float32)."""
+    try:
+        tensors = list(model.inputs or ())
+    except (AttributeError, ValueError):  # a subclassed model has no symbolic inputs
+        tensors = []
+    if tensors:
+        return tuple((tuple(t.shape), str(t.dtype)) for t in tensors)
+    shape = (model.get_build_config() or {}).get("input_shape")
+    return ((tuple(shape), "float32"),) if shape else ()
 
 
 def _parts(layer: Any, call: Any, row: LayerRow) -> list[LayerRow]:

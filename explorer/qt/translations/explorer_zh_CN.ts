@@ -1862,6 +1862,14 @@
         <source>MACs = 4·{t}·{d}·{hk} + 2·{t}·{t}·{hk} = {macs:,}: the four projections, then QKᵀ and AV over every pair of the {t} tokens (this part grows with the square of the tokens)</source>
         <translation>MACs = 4·{t}·{d}·{hk} + 2·{t}·{t}·{hk} = {macs:,}：四个投影，再加上 {t} 个词元两两之间的 QKᵀ 和 AV（这一部分随词元数的平方增长）</translation>
     </message>
+    <message>
+        <source>{value} is not one of {known}</source>
+        <translation>{value} 不是以下之一：{known}</translation>
+    </message>
+    <message>
+        <source>{value} is not a batch size from 1 to {most:,}</source>
+        <translation>{value} 不是 1 到 {most:,} 之间的批大小</translation>
+    </message>
 </context>
 <context>
     <name>Designer</name>

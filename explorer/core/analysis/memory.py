@@ -1,0 +1,209 @@
+"""Training and inference memory from a summary, per batch size, optimizer and precision.
+
+One training step holds, at its peak (the backward pass):
+
+- the weights, float32 under every policy (Keras keeps variables in float32 under
+  ``mixed_float16`` and ``mixed_bfloat16``);
+- a gradient for every trainable weight, float32;
+- the optimizer's slots, float32, per trainable weight: none for SGD, one for SGD with momentum
+  (``momentum``) and RMSprop (``velocity``), two for Adam and AdamW (``momentum`` and
+  ``velocity``), as Keras 3 makes them;
+- every layer's output for the batch, kept for the backward pass: 4 bytes a value under
+  float32, 2 under the mixed policies;
+- the batch's inputs (at their dtype: float32 images, int32 token ids) and labels shaped like
+  the outputs (float32).
+
+Inference holds the weights and, at its peak, one layer's output with the outputs it reads.
+What this leaves out: the framework's own workspace (convolution algorithms, XLA buffers),
+temporaries inside a layer (attention's score matrix, a recurrent layer's gates), and memory a
+backend keeps from earlier steps. Measuring it is ``explorer run``'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from math import prod
+from typing import Any
+
+from explorer.core.analysis.summary import LayerRow, ModelSummary
+from explorer.core.base.errors import ParameterError
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
+
+WEIGHT_BYTES = 4  # float32 variables, gradients and slots under every policy
+OPTIMIZER_SLOTS = {"sgd": 0, "momentum": 1, "rmsprop": 1, "adam": 2, "adamw": 2}
+ACTIVATION_BYTES = {"float32": 4, "mixed_float16": 2, "mixed_bfloat16": 2}
+LABEL_BYTES = 4
+_DTYPE_BYTES = {"float16": 2, "bfloat16": 2, "float64": 8, "int64": 8, "uint8": 1, "int8": 1}
+MAX_BATCH = 1 << 24  # the largest batch worth reporting
+
+
+@dataclass(frozen=True)
+class LayerMemory:
+    """One layer's part of a training step."""
+
+    name: str
+    weights_bytes: int
+    gradients_bytes: int
+    optimizer_bytes: int
+    activations_bytes: int
+
+    @property
+    def total_bytes(self) -> int:
+        return (
+            self.weights_bytes
+            + self.gradients_bytes
+            + self.optimizer_bytes
+            + self.activations_bytes
+        )
+
+
+@dataclass(frozen=True)
+class MemoryEstimate:
+    """A training step's memory at one batch size, optimizer and precision."""
+
+    batch: int
+    optimizer: str
+    precision: str
+    weights_bytes: int
+    gradients_bytes: int
+    optimizer_bytes: int
+    activations_bytes: int
+    inputs_bytes: int  # the batch's inputs and labels
+    inference_bytes: int  # the same batch, predicted only
+    per_layer: tuple[LayerMemory, ...]
+
+    @property
+    def total_bytes(self) -> int:
+        return (
+            self.weights_bytes
+            + self.gradients_bytes
+            + self.optimizer_bytes
+            + self.activations_bytes
+            + self.inputs_bytes
+        )
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch,
+            "optimizer": self.optimizer,
+            "precision": self.precision,
+            "weights_bytes": self.weights_bytes,
+            "gradients_bytes": self.gradients_bytes,
+            "optimizer_bytes": self.optimizer_bytes,
+            "activations_bytes": self.activations_bytes,
+            "inputs_bytes": self.inputs_bytes,
+            "total_bytes": self.total_bytes,
+            "inference_bytes": self.inference_bytes,
+            "per_layer": [
+                {
+                    "name": layer.name,
+                    "weights_bytes": layer.weights_bytes,
+                    "gradients_bytes": layer.gradients_bytes,
+                    "optimizer_bytes": layer.optimizer_bytes,
+                    "activations_bytes": layer.activations_bytes,
+                    "total_bytes": layer.total_bytes,
+                }
+                for layer in self.per_layer
+            ],
+        }
+
+
+def check_choices(optimizer: str, precision: str, batch: int) -> None:
+    """A clear refusal naming the setting that is wrong; nothing else is done."""
+    for name, value, known in (
+        ("optimizer", optimizer, OPTIMIZER_SLOTS),
+        ("precision", precision, ACTIVATION_BYTES),
+    ):
+        if value not in known:
+            raise ParameterError(
+                name,
+                Text(
+                    QT_TRANSLATE_NOOP("Core", "{value} is not one of {known}"),
+                    value=repr(value),
+                    known=", ".join(known),
+                ),
+            )
+    if not 1 <= batch <= MAX_BATCH:
+        raise ParameterError(
+            "batch",
+            Text(
+                QT_TRANSLATE_NOOP("Core", "{value} is not a batch size from 1 to {most:,}"),
+                value=batch,
+                most=MAX_BATCH,
+            ),
+        )
+
+
+def _dtype_bytes(dtype: str) -> int:
+    return _DTYPE_BYTES.get(dtype, 4)
+
+
+def _elements(shape: Sequence[int | None]) -> int:
+    return int(prod(d or 0 for d in shape[1:]))
+
+
+def _outputs(rows: Sequence[LayerRow]) -> list[LayerRow]:
+    """The layers no other layer reads: the model's outputs."""
+    read = {name for row in rows for name in row.inbound}
+    return [row for row in rows if row.name not in read]
+
+
+def estimate(
+    summary: ModelSummary, batch: int = 32, optimizer: str = "adam", precision: str = "float32"
+) -> MemoryEstimate:
+    """The memory of one training step of ``summary``'s model (module docstring)."""
+    check_choices(optimizer, precision, batch)
+    slots = OPTIMIZER_SLOTS[optimizer]
+    value = ACTIVATION_BYTES[precision]
+    leaves = [row for row in summary.layers if row.is_leaf]
+    per_layer = tuple(
+        LayerMemory(
+            row.path,
+            row.params * WEIGHT_BYTES,
+            row.trainable_params * WEIGHT_BYTES,
+            slots * row.trainable_params * WEIGHT_BYTES,
+            row.activation_elements * batch * value,
+        )
+        for row in leaves
+    )
+    inputs = sum(_elements(shape) * _dtype_bytes(dtype) for shape, dtype in summary.inputs)
+    labels = sum(_elements(row.output_shapes[0]) for row in _outputs(leaves) if row.output_shapes)
+    weights = sum(layer.weights_bytes for layer in per_layer)
+    return MemoryEstimate(
+        batch=batch,
+        optimizer=optimizer,
+        precision=precision,
+        weights_bytes=weights,
+        gradients_bytes=sum(layer.gradients_bytes for layer in per_layer),
+        optimizer_bytes=sum(layer.optimizer_bytes for layer in per_layer),
+        activations_bytes=sum(layer.activations_bytes for layer in per_layer),
+        inputs_bytes=batch * (inputs + labels * LABEL_BYTES),
+        inference_bytes=weights + batch * (inputs + _largest_live(leaves) * value),
+        per_layer=per_layer,
+    )
+
+
+def _largest_live(rows: Sequence[LayerRow]) -> int:
+    """The most values alive at once in a forward pass, counted per layer: its output and the
+    outputs it reads."""
+    sizes = {row.name: row.activation_elements for row in rows}
+    return max(
+        (row.activation_elements + sum(sizes.get(n, 0) for n in row.inbound) for row in rows),
+        default=0,
+    )
+
+
+def max_batch(
+    summary: ModelSummary, available_bytes: int, optimizer: str = "adam", precision: str = "float32"
+) -> int:
+    """The largest batch whose training step fits in ``available_bytes`` (0: not even one
+    sample), computed from the step's fixed part and its part per sample."""
+    one = estimate(summary, 1, optimizer, precision)
+    fixed = one.weights_bytes + one.gradients_bytes + one.optimizer_bytes
+    per_sample = one.activations_bytes + one.inputs_bytes
+    if available_bytes < fixed + per_sample:
+        return 0
+    if per_sample == 0:
+        return MAX_BATCH
+    return min((available_bytes - fixed) // per_sample, MAX_BATCH)

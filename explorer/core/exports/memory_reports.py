@@ -1,0 +1,112 @@
+"""``explorer memory``: a training step's memory as text or JSON, with the device it is
+measured against and the largest batch that fits there."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from explorer.core.analysis.memory import OPTIMIZER_SLOTS, MemoryEstimate
+from explorer.core.analysis.summary import ModelSummary
+from explorer.core.base.units import binary_and_decimal, short_bytes
+from explorer.core.exports.summaries import titled
+from explorer.core.exports.tables import plain_table
+
+TOP_LAYERS = 5  # the layers that take the most, named in the text
+
+
+@dataclass(frozen=True)
+class MemoryDevice:
+    """Where a batch must fit: a GPU's memory, or the RAM this machine has free."""
+
+    name: str
+    kind: str  # "GPU" or "CPU"
+    memory_bytes: int | None  # None when it cannot be told
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "memory_bytes": self.memory_bytes}
+
+
+def memory_device() -> MemoryDevice:
+    """The first GPU with its whole memory (as NVML or nvidia-smi see it), else the CPU with the
+    memory free now. TensorFlow is not asked: it would take seconds and the GPU's memory."""
+    from explorer.core.analysis.build import available_memory_bytes
+    from explorer.core.worker.devices import detect_devices
+
+    report = detect_devices(include_tensorflow=False)
+    if report.gpus:
+        gpu = report.gpus[0]
+        return MemoryDevice(gpu.name, "GPU", gpu.memory_total_bytes)
+    return MemoryDevice(report.cpu.model, "CPU", available_memory_bytes())
+
+
+def memory_json(found: MemoryEstimate, device: MemoryDevice, largest: int | None) -> str:
+    data = {**found.to_json_dict(), "device": device.to_json_dict(), "max_batch": largest}
+    return json.dumps(data, indent=2) + "\n"
+
+
+def memory_text(
+    summary: ModelSummary, found: MemoryEstimate, device: MemoryDevice, largest: int | None
+) -> str:
+    slots = OPTIMIZER_SLOTS[found.optimizer]
+    rows = [
+        ("Weights", found.weights_bytes, "float32"),
+        ("Gradients", found.gradients_bytes, "one per trainable weight"),
+        ("Optimizer slots", found.optimizer_bytes, f"{slots} per trainable weight"),
+        (
+            "Activations",
+            found.activations_bytes,
+            "every layer's output, kept for the backward pass",
+        ),
+        ("Inputs and labels", found.inputs_bytes, ""),
+    ]
+    lines = [
+        f"Architecture: {titled(summary.architecture, summary)}",
+        f"Training step: batch {found.batch:,}, {found.optimizer}, {found.precision}",
+        "",
+    ]
+    width = max(len(label) for label, _, _ in rows)
+    for label, n_bytes, note in rows:
+        lines.append(f"  {label + ':':<{width + 1}}  {binary_and_decimal(n_bytes)}" + (
+            f"  ({note})" if note else ""
+        ))  # fmt: skip
+    lines += [
+        f"  {'Total:':<{width + 1}}  {binary_and_decimal(found.total_bytes)}",
+        f"Inference, batch {found.batch:,}: {binary_and_decimal(found.inference_bytes)}",
+        "",
+        f"The {TOP_LAYERS} layers that take the most:",
+    ]
+    top = sorted(found.per_layer, key=lambda layer: layer.total_bytes, reverse=True)[:TOP_LAYERS]
+    lines += plain_table(
+        ["Layer", "Weights", "Gradients", "Optimizer", "Activations", "Total"],
+        [
+            [
+                layer.name,
+                *(
+                    short_bytes(n)
+                    for n in (
+                        layer.weights_bytes,
+                        layer.gradients_bytes,
+                        layer.optimizer_bytes,
+                        layer.activations_bytes,
+                        layer.total_bytes,
+                    )
+                ),
+            ]
+            for layer in top
+        ],
+        {1, 2, 3, 4, 5},
+    )
+    lines += ["", _fits(device, largest)]
+    return "\n".join(lines) + "\n"
+
+
+def _fits(device: MemoryDevice, largest: int | None) -> str:
+    where = "free RAM" if device.kind == "CPU" else "memory"
+    if device.memory_bytes is None or largest is None:
+        return f"Device: {device.name} ({device.kind}); its {where} is unknown"
+    room = binary_and_decimal(device.memory_bytes)
+    if largest == 0:
+        return f"Device: {device.name} ({device.kind}), {room} {where}: not even batch 1 fits"
+    return f"Device: {device.name} ({device.kind}), {room} {where}: fits up to batch {largest:,}"

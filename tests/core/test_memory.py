@@ -1,0 +1,140 @@
+"""Training-memory estimates (issue 15, first step): the arithmetic of each part, Keras's own
+optimizer slots, the largest batch that fits, and ``explorer memory``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from explorer.core.analysis.memory import (
+    OPTIMIZER_SLOTS,
+    check_choices,
+    estimate,
+    max_batch,
+)
+from explorer.core.analysis.summary import ModelSummary, summarize_model
+from explorer.core.base.errors import ParameterError
+from tests.cli.test_cli import run_cli
+
+
+@pytest.fixture(scope="module")
+def mlp() -> ModelSummary:
+    """784 -> Dense 128 (ReLU) -> Dense 10: every weight trainable."""
+    import keras
+    from keras import layers
+
+    inputs = keras.Input((784,))
+    hidden = layers.Dense(128, activation="relu", name="hidden")(inputs)
+    return summarize_model(keras.Model(inputs, layers.Dense(10, name="out")(hidden)), "mlp")
+
+
+def test_weights_gradients_and_adam_slots_are_four_times_the_weights(mlp) -> None:
+    params = 784 * 128 + 128 + 128 * 10 + 10
+    found = estimate(mlp, 32, "adam", "float32")
+    assert found.weights_bytes == mlp.totals.weights_bytes == 4 * params == 407_080
+    assert found.weights_bytes + found.gradients_bytes + found.optimizer_bytes == 4 * 407_080
+    assert found.activations_bytes == 32 * (128 + 10) * 4
+    assert found.inputs_bytes == 32 * (784 + 10) * 4  # images and one-hot labels, float32
+    assert found.total_bytes == 4 * 407_080 + 32 * 138 * 4 + 32 * 794 * 4 == 1_747_616
+    # Inference: the weights, the inputs and the largest layer with what it reads (128 + 10).
+    assert found.inference_bytes == 407_080 + 32 * (784 * 4 + 138 * 4)
+
+
+def test_batch_doubles_activations_and_precision_halves_them(mlp) -> None:
+    at_32, at_64 = estimate(mlp, 32), estimate(mlp, 64)
+    assert at_64.activations_bytes == 2 * at_32.activations_bytes
+    assert at_64.inputs_bytes == 2 * at_32.inputs_bytes
+    assert at_64.optimizer_bytes == at_32.optimizer_bytes  # per weight, not per sample
+    mixed = estimate(mlp, 32, "adam", "mixed_float16")
+    assert mixed.activations_bytes * 2 == at_32.activations_bytes
+    assert (mixed.weights_bytes, mixed.gradients_bytes, mixed.optimizer_bytes) == (
+        at_32.weights_bytes,
+        at_32.gradients_bytes,
+        at_32.optimizer_bytes,
+    )  # float32 variables and slots under the mixed policies
+    assert estimate(mlp, 32, "adam", "mixed_bfloat16").activations_bytes == mixed.activations_bytes
+
+
+def test_the_layers_add_up_to_the_step(mlp) -> None:
+    found = estimate(mlp, 16, "momentum")
+    assert [layer.name for layer in found.per_layer] == ["hidden", "out"]
+    assert sum(layer.total_bytes for layer in found.per_layer) + found.inputs_bytes == (
+        found.total_bytes
+    )
+
+
+@pytest.mark.parametrize("optimizer", list(OPTIMIZER_SLOTS))
+def test_optimizer_slots_are_the_variables_keras_makes(mlp, optimizer: str) -> None:
+    """Each optimizer built on the weights: its variables beyond the scalars (iteration,
+    learning rate) are the slots counted."""
+    import keras
+
+    made = {
+        "sgd": keras.optimizers.SGD(),
+        "momentum": keras.optimizers.SGD(momentum=0.9),
+        "rmsprop": keras.optimizers.RMSprop(),
+        "adam": keras.optimizers.Adam(),
+        "adamw": keras.optimizers.AdamW(),
+    }[optimizer]
+    weights = [keras.Variable(keras.ops.zeros((784, 128))), keras.Variable(keras.ops.zeros(128))]
+    made.build(weights)
+    slot_values = sum(int(v.numpy().size) for v in made.variables if len(v.shape))
+    assert slot_values == OPTIMIZER_SLOTS[optimizer] * (784 * 128 + 128)
+
+
+def test_token_ids_take_their_own_width() -> None:
+    import keras
+    from keras import layers
+
+    tokens = keras.Input((100,), dtype="int32")
+    pooled = layers.GlobalAveragePooling1D()(layers.Embedding(1000, 16)(tokens))
+    summary = summarize_model(keras.Model(tokens, layers.Dense(2)(pooled)), "text")
+    assert summary.inputs == (((None, 100), "int32"),)
+    assert estimate(summary, 8).inputs_bytes == 8 * (100 * 4 + 2 * 4)
+
+
+def test_the_largest_batch_that_fits_is_computed(mlp) -> None:
+    fixed = 4 * 407_080  # weights, gradients, Adam's two slots
+    per_sample = 138 * 4 + 794 * 4
+    room = fixed + 1000 * per_sample + per_sample - 1
+    assert max_batch(mlp, room) == 1000
+    assert estimate(mlp, 1000).total_bytes <= room < estimate(mlp, 1001).total_bytes
+    assert max_batch(mlp, fixed) == 0  # not even one sample
+
+
+def test_bad_settings_are_refused_by_name() -> None:
+    with pytest.raises(ParameterError) as caught:
+        check_choices("lion", "float32", 32)
+    assert (
+        str(caught.value) == "optimizer: 'lion' is not one of sgd, momentum, rmsprop, adam, adamw"
+    )
+    with pytest.raises(ParameterError) as caught:
+        check_choices("adam", "float32", 0)
+    assert str(caught.value) == "batch: 0 is not a batch size from 1 to 16,777,216"
+
+
+def test_the_memory_command() -> None:
+    status, out, err = run_cli(
+        "memory", "simple-cnn", "--batch", "8", "--optimizer", "sgd", "--format", "json"
+    )
+    assert (status, err) == (0, "")
+    data = json.loads(out)
+    weights = 200_705_448 * 4
+    assert (data["weights_bytes"], data["gradients_bytes"], data["optimizer_bytes"]) == (
+        weights,
+        weights,
+        0,
+    )
+    # conv2d (None, 112, 112, 16) and flatten 200,704, dense 1,000 values per sample.
+    assert data["activations_bytes"] == 8 * (200_704 + 200_704 + 1000) * 4
+    assert data["inputs_bytes"] == 8 * (224 * 224 * 3 + 1000) * 4
+    assert data["total_bytes"] == sum(
+        data[k] for k in ("weights_bytes", "gradients_bytes", "optimizer_bytes",
+                          "activations_bytes", "inputs_bytes")
+    )  # fmt: skip
+    assert [layer["name"] for layer in data["per_layer"]] == ["conv2d", "flatten", "dense"]
+    assert data["device"]["kind"] in ("CPU", "GPU") and isinstance(data["max_batch"], int)
+    status, out, err = run_cli("memory", "simple-cnn", "--batch", "0")
+    assert (status, out) == (1, "")
+    assert err == "error: batch: 0 is not a batch size from 1 to 16,777,216\n"
