@@ -321,7 +321,8 @@ def _run(args: argparse.Namespace) -> str:
 def _memory(args: argparse.Namespace, reference: Reference) -> str:
     from explorer.core.analysis.cache import summarize_cached
     from explorer.core.analysis.memory import check_choices, estimate, max_batch
-    from explorer.core.exports.memory_reports import memory_device, memory_json, memory_text
+    from explorer.core.exports.memory_reports import memory_json, memory_text
+    from explorer.core.worker.devices import memory_device
 
     check_choices(args.optimizer, args.precision, args.batch)  # before any build
     _report_left_out([reference], args.strict)

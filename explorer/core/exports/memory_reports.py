@@ -28,19 +28,6 @@ class MemoryDevice:
         return {"name": self.name, "kind": self.kind, "memory_bytes": self.memory_bytes}
 
 
-def memory_device() -> MemoryDevice:
-    """The first GPU with its whole memory (as NVML or nvidia-smi see it), else the CPU with the
-    memory free now. TensorFlow is not asked: it would take seconds and the GPU's memory."""
-    from explorer.core.analysis.build import available_memory_bytes
-    from explorer.core.worker.devices import detect_devices
-
-    report = detect_devices(include_tensorflow=False)
-    if report.gpus:
-        gpu = report.gpus[0]
-        return MemoryDevice(gpu.name, "GPU", gpu.memory_total_bytes)
-    return MemoryDevice(report.cpu.model, "CPU", available_memory_bytes())
-
-
 def memory_json(found: MemoryEstimate, device: MemoryDevice, largest: int | None) -> str:
     data = {**found.to_json_dict(), "device": device.to_json_dict(), "max_batch": largest}
     return json.dumps(data, indent=2) + "\n"

@@ -14,11 +14,14 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from explorer.core.base.runtime import quiet_stderr_fd
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import GIB, MIB
+
+if TYPE_CHECKING:
+    from explorer.core.exports.memory_reports import MemoryDevice
 
 _T = TypeVar("_T")
 _log = logging.getLogger(__name__)
@@ -270,3 +273,16 @@ def format_devices_text(report: DeviceReport) -> str:
         )
     )
     return _lines(lines)
+
+
+def memory_device() -> MemoryDevice:
+    """The first GPU with its whole memory (as NVML or nvidia-smi see it), else the CPU with the
+    memory free now. TensorFlow is not asked: it would take seconds and the GPU's memory."""
+    from explorer.core.analysis.build import available_memory_bytes
+    from explorer.core.exports.memory_reports import MemoryDevice
+
+    report = detect_devices(include_tensorflow=False)
+    if report.gpus:
+        gpu = report.gpus[0]
+        return MemoryDevice(gpu.name, "GPU", gpu.memory_total_bytes)
+    return MemoryDevice(report.cpu.model, "CPU", available_memory_bytes())
