@@ -144,6 +144,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(memory, ("text", "json"))
     _add_no_cache(memory)
 
+    run = commands.add_parser(
+        "run", help="train REF a few steps on random data: measured peak memory and speed"
+    )
+    run.add_argument("reference", metavar="REF", help="ID, ID:NAME=VALUE,... or a file")
+    _add_set(run)
+    run.add_argument("--batch", type=int, required=True, metavar="N", help="batch size")
+    run.add_argument("--steps", type=int, required=True, metavar="K", help="timed steps")
+    run.add_argument("--optimizer", choices=tuple(OPTIMIZER_SLOTS), default="adam")
+    run.add_argument("--precision", choices=tuple(ACTIVATION_BYTES), default="float32")
+    run.add_argument("--device", metavar="CPU|GPU:N", help="where to run (the first GPU, else CPU)")
+    _add_format(run, ("text", "json"))
+
     devices = commands.add_parser("devices", help="the GPU or CPU TensorFlow would use")
     _add_format(devices, ("text", "json"))
     return parser
@@ -301,6 +313,8 @@ def _run(args: argparse.Namespace) -> str:
         return _graph(args, reference)
     if args.command == "memory":
         return _memory(args, parse_reference(args.reference, overrides))
+    if args.command == "run":
+        return _train(args, parse_reference(args.reference, overrides))
     if args.command == "summary":
         reference = parse_reference(args.reference, overrides)
         problems = _report_left_out([reference], args.strict)
@@ -335,6 +349,29 @@ def _memory(args: argparse.Namespace, reference: Reference) -> str:
     if args.format == "json":
         return memory_json(found, device, largest)
     return memory_text(summary, found, device, largest)
+
+
+def _train(args: argparse.Namespace, reference: Reference) -> str:
+    from explorer.core.analysis.memory import check_choices
+    from explorer.core.analysis.training import CPU_ALLOCATOR_STATS, train_steps
+
+    if "tensorflow" not in sys.modules:  # its CPU allocator counts only if asked at its start
+        os.environ.setdefault(CPU_ALLOCATOR_STATS, "true")
+    from explorer.core.exports.memory_reports import run_text
+
+    check_choices(args.optimizer, args.precision, args.batch)  # before any build
+    _report_left_out([reference], strict=False)  # the design's other layers are trained
+    result = train_steps(
+        reference,
+        batch=args.batch,
+        steps=args.steps,
+        optimizer=args.optimizer,
+        precision=args.precision,
+        device=args.device,
+    )
+    if args.format == "json":
+        return json.dumps(result.to_json_dict(), indent=2) + "\n"
+    return run_text(result)
 
 
 def _report_left_out(references: Sequence[Reference], strict: bool) -> list[tuple[str, str]]:

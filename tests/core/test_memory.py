@@ -33,10 +33,15 @@ def test_weights_gradients_and_adam_slots_are_four_times_the_weights(mlp) -> Non
     params = 784 * 128 + 128 + 128 * 10 + 10
     found = estimate(mlp, 32, "adam", "float32")
     assert found.weights_bytes == mlp.totals.weights_bytes == 4 * params == 407_080
-    assert found.weights_bytes + found.gradients_bytes + found.optimizer_bytes == 4 * 407_080
+    slots = found.optimizer_bytes - found.update_bytes
+    assert found.weights_bytes + found.gradients_bytes + slots == 4 * 407_080
+    # Adam's update makes two temporaries of the largest layer's weights (784 x 128 + 128).
+    assert found.update_bytes == 2 * (784 * 128 + 128) * 4 == 803_840
+    # Both outputs are kept: a Dense reads the first, the loss the second; ReLU's gradient
+    # reads its output, so nothing is kept from before it.
     assert found.activations_bytes == 32 * (128 + 10) * 4
     assert found.inputs_bytes == 32 * (784 + 10) * 4  # images and one-hot labels, float32
-    assert found.total_bytes == 4 * 407_080 + 32 * 138 * 4 + 32 * 794 * 4 == 1_747_616
+    assert found.total_bytes == 4 * 407_080 + 803_840 + 32 * 138 * 4 + 32 * 794 * 4 == 2_551_456
     # Inference: the weights, the inputs and the largest layer with what it reads (128 + 10).
     assert found.inference_bytes == 407_080 + 32 * (784 * 4 + 138 * 4)
 
@@ -59,9 +64,9 @@ def test_batch_doubles_activations_and_precision_halves_them(mlp) -> None:
 def test_the_layers_add_up_to_the_step(mlp) -> None:
     found = estimate(mlp, 16, "momentum")
     assert [layer.name for layer in found.per_layer] == ["hidden", "out"]
-    assert sum(layer.total_bytes for layer in found.per_layer) + found.inputs_bytes == (
-        found.total_bytes
-    )
+    layers = sum(layer.total_bytes for layer in found.per_layer)
+    assert layers + found.update_bytes + found.inputs_bytes == found.total_bytes
+    assert found.update_bytes == (784 * 128 + 128) * 4  # momentum: one temporary
 
 
 @pytest.mark.parametrize("optimizer", list(OPTIMIZER_SLOTS))
@@ -95,7 +100,7 @@ def test_token_ids_take_their_own_width() -> None:
 
 
 def test_the_largest_batch_that_fits_is_computed(mlp) -> None:
-    fixed = 4 * 407_080  # weights, gradients, Adam's two slots
+    fixed = 4 * 407_080 + 803_840  # weights, gradients, Adam's two slots and its update
     per_sample = 138 * 4 + 794 * 4
     room = fixed + 1000 * per_sample + per_sample - 1
     assert max_batch(mlp, room) == 1000
@@ -126,8 +131,9 @@ def test_the_memory_command() -> None:
         weights,
         0,
     )
-    # conv2d (None, 112, 112, 16) and flatten 200,704, dense 1,000 values per sample.
-    assert data["activations_bytes"] == 8 * (200_704 + 200_704 + 1000) * 4
+    # Flatten's output (200,704) and dense's (1,000) per sample; conv2d's is read by Flatten
+    # only, whose gradient needs no input (and shares its buffer): not kept twice.
+    assert data["activations_bytes"] == 8 * (200_704 + 1000) * 4
     assert data["inputs_bytes"] == 8 * (224 * 224 * 3 + 1000) * 4
     assert data["total_bytes"] == sum(
         data[k] for k in ("weights_bytes", "gradients_bytes", "optimizer_bytes",
@@ -138,3 +144,32 @@ def test_the_memory_command() -> None:
     status, out, err = run_cli("memory", "simple-cnn", "--batch", "0")
     assert (status, out) == (1, "")
     assert err == "error: batch: 0 is not a batch size from 1 to 16,777,216\n"
+
+
+def test_what_the_backward_pass_keeps() -> None:
+    """A BatchNormalization output read only by a ReLU is not kept (the ReLU keeps its own);
+    a convolution's is (BatchNormalization's gradient reads it); attention keeps its projected
+    queries, keys and values, its scores and softmax and the heads' output; a GELU Dense its
+    output before GELU."""
+    import keras
+    from keras import layers
+
+    from explorer.core.analysis.memory import kept_outputs
+
+    image = keras.Input((8, 8, 3))
+    conv = layers.Conv2D(4, 3, padding="same", name="conv")(image)
+    normal = layers.BatchNormalization(name="bn")(conv)
+    relu = layers.ReLU(name="relu")(normal)
+    joined = layers.Add(name="add")([relu, conv])
+    summary = summarize_model(keras.Model(image, joined), "block")
+    leaves = [row for row in summary.layers if row.is_leaf]
+    assert kept_outputs(leaves) == {"conv", "relu", "add"}
+    assert estimate(summary, 1).activations_bytes == 3 * 8 * 8 * 4 * 4
+
+    tokens = keras.Input((6, 8))
+    attended = layers.MultiHeadAttention(2, 4, name="mha")(tokens, tokens)
+    hidden = layers.Dense(16, activation="gelu", name="mlp")(attended)
+    summary = summarize_model(keras.Model(tokens, hidden), "attention")
+    inside = {row.name: row.internal_elements for row in summary.layers}
+    # Q, K, V: 6 x 2 x 4 each; scores and softmax: 2 x 6 x 6 each; heads' output 6 x 2 x 4.
+    assert inside == {"mha": 3 * 48 + 2 * 72 + 48, "mlp": 6 * 16}

@@ -107,6 +107,36 @@ def activation_elements(outputs: Sequence[Shape]) -> int:
     return sum(elements(shape) for shape in outputs)
 
 
+# Activations whose gradient is computed from their output: the value before them is not kept.
+_GRADIENT_FROM_OUTPUT = frozenset({"linear", "relu", "relu6", "sigmoid", "tanh", "softmax"})
+
+
+def internal_elements(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Shape]) -> int:
+    """Values a layer makes inside one call and training keeps for the backward pass, beyond
+    its output, per sample: attention's projected queries, keys and values, its scores and their
+    softmax, and the heads' output before the last projection; a Dense or convolution's output
+    before an ``activation`` whose gradient needs it (GELU, swish; not ReLU, whose gradient reads
+    its output). 0 for any other layer, and when a size is unknown."""
+    from keras import layers
+
+    try:
+        dims = _attention_dims(layer)
+        if dims is not None:
+            heads, value_heads, key_dim, value_dim = dims
+            query = inputs[0]
+            value = inputs[1] if len(inputs) > 1 else query
+            tq, tv = _size(query[1:-1]), _size(value[1:-1])
+            projected = tq * heads * key_dim + tv * value_heads * (key_dim + value_dim)
+            return projected + 2 * heads * tq * tv + tq * heads * value_dim
+        activation = getattr(getattr(layer, "activation", None), "__name__", "linear")
+        kinds = (layers.Dense, layers.Conv1D, layers.Conv2D, layers.Conv3D)
+        if isinstance(layer, kinds) and activation not in _GRADIENT_FROM_OUTPUT and outputs:
+            return _size(outputs[0][1:])
+    except _UnknownSize:
+        return 0
+    return 0
+
+
 def layer_macs(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Shape]) -> int | None:
     """MACs of one call of ``layer`` for one sample, from its kernels and tensor shapes; None
     when they are not counted (a kind with no formula, or a size that is unknown)."""

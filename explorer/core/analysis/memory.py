@@ -7,16 +7,21 @@ One training step holds, at its peak (the backward pass):
 - a gradient for every trainable weight, float32;
 - the optimizer's slots, float32, per trainable weight: none for SGD, one for SGD with momentum
   (``momentum``) and RMSprop (``velocity``), two for Adam and AdamW (``momentum`` and
-  ``velocity``), as Keras 3 makes them;
-- every layer's output for the batch, kept for the backward pass: 4 bytes a value under
-  float32, 2 under the mixed policies;
+  ``velocity``), as Keras 3 makes them; and while a variable is updated, temporaries of its size
+  (two for Adam and AdamW, one for momentum and RMSprop): the largest layer's count, since
+  variables are updated one after another;
+- the layers' outputs that the backward pass reads (``kept_outputs``: not an output that only
+  an Add, a reshape or a ReLU reads), and what a layer keeps inside
+  (attention's projected queries, keys and values, its scores and their softmax, the heads'
+  output; a Dense or convolution's output before a non-linear activation): 4 bytes a value
+  under float32, 2 under the mixed policies;
 - the batch's inputs (at their dtype: float32 images, int32 token ids) and labels shaped like
   the outputs (float32).
 
 Inference holds the weights and, at its peak, one layer's output with the outputs it reads.
-What this leaves out: the framework's own workspace (convolution algorithms, XLA buffers),
-temporaries inside a layer (attention's score matrix, a recurrent layer's gates), and memory a
-backend keeps from earlier steps. Measuring it is ``explorer run``'s job.
+What this leaves out: the framework's own workspace (convolution algorithms, XLA buffers), a
+recurrent layer's gates at every step, and memory a backend keeps from earlier steps.
+Measuring it is ``explorer run``'s job.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
 WEIGHT_BYTES = 4  # float32 variables, gradients and slots under every policy
 OPTIMIZER_SLOTS = {"sgd": 0, "momentum": 1, "rmsprop": 1, "adam": 2, "adamw": 2}
+# Temporaries of the size of the variable being updated, at the update's peak.
+UPDATE_TEMPORARIES = {"sgd": 0, "momentum": 1, "rmsprop": 1, "adam": 2, "adamw": 2}
 ACTIVATION_BYTES = {"float32": 4, "mixed_float16": 2, "mixed_bfloat16": 2}
 LABEL_BYTES = 4
 _DTYPE_BYTES = {"float16": 2, "bfloat16": 2, "float64": 8, "int64": 8, "uint8": 1, "int8": 1}
@@ -67,11 +74,12 @@ class MemoryEstimate:
     precision: str
     weights_bytes: int
     gradients_bytes: int
-    optimizer_bytes: int
+    optimizer_bytes: int  # the slots, and the update's temporaries (``update_bytes``)
     activations_bytes: int
     inputs_bytes: int  # the batch's inputs and labels
     inference_bytes: int  # the same batch, predicted only
     per_layer: tuple[LayerMemory, ...]
+    update_bytes: int = 0  # the largest variable's update temporaries, part of optimizer_bytes
 
     @property
     def total_bytes(self) -> int:
@@ -91,6 +99,7 @@ class MemoryEstimate:
             "weights_bytes": self.weights_bytes,
             "gradients_bytes": self.gradients_bytes,
             "optimizer_bytes": self.optimizer_bytes,
+            "update_bytes": self.update_bytes,
             "activations_bytes": self.activations_bytes,
             "inputs_bytes": self.inputs_bytes,
             "total_bytes": self.total_bytes,
@@ -157,16 +166,21 @@ def estimate(
     slots = OPTIMIZER_SLOTS[optimizer]
     value = ACTIVATION_BYTES[precision]
     leaves = [row for row in summary.layers if row.is_leaf]
+    kept = kept_outputs(leaves)
     per_layer = tuple(
         LayerMemory(
             row.path,
             row.params * WEIGHT_BYTES,
             row.trainable_params * WEIGHT_BYTES,
             slots * row.trainable_params * WEIGHT_BYTES,
-            row.activation_elements * batch * value,
+            (row.activation_elements * (row.path in kept) + row.internal_elements) * batch * value,
         )
         for row in leaves
     )
+    # An update makes temporaries as large as the variable it updates (Adam's g², the moments'
+    # new values); variables are updated one after another, so the largest layer's count.
+    largest = max((row.trainable_params for row in leaves), default=0)
+    update = UPDATE_TEMPORARIES[optimizer] * largest * WEIGHT_BYTES
     inputs = sum(_elements(shape) * _dtype_bytes(dtype) for shape, dtype in summary.inputs)
     labels = sum(_elements(row.output_shapes[0]) for row in _outputs(leaves) if row.output_shapes)
     weights = sum(layer.weights_bytes for layer in per_layer)
@@ -176,12 +190,45 @@ def estimate(
         precision=precision,
         weights_bytes=weights,
         gradients_bytes=sum(layer.gradients_bytes for layer in per_layer),
-        optimizer_bytes=sum(layer.optimizer_bytes for layer in per_layer),
+        optimizer_bytes=sum(layer.optimizer_bytes for layer in per_layer) + update,
         activations_bytes=sum(layer.activations_bytes for layer in per_layer),
         inputs_bytes=batch * (inputs + labels * LABEL_BYTES),
         inference_bytes=weights + batch * (inputs + _largest_live(leaves) * value),
         per_layer=per_layer,
+        update_bytes=update,
     )
+
+
+# Layers whose gradient needs nothing of their input (Add: the output's gradient passes as it
+# is; Reshape, padding, cropping: moved values), or only their own output (ReLU, sigmoid, tanh,
+# softmax: TensorFlow's, JAX's and PyTorch's gradients read the output).
+_INPUT_NOT_NEEDED = (
+    "Add", "Subtract", "Concatenate", "Reshape", "Flatten", "Permute", "RepeatVector",
+    "ZeroPadding", "Cropping", "Dropout", "SpatialDropout", "Identity", "GlobalAveragePooling",
+    "ReLU", "Activation", "Softmax",
+)  # fmt: skip
+_KEEPS_ITS_OUTPUT = ("ReLU", "Activation", "Softmax")
+
+
+def kept_outputs(rows: Sequence[LayerRow]) -> set[str]:
+    """The layers whose output training keeps for the backward pass: a layer that needs its own
+    output (ReLU), one read by a layer that needs its input (a convolution, BatchNormalization,
+    Dense, pooling that takes the maximum), and the model's outputs (the loss reads them). A
+    BatchNormalization output read only by a ReLU is not kept: the ReLU keeps its own."""
+    readers: dict[str, list[LayerRow]] = {}
+    for row in rows:
+        for name in row.inbound:
+            readers.setdefault(name, []).append(row)
+    kept = set()
+    for row in rows:
+        read_by = readers.get(row.name, [])
+        if (
+            not read_by
+            or row.type.startswith(_KEEPS_ITS_OUTPUT)
+            or any(not reader.type.startswith(_INPUT_NOT_NEEDED) for reader in read_by)
+        ):
+            kept.add(row.path)
+    return kept
 
 
 def _largest_live(rows: Sequence[LayerRow]) -> int:

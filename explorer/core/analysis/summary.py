@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from math import prod
 from typing import Any
 
-from explorer.core.analysis.cost import activation_elements, layer_macs
+from explorer.core.analysis.cost import activation_elements, internal_elements, layer_macs
 from explorer.core.analysis.trace import trace_model
 from explorer.core.base.shapes import Shape
 from explorer.core.params.specs import Value
@@ -35,6 +35,9 @@ class LayerRow:
     kernel: tuple[int, ...] = ()
     strides: tuple[int, ...] = ()
     dilation: tuple[int, ...] = ()
+    # Values made inside the layer and kept for training's backward pass, per sample (attention's
+    # scores, a Dense's output before its activation): memory estimates count them.
+    internal_elements: int = 0
     # A part shown once under the layer that runs it at every step (an RNN's cell,
     # TimeDistributed's layer): the path of that layer. Its shape and MACs are one step's; it
     # is counted nowhere (the layer's row has its parameters and every step's MACs).
@@ -165,13 +168,16 @@ def summarize_model(
         key = id(call.layer)
         if key not in merged:
             order.append(key)
-            merged[key] = {"call": call, "outputs": [], "inbound": [], "macs": 0, "acts": 0}
+            merged[key] = {
+                "call": call, "outputs": [], "inbound": [], "macs": 0, "acts": 0, "inside": 0
+            }  # fmt: skip
         entry = merged[key]
         entry["outputs"] += call.outputs
         # Each once: self-attention takes the same tensor as query and value.
         entry["inbound"] = list(dict.fromkeys([*entry["inbound"], *call.inbound]))
         entry["macs"] = add_known(entry["macs"], layer_macs(call.layer, call.inputs, call.outputs))
         entry["acts"] += activation_elements(call.outputs)
+        entry["inside"] += internal_elements(call.layer, call.inputs, call.outputs)
 
     paths = {
         key: "/".join((*merged[key]["call"].path, merged[key]["call"].layer.name)) for key in order
@@ -200,6 +206,7 @@ def summarize_model(
                 inbound=tuple(entry["inbound"]),
                 macs=macs,
                 activation_elements=acts,
+                internal_elements=0 if paths[key] in containers else entry["inside"],
                 depth=len(entry["call"].path),
                 path=paths[key],
                 is_container=paths[key] in containers,

@@ -9,6 +9,7 @@ from typing import Any
 
 from explorer.core.analysis.memory import OPTIMIZER_SLOTS, MemoryEstimate
 from explorer.core.analysis.summary import ModelSummary
+from explorer.core.analysis.training import RunResult
 from explorer.core.base.units import binary_and_decimal, short_bytes
 from explorer.core.exports.summaries import titled
 from explorer.core.exports.tables import plain_table
@@ -97,3 +98,16 @@ def _fits(device: MemoryDevice, largest: int | None) -> str:
     if largest == 0:
         return f"Device: {device.name} ({device.kind}), {room} {where}: not even batch 1 fits"
     return f"Device: {device.name} ({device.kind}), {room} {where}: fits up to batch {largest:,}"
+
+
+def run_text(result: RunResult) -> str:
+    """``explorer run``'s report: speed, the measured peak and the estimate beside it."""
+    measured = binary_and_decimal(result.peak_bytes) if result.peak_bytes is not None else "unknown"
+    ratio = f"{result.ratio:.2f}" if result.ratio is not None else "unknown"
+    return (
+        f"Device: {result.device} ({result.backend}); batch {result.batch:,}, "
+        f"{result.steps:,} steps, {result.optimizer}, {result.precision}\n"
+        f"Step: {result.step_seconds * 1000:,.1f} ms, {result.samples_per_second:,.1f} samples/s\n"
+        f"Measured ({result.measured}): {measured}\n"
+        f"Estimate: {binary_and_decimal(result.estimate_bytes)} (estimate / measured = {ratio})\n"
+    )

@@ -1870,6 +1870,22 @@
         <source>{value} is not a batch size from 1 to {most:,}</source>
         <translation>{value} 不是 1 到 {most:,} 之间的批大小</translation>
     </message>
+    <message>
+        <source>{model} does not fit at batch {batch:,} on {device}: {reason}</source>
+        <translation>{model} 在 {device} 上放不下批大小 {batch:,}：{reason}</translation>
+    </message>
+    <message>
+        <source>the run was cancelled</source>
+        <translation>运行已取消</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of steps from 1 to {most:,}</source>
+        <translation>{value} 不是 1 到 {most:,} 之间的步数</translation>
+    </message>
+    <message>
+        <source>its step needs about {needed} (estimate), and {free} is free</source>
+        <translation>它的一步约需 {needed}（估计），而空闲只有 {free}</translation>
+    </message>
 </context>
 <context>
     <name>Designer</name>
