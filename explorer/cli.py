@@ -11,7 +11,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, NoReturn
 
@@ -154,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--optimizer", choices=tuple(OPTIMIZER_SLOTS), default="adam")
     run.add_argument("--precision", choices=tuple(ACTIVATION_BYTES), default="float32")
     run.add_argument("--device", metavar="CPU|GPU:N", help="where to run (the first GPU, else CPU)")
+    run.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)  # the window's
     _add_format(run, ("text", "json"))
 
     devices = commands.add_parser("devices", help="the GPU or CPU TensorFlow would use")
@@ -368,10 +369,18 @@ def _train(args: argparse.Namespace, reference: Reference) -> str:
         optimizer=args.optimizer,
         precision=args.precision,
         device=args.device,
+        on_step=_step_done(args.steps) if args.progress else None,
     )
     if args.format == "json":
         return json.dumps(result.to_json_dict(), indent=2) + "\n"
     return run_text(result)
+
+
+RUN_PROGRESS = "step {step} of {steps}"  # a line on stderr after each step, with --progress
+
+
+def _step_done(steps: int) -> Callable[[int], None]:
+    return lambda step: _say(RUN_PROGRESS.format(step=step, steps=steps))
 
 
 def _report_left_out(references: Sequence[Reference], strict: bool) -> list[tuple[str, str]]:

@@ -68,6 +68,18 @@ class RunResult:
         """The estimate over the measurement (1.0: exact; above 1: the estimate is higher)."""
         return self.estimate_bytes / self.peak_bytes if self.peak_bytes else None
 
+    @classmethod
+    def from_json_dict(cls, data: dict[str, Any]) -> RunResult:
+        """``explorer run --format json``'s object read back (the window runs the command)."""
+        fields = ("device", "backend", "batch", "steps", "optimizer", "precision")
+        return cls(
+            **{name: data[name] for name in fields},
+            step_seconds=float(data["step_seconds"]),
+            peak_bytes=data["peak_bytes"],
+            measured=data["measured"],
+            estimate_bytes=int(data["estimate_bytes"]),
+        )
+
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "device": self.device,

@@ -3109,6 +3109,17 @@ Allowed: {allowed}</source>
     </message>
 </context>
 <context>
+    <name>Training</name>
+    <message>
+        <source>The run was cancelled.</source>
+        <translation>运行已取消。</translation>
+    </message>
+    <message>
+        <source>The run stopped without a result (exit {code}): the model may not fit in memory at this batch size.</source>
+        <translation>运行结束但没有结果（退出码 {code}）：在这个批大小下，模型可能放不进内存。</translation>
+    </message>
+</context>
+<context>
     <name>WeightsReport</name>
     <message>
         <source>Layer</source>
