@@ -43,6 +43,7 @@ ACTIVATION_BYTES = {"float32": 4, "mixed_float16": 2, "mixed_bfloat16": 2}
 LABEL_BYTES = 4
 _DTYPE_BYTES = {"float16": 2, "bfloat16": 2, "float64": 8, "int64": 8, "uint8": 1, "int8": 1}
 MAX_BATCH = 1 << 24  # the largest batch worth reporting
+PARTS = ("weights_bytes", "gradients_bytes", "optimizer_bytes", "activations_bytes")
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,7 @@ class LayerMemory:
 
     @property
     def total_bytes(self) -> int:
-        return (
-            self.weights_bytes
-            + self.gradients_bytes
-            + self.optimizer_bytes
-            + self.activations_bytes
-        )
+        return sum(getattr(self, part) for part in PARTS)
 
 
 @dataclass(frozen=True)
@@ -83,13 +79,7 @@ class MemoryEstimate:
 
     @property
     def total_bytes(self) -> int:
-        return (
-            self.weights_bytes
-            + self.gradients_bytes
-            + self.optimizer_bytes
-            + self.activations_bytes
-            + self.inputs_bytes
-        )
+        return sum(getattr(self, part) for part in (*PARTS, "inputs_bytes"))
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
