@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from math import prod
 from typing import Any
 
-from explorer.core.analysis.summary import LayerRow, ModelSummary
+from explorer.core.analysis.summary import LayerRow, ModelSummary, Totals
 from explorer.core.base.errors import ParameterError
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
@@ -36,6 +36,28 @@ ACTIVATION_BYTES = {"float32": 4, "mixed_float16": 2, "mixed_bfloat16": 2}
 LABEL_BYTES = 4
 _DTYPE_BYTES = {"float16": 2, "bfloat16": 2, "float64": 8, "int64": 8, "uint8": 1, "int8": 1}
 MAX_BATCH = 1 << 24  # the largest batch worth reporting
+
+
+@dataclass(frozen=True)
+class TrainingSetup:
+    """How a model would be trained: what the window's Memory view sets, and Compare and Sweep
+    use for their training memory."""
+
+    batch: int = 32
+    optimizer: str = "adam"
+    precision: str = "float32"
+
+    def title(self) -> str:
+        """ "Training memory (batch 32, adam, float32)": a row's or a chart's name."""
+        return Text(
+            QT_TRANSLATE_NOOP("Core", "Training memory (batch {batch}, {optimizer}, {precision})"),
+            batch=f"{self.batch:,}",
+            optimizer=self.optimizer,
+            precision=self.precision,
+        )
+
+    def estimate(self, summary: ModelSummary) -> MemoryEstimate:
+        return estimate(summary, self.batch, self.optimizer, self.precision)
 
 
 @dataclass(frozen=True)
@@ -167,8 +189,6 @@ def estimate(
         )
         for row in leaves
     )
-    inputs = sum(_elements(shape) * _dtype_bytes(dtype) for shape, dtype in summary.inputs)
-    labels = sum(_elements(row.output_shapes[0]) for row in _outputs(leaves) if row.output_shapes)
     weights = sum(layer.weights_bytes for layer in per_layer)
     return MemoryEstimate(
         batch=batch,
@@ -178,9 +198,34 @@ def estimate(
         gradients_bytes=sum(layer.gradients_bytes for layer in per_layer),
         optimizer_bytes=sum(layer.optimizer_bytes for layer in per_layer),
         activations_bytes=sum(layer.activations_bytes for layer in per_layer),
-        inputs_bytes=batch * (inputs + labels * LABEL_BYTES),
-        inference_bytes=weights + batch * (inputs + _largest_live(leaves) * value),
+        inputs_bytes=batch * sample_bytes(summary),
+        inference_bytes=weights + batch * (_input_bytes(summary) + _largest_live(leaves) * value),
         per_layer=per_layer,
+    )
+
+
+def sample_bytes(summary: ModelSummary) -> int:
+    """One sample's inputs (at their dtype) and labels (float32, shaped like the outputs)."""
+    leaves = [row for row in summary.layers if row.is_leaf]
+    labels = sum(_elements(row.output_shapes[0]) for row in _outputs(leaves) if row.output_shapes)
+    return _input_bytes(summary) + labels * LABEL_BYTES
+
+
+def _input_bytes(summary: ModelSummary) -> int:
+    return sum(_elements(shape) * _dtype_bytes(dtype) for shape, dtype in summary.inputs)
+
+
+def training_bytes(
+    totals: Totals, sample: int, batch: int, optimizer: str = "adam", precision: str = "float32"
+) -> int:
+    """``estimate(...).total_bytes`` from a model's totals and ``sample_bytes``: what a sweep
+    point carries (it has no layers)."""
+    check_choices(optimizer, precision, batch)
+    trainable = totals.trainable_params * WEIGHT_BYTES
+    return (
+        totals.params * WEIGHT_BYTES
+        + trainable * (1 + OPTIMIZER_SLOTS[optimizer])
+        + batch * (totals.activation_elements * ACTIVATION_BYTES[precision] + sample)
     )
 
 

@@ -7,8 +7,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from explorer.core.analysis.memory import OPTIMIZER_SLOTS, MemoryEstimate
+from explorer.core.analysis.memory import (
+    ACTIVATION_BYTES,
+    OPTIMIZER_SLOTS,
+    LayerMemory,
+    MemoryEstimate,
+)
 from explorer.core.analysis.summary import ModelSummary
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import binary_and_decimal, short_bytes
 from explorer.core.exports.summaries import titled
 from explorer.core.exports.tables import plain_table
@@ -33,21 +39,44 @@ def memory_json(found: MemoryEstimate, device: MemoryDevice, largest: int | None
     return json.dumps(data, indent=2) + "\n"
 
 
+def memory_parts(found: MemoryEstimate) -> list[tuple[str, int, str]]:
+    """The parts of a training step: each one's name, bytes and what it is (texts the window
+    translates)."""
+    slots = OPTIMIZER_SLOTS[found.optimizer]
+    value = Text(
+        QT_TRANSLATE_NOOP("Core", "every layer's output, kept for the backward pass, {bytes} B"),
+        bytes=ACTIVATION_BYTES[found.precision],
+    )
+    return [
+        (QT_TRANSLATE_NOOP("Core", "Weights"), found.weights_bytes, "float32"),
+        (
+            QT_TRANSLATE_NOOP("Core", "Gradients"),
+            found.gradients_bytes,
+            QT_TRANSLATE_NOOP("Core", "one per trainable weight"),
+        ),
+        (
+            QT_TRANSLATE_NOOP("Core", "Optimizer slots"),
+            found.optimizer_bytes,
+            Text(QT_TRANSLATE_NOOP("Core", "{slots} per trainable weight"), slots=slots),
+        ),
+        (QT_TRANSLATE_NOOP("Core", "Activations"), found.activations_bytes, value),
+        (
+            QT_TRANSLATE_NOOP("Core", "Inputs and labels"),
+            found.inputs_bytes,
+            QT_TRANSLATE_NOOP("Core", "the batch's inputs, one-hot float32 labels"),
+        ),
+    ]
+
+
+def top_layers(found: MemoryEstimate, count: int = TOP_LAYERS) -> list[LayerMemory]:
+    """The ``count`` layers that take the most, the largest first."""
+    return sorted(found.per_layer, key=lambda layer: layer.total_bytes, reverse=True)[:count]
+
+
 def memory_text(
     summary: ModelSummary, found: MemoryEstimate, device: MemoryDevice, largest: int | None
 ) -> str:
-    slots = OPTIMIZER_SLOTS[found.optimizer]
-    rows = [
-        ("Weights", found.weights_bytes, "float32"),
-        ("Gradients", found.gradients_bytes, "one per trainable weight"),
-        ("Optimizer slots", found.optimizer_bytes, f"{slots} per trainable weight"),
-        (
-            "Activations",
-            found.activations_bytes,
-            "every layer's output, kept for the backward pass",
-        ),
-        ("Inputs and labels", found.inputs_bytes, ""),
-    ]
+    rows = memory_parts(found)
     lines = [
         f"Architecture: {titled(summary.architecture, summary)}",
         f"Training step: batch {found.batch:,}, {found.optimizer}, {found.precision}",
@@ -64,7 +93,7 @@ def memory_text(
         "",
         f"The {TOP_LAYERS} layers that take the most:",
     ]
-    top = sorted(found.per_layer, key=lambda layer: layer.total_bytes, reverse=True)[:TOP_LAYERS]
+    top = top_layers(found)
     lines += plain_table(
         ["Layer", "Weights", "Gradients", "Optimizer", "Activations", "Total"],
         [
@@ -87,6 +116,31 @@ def memory_text(
     )
     lines += ["", _fits(device, largest)]
     return "\n".join(lines) + "\n"
+
+
+def fits_line(device: MemoryDevice, largest: int | None) -> str:
+    """The window's line: "Fits on NVIDIA H200 (139.8 GiB) up to batch 1,024"."""
+    values = {"device": device.name, "largest": f"{largest or 0:,}"}
+    if device.memory_bytes is None or largest is None:
+        return Text(QT_TRANSLATE_NOOP("Core", "{device}: its memory is unknown"), **values)
+    values["memory"] = short_bytes(device.memory_bytes)
+    if device.kind == "CPU":
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Core", "Does not fit in this CPU's free RAM ({memory}): not even batch 1"
+            )
+            if largest == 0
+            else QT_TRANSLATE_NOOP(
+                "Core", "Fits in this CPU's free RAM ({memory}) up to batch {largest}"
+            )
+        )
+    elif largest == 0:
+        template = QT_TRANSLATE_NOOP(
+            "Core", "Does not fit on {device} ({memory}): not even batch 1"
+        )
+    else:
+        template = QT_TRANSLATE_NOOP("Core", "Fits on {device} ({memory}) up to batch {largest}")
+    return Text(template, **values)
 
 
 def _fits(device: MemoryDevice, largest: int | None) -> str:
