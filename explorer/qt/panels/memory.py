@@ -311,7 +311,13 @@ class MemoryPanel(PlotPanel):
             return f"{n_bytes / total * 100:.1f} %" if total else "—"
 
         rows = [
-            [translated(name), f"{n:,}", binary_and_decimal(n), share(n), translated(note)]
+            [
+                translated(name),
+                f"{n:,}",
+                translated(binary_and_decimal(n)),
+                share(n),
+                translated(note),
+            ]
             for name, n, note in memory_parts(found)
         ]
         rows.append(
@@ -339,7 +345,7 @@ class MemoryPanel(PlotPanel):
             [
                 layer.name,
                 *(
-                    short_bytes(n)
+                    translated(short_bytes(n))  # "0 bytes" in the window's language
                     for n in (
                         layer.weights_bytes,
                         layer.gradients_bytes,
