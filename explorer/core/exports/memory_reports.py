@@ -73,6 +73,38 @@ def top_layers(found: MemoryEstimate, count: int = TOP_LAYERS) -> list[LayerMemo
     return sorted(found.per_layer, key=lambda layer: layer.total_bytes, reverse=True)[:count]
 
 
+def layer_rows(found: MemoryEstimate, count: int = TOP_LAYERS) -> tuple[list[str], list[list[str]]]:
+    """The ``count`` layers that take the most, each part in short, with its share of the step."""
+    headers = [
+        QT_TRANSLATE_NOOP("Core", "Layer"),
+        QT_TRANSLATE_NOOP("Core", "Weights"),
+        QT_TRANSLATE_NOOP("Core", "Gradients"),
+        QT_TRANSLATE_NOOP("Core", "Optimizer slots"),
+        QT_TRANSLATE_NOOP("Core", "Activations"),
+        QT_TRANSLATE_NOOP("Core", "Total"),
+        QT_TRANSLATE_NOOP("Core", "Share"),
+    ]
+    total = found.total_bytes
+    rows = [
+        [
+            layer.name,
+            *(
+                short_bytes(n)
+                for n in (
+                    layer.weights_bytes,
+                    layer.gradients_bytes,
+                    layer.optimizer_bytes,
+                    layer.activations_bytes,
+                    layer.total_bytes,
+                )
+            ),
+            f"{layer.total_bytes / total * 100:.1f} %" if total else "-",
+        ]
+        for layer in top_layers(found, count)
+    ]
+    return headers, rows
+
+
 def memory_text(
     summary: ModelSummary, found: MemoryEstimate, device: MemoryDevice, largest: int | None
 ) -> str:
@@ -93,27 +125,8 @@ def memory_text(
         "",
         f"The {TOP_LAYERS} layers that take the most:",
     ]
-    top = top_layers(found)
-    lines += plain_table(
-        ["Layer", "Weights", "Gradients", "Optimizer", "Activations", "Total"],
-        [
-            [
-                layer.name,
-                *(
-                    short_bytes(n)
-                    for n in (
-                        layer.weights_bytes,
-                        layer.gradients_bytes,
-                        layer.optimizer_bytes,
-                        layer.activations_bytes,
-                        layer.total_bytes,
-                    )
-                ),
-            ]
-            for layer in top
-        ],
-        {1, 2, 3, 4, 5},
-    )
+    headers, layers = layer_rows(found)
+    lines += plain_table(headers, layers, set(range(1, len(headers))))
     lines += ["", _fits(device, largest)]
     return "\n".join(lines) + "\n"
 

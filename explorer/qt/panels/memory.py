@@ -31,7 +31,7 @@ from explorer.core.analysis.memory import (
     max_batch,
 )
 from explorer.core.base.units import GIB, MIB, binary_and_decimal, short_bytes
-from explorer.core.exports.memory_reports import MemoryDevice, fits_line, memory_parts, top_layers
+from explorer.core.exports.memory_reports import MemoryDevice, fits_line, layer_rows, memory_parts
 from explorer.core.worker.devices import DeviceReport, memory_device
 from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.state import MAX_BATCH_SIZE, WindowState
@@ -340,34 +340,11 @@ class MemoryPanel(PlotPanel):
         self.parts_table.resizeColumnsToContents()
 
     def _show_layers(self, found: MemoryEstimate) -> None:
-        total = found.total_bytes
-        rows = [
-            [
-                layer.name,
-                *(
-                    translated(short_bytes(n))  # "0 bytes" in the window's language
-                    for n in (
-                        layer.weights_bytes,
-                        layer.gradients_bytes,
-                        layer.optimizer_bytes,
-                        layer.activations_bytes,
-                        layer.total_bytes,
-                    )
-                ),
-                f"{layer.total_bytes / total * 100:.1f} %" if total else "—",
-            ]
-            for layer in top_layers(found, TOP_LAYERS)
-        ]
-        headers = [
-            translate("Memory", "Layer"),
-            translate("Memory", "Weights"),
-            translate("Memory", "Gradients"),
-            translate("Memory", "Optimizer slots"),
-            translate("Memory", "Activations"),
-            translate("Memory", "Total"),
-            translate("Memory", "Share"),
-        ]
-        self.layers_table.set_table(headers, rows, {1, 2, 3, 4, 5, 6})
+        headers, rows = layer_rows(found, TOP_LAYERS)
+        rows = [[row[0], *(translated(cell) for cell in row[1:])] for row in rows]  # "0 bytes"
+        self.layers_table.set_table(
+            [translated(header) for header in headers], rows, set(range(1, len(headers)))
+        )
         self.layers_table.resizeColumnsToContents()
 
     # --- the stacked bar --------------------------------------------------------------------

@@ -367,17 +367,21 @@ class SweepPanel(PlotPanel):
             message = user_message(error)
             self._say(lambda: translated(message))
             return False
+        self._say(lambda: _sweeping(axis.label, axis.param, skipped))
+        self._show_runs(runs, axis.param)
+        self._start_next()
+        return True
+
+    def _show_runs(self, runs: list[SweepRun], param: str) -> None:
+        """New runs in place of the old ones: progress, empty curves, the table."""
         self.runs = runs
-        self._swept = axis.param
+        self._swept = param
         self._cancelled = False
         self.progress.setRange(0, sum(len(r.values) for r in runs))
-        self.progress.setValue(0)
-        self._say(lambda: _sweeping(axis.label, axis.param, skipped))
+        self.progress.setValue(sum(len(r.points) for r in runs))
         if self.plots_made():
             self._add_curves()
         self._redraw()
-        self._start_next()
-        return True
 
     def _run_batch_sizes(self) -> bool:
         """The training memory at each batch size, from the summaries on hand: the model on
@@ -398,17 +402,11 @@ class SweepPanel(PlotPanel):
         if self.with_pinned.isChecked():
             current = self._current.text()
             models += [(p.label, p.summary) for p in self._state.pinned() if p.label != current]
-        self.runs = [
+        runs = [
             SweepRun(label, None, list(batches), batch_points(model, batches))
             for label, model in models
         ]
-        self._swept = BATCH
-        self._cancelled = False
-        self.progress.setRange(0, len(batches) * len(models))
-        self.progress.setValue(len(batches) * len(models))
-        if self.plots_made():
-            self._add_curves()
-        self._redraw()
+        self._show_runs(runs, BATCH)
         self._finish()
         return True
 

@@ -1923,6 +1923,18 @@
         <translation>该批的输入，one-hot float32 标签</translation>
     </message>
     <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
         <source>{device}: its memory is unknown</source>
         <translation>{device}：内存大小未知</translation>
     </message>
@@ -2766,26 +2778,6 @@ Check it against the current architecture and load it?</source>
     <message>
         <source>What it is</source>
         <translation>说明</translation>
-    </message>
-    <message>
-        <source>Layer</source>
-        <translation>层</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <source>Gradients</source>
-        <translation>梯度</translation>
-    </message>
-    <message>
-        <source>Optimizer slots</source>
-        <translation>优化器槽变量</translation>
-    </message>
-    <message>
-        <source>Activations</source>
-        <translation>激活值</translation>
     </message>
     <message>
         <source>One training step of {model}: {total}</source>
