@@ -51,7 +51,9 @@ def test_resnet50_s_parts_at_batch_32_adam_float32(window) -> None:
     assert memory.parts_table.model().rows[3][3] == "91.7 %"
     assert memory.total.text().startswith("One training step at batch 32: 4.81 GiB (5.16 GB).")
     # The stacked bar: five parts end to end, in GiB, as long as the total.
-    bars = memory.bar.getPlotItem().items
+    import pyqtgraph as pg
+
+    bars = [i for i in memory.bar.getPlotItem().items if isinstance(i, pg.BarGraphItem)]
     widths = [bar.opts["width"][0] for bar in bars]
     starts = [bar.opts["x0"][0] for bar in bars]
     assert widths == pytest.approx([n / GIB for n in parts(window)[:5]])
@@ -91,6 +93,11 @@ def test_the_largest_batch_that_fits_on_a_gpu_or_in_free_ram(window, monkeypatch
     assert (24 * GIB - fixed) // PER_SAMPLE == 170
     assert memory.largest == 170
     assert memory.fits.text() == "Fits on Test GPU (24.0 GiB) up to batch 170"
+    memory.make_plots()
+    assert memory._room.value() == 24 and memory._room.label.format == "Test GPU 24.0 GiB "
+    memory.batch_size.setValue(171)
+    assert memory.fits.text().endswith("up to batch 170 — batch 171 does not fit.")
+    memory.batch_size.setValue(32)
     choose(memory.optimizer, "sgd")  # no slots: more room for samples
     assert memory.fits.text().endswith(
         f"up to batch {(24 * GIB - WEIGHTS - GRADIENTS) // PER_SAMPLE}"

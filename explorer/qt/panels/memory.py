@@ -38,7 +38,6 @@ from explorer.qt.state import MAX_BATCH_SIZE, WindowState
 from explorer.qt.widgets.plots import (
     MadeWithPlots,
     PlotPanel,
-    add_legend,
     colour,
     export_plot_with_dialog,
     new_plot,
@@ -141,12 +140,23 @@ class MemoryPanel(PlotPanel):
         layers_layout.setContentsMargins(0, 0, 0, 0)
         layers_layout.addWidget(self.layers_label)
         layers_layout.addWidget(self.layers_table)
-        self._right = QSplitter(Qt.Orientation.Vertical)  # the bar (once made), the tables
+        self.legend = QLabel()  # under the bar, wrapped: a legend inside the plot covered it
+        self.legend.setWordWrap(True)
+        bar_box = QWidget()
+        self._bar_box = QVBoxLayout(bar_box)  # the bar, once made, above its legend
+        self._bar_box.setContentsMargins(0, 0, 0, 0)
+        self._bar_box.addWidget(self.legend)
+        self._right = QSplitter(Qt.Orientation.Vertical)
         self._right.addWidget(self.parts_table)
         self._right.addWidget(layers)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(bar_box)
+        right_layout.addWidget(self._right, 1)
         splitter = QSplitter()
         splitter.addWidget(scroll)
-        splitter.addWidget(self._right)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -287,7 +297,12 @@ class MemoryPanel(PlotPanel):
                 self.largest = max_batch(
                     summary, device.memory_bytes, training.optimizer, training.precision
                 )
-            self.fits.setText(translated(fits_line(device, self.largest)))
+            fits = translated(fits_line(device, self.largest))
+            if self.largest is not None and 0 < self.largest < training.batch:
+                fits += " " + translate("Memory", "— batch {batch} does not fit.").format(
+                    batch=f"{training.batch:,}"
+                )
+            self.fits.setText(fits)
         self.total.setText(
             translate(
                 "Memory",
@@ -337,6 +352,12 @@ class MemoryPanel(PlotPanel):
             translate("Memory", "What it is"),
         ]
         self.parts_table.set_table(headers, rows, {1, 2, 3})
+        self.legend.setText(
+            " &nbsp; ".join(
+                f'<span style="color:{colour(i)}">■</span>&nbsp;{row[0]}'
+                for i, row in enumerate(rows[:-1])
+            )
+        )
         self.parts_table.resizeColumnsToContents()
 
     def _show_layers(self, found: MemoryEstimate) -> None:
@@ -360,32 +381,46 @@ class MemoryPanel(PlotPanel):
         item.showGrid(x=True, y=False, alpha=0.2)
         item.setMouseEnabled(x=False, y=False)
         item.hideButtons()
-        self._legend = add_legend(self.bar)
-        self._legend.setColumnCount(3)
         self._bars = [
             pg.BarGraphItem(x0=[0], width=[0], y=[0], height=BAR_HEIGHT, brush=colour(i), pen=None)
             for i in range(5)
         ]
         for bar in self._bars:
             item.addItem(bar)
-        self._right.insertWidget(0, self.bar)
-        self._right.setStretchFactor(0, 2)
+        # Where the device's memory ends: the room the bar has, at a glance.
+        self._room = pg.InfiniteLine(
+            angle=90,
+            pen=pg.mkPen("k", width=2, style=Qt.PenStyle.DashLine),
+            label="",
+            labelOpts={"position": 0.8, "color": "k", "anchors": [(1, 0.5), (1, 0.5)]},
+        )
+        item.addItem(self._room)
+        # As tall as seven lines of text: the title, the bar, the line's label, the axis.
+        self.bar.setFixedHeight(7 * self.fontMetrics().height())
+        self._bar_box.insertWidget(0, self.bar, 1)
         self._draw_bar()
 
     def _draw_bar(self) -> None:
         found = self.estimate
         parts = memory_parts(found) if found is not None else []
         total = found.total_bytes if found is not None else 0
-        unit, name = (GIB, "GiB") if total >= GIB else (MIB, "MiB")
+        room = self.device.memory_bytes if self.device is not None and found is not None else None
+        end = max(total, room or 0)
+        unit, name = (GIB, "GiB") if end >= GIB else (MIB, "MiB")
         start = 0.0
-        self._legend.clear()
-        for bar, (part, n_bytes, _) in zip(self._bars, parts, strict=False):
+        for bar, (_, n_bytes, _) in zip(self._bars, parts, strict=False):
             bar.setOpts(x0=[start], width=[n_bytes / unit])
             start += n_bytes / unit
-            self._legend.addItem(bar, translated(part))
         item = self.bar.getPlotItem()
-        item.vb.setYRange(-0.4, 1.9, padding=0)  # the legend above the bar
-        item.vb.setXRange(0, max(start, 1e-9), padding=0.02)
+        item.vb.setYRange(-0.4, 1.0, padding=0)  # room above the bar for the line's label
+        self._room.setVisible(room is not None)
+        if room is not None and self.device is not None:
+            self._room.setValue(room / unit)
+            where = (
+                translate("Memory", "free RAM") if self.device.kind == "CPU" else self.device.name
+            )
+            self._room.label.setFormat(f"{where} {short_bytes(room)} ")
+        item.vb.setXRange(0, max(end / unit, 1e-9), padding=0.02)
         title = ""
         if found is not None and self._state.reference is not None:
             title = translate("Memory", "One training step of {model}: {total}").format(

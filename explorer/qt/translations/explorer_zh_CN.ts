@@ -2752,6 +2752,10 @@ Check it against the current architecture and load it?</source>
         <translation>TensorFlow 加载完成后才能知道设备。</translation>
     </message>
     <message>
+        <source>— batch {batch} does not fit.</source>
+        <translation>— 批大小 {batch} 放不下。</translation>
+    </message>
+    <message>
         <source>One training step at batch {batch}: {total}. Predicting the same batch: {inference}.</source>
         <translation>批大小 {batch} 的一个训练步：{total}。对同一批做预测：{inference}。</translation>
     </message>
@@ -2778,6 +2782,10 @@ Check it against the current architecture and load it?</source>
     <message>
         <source>What it is</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>free RAM</source>
+        <translation>空闲内存</translation>
     </message>
     <message>
         <source>One training step of {model}: {total}</source>
