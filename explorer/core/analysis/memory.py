@@ -48,7 +48,7 @@ class TrainingSetup:
     precision: str = "float32"
 
     def title(self) -> str:
-        """ "Training memory (batch 32, adam, float32)": a row's or a chart's name."""
+        """A chart's name: "Training memory (batch 32, adam, float32)"."""
         return Text(
             QT_TRANSLATE_NOOP("Core", "Training memory (batch {batch}, {optimizer}, {precision})"),
             batch=f"{self.batch:,}",
