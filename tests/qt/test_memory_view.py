@@ -94,7 +94,8 @@ def test_the_largest_batch_that_fits_on_a_gpu_or_in_free_ram(window, monkeypatch
     assert memory.largest == 170
     assert memory.fits.text() == "Fits on Test GPU (24.0 GiB) up to batch 170"
     memory.make_plots()
-    assert memory._room.value() == 24 and memory._room.label.format == "Test GPU 24.0 GiB "
+    room = memory.memory_bar.room
+    assert room.value() == 24 and room.label.format == "Test GPU 24.0 GiB "
     memory.batch_size.setValue(171)
     assert memory.fits.text().endswith("up to batch 170 — batch 171 does not fit.")
     memory.batch_size.setValue(32)

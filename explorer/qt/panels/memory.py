@@ -7,6 +7,7 @@ shows at once. The setup lives in the window state, where Compare and Sweep read
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -30,27 +31,33 @@ from explorer.core.analysis.memory import (
     MemoryEstimate,
     max_batch,
 )
-from explorer.core.base.units import GIB, MIB, binary_and_decimal, short_bytes
+from explorer.core.base.units import binary_and_decimal, short_bytes
 from explorer.core.exports.memory_reports import MemoryDevice, fits_line, layer_rows, memory_parts
 from explorer.core.worker.devices import DeviceReport, memory_device
 from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.state import MAX_BATCH_SIZE, WindowState
+from explorer.qt.widgets.memory_bar import (
+    MemoryBar,
+    draw_memory_bar,
+    legend_html,
+    new_memory_bar,
+)
 from explorer.qt.widgets.plots import (
     MadeWithPlots,
     PlotPanel,
-    colour,
     export_plot_with_dialog,
-    new_plot,
 )
 from explorer.qt.widgets.text_table import TextTableView
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
 
+log = logging.getLogger(__name__)
+
 OPTIMIZER_KEY = "memory/optimizer"
 PRECISION_KEY = "memory/precision"
 TOP_LAYERS = 10  # the layers that take the most, in the table
-BAR_HEIGHT = 0.6
+PARTS = 5  # weights, gradients, optimizer slots, activations, inputs and labels
 
 
 def _optimizers() -> dict[str, str]:
@@ -83,6 +90,7 @@ class MemoryPanel(PlotPanel):
     """Controls on the left, the stacked bar and the tables on the right."""
 
     bar: MadeWithPlots[pg.PlotWidget] = MadeWithPlots()
+    memory_bar: MadeWithPlots[MemoryBar] = MadeWithPlots()
 
     def __init__(
         self, state: WindowState, settings: QSettings, parent: QWidget | None = None
@@ -93,7 +101,6 @@ class MemoryPanel(PlotPanel):
         self.device: MemoryDevice | None = None
         self.estimate: MemoryEstimate | None = None
         self.largest: int | None = None
-        self._bars: list[pg.BarGraphItem] = []
 
         self.batch_size = QSpinBox()
         self.batch_size.setRange(1, MAX_BATCH_SIZE)
@@ -180,10 +187,9 @@ class MemoryPanel(PlotPanel):
         training = self._state.training
         optimizer = str(self._settings.value(OPTIMIZER_KEY, training.optimizer))
         precision = str(self._settings.value(PRECISION_KEY, training.precision))
-        if optimizer not in OPTIMIZER_SLOTS:
-            optimizer = training.optimizer
-        if precision not in ACTIVATION_BYTES:
-            precision = training.precision
+        if optimizer not in OPTIMIZER_SLOTS or precision not in ACTIVATION_BYTES:
+            log.warning("ignoring saved memory setup %r, %r", optimizer, precision)
+            optimizer, precision = training.optimizer, training.precision
         self._state.set_training(replace(training, optimizer=optimizer, precision=precision))
         self._show_training()
 
@@ -352,12 +358,7 @@ class MemoryPanel(PlotPanel):
             translate("Memory", "What it is"),
         ]
         self.parts_table.set_table(headers, rows, {1, 2, 3})
-        self.legend.setText(
-            " &nbsp; ".join(
-                f'<span style="color:{colour(i)}">■</span>&nbsp;{row[0]}'
-                for i, row in enumerate(rows[:-1])
-            )
-        )
+        self.legend.setText(legend_html([row[0] for row in rows[:-1]]))
         self.parts_table.resizeColumnsToContents()
 
     def _show_layers(self, found: MemoryEstimate) -> None:
@@ -371,63 +372,24 @@ class MemoryPanel(PlotPanel):
     # --- the stacked bar --------------------------------------------------------------------
 
     def _make_plots(self) -> None:
-        import pyqtgraph as pg
-
-        self.bar = new_plot(self, "", "", "", self.export_with_dialog)
-        item = self.bar.getPlotItem()
-        for side in ("left", "right"):  # one bar: its height means nothing
-            item.getAxis(side).setTicks([[]])
-        item.hideAxis("left")
-        item.showGrid(x=True, y=False, alpha=0.2)
-        item.setMouseEnabled(x=False, y=False)
-        item.hideButtons()
-        self._bars = [
-            pg.BarGraphItem(x0=[0], width=[0], y=[0], height=BAR_HEIGHT, brush=colour(i), pen=None)
-            for i in range(5)
-        ]
-        for bar in self._bars:
-            item.addItem(bar)
-        # Where the device's memory ends: the room the bar has, at a glance.
-        self._room = pg.InfiniteLine(
-            angle=90,
-            pen=pg.mkPen("k", width=2, style=Qt.PenStyle.DashLine),
-            label="",
-            labelOpts={"position": 0.8, "color": "k", "anchors": [(1, 0.5), (1, 0.5)]},
-        )
-        item.addItem(self._room)
-        # As tall as seven lines of text: the title, the bar, the line's label, the axis.
-        self.bar.setFixedHeight(7 * self.fontMetrics().height())
+        self.memory_bar = new_memory_bar(self, PARTS, self.export_with_dialog)
+        self.bar = self.memory_bar.plot
         self._bar_box.insertWidget(0, self.bar, 1)
         self._draw_bar()
 
     def _draw_bar(self) -> None:
-        found = self.estimate
-        parts = memory_parts(found) if found is not None else []
-        total = found.total_bytes if found is not None else 0
-        room = self.device.memory_bytes if self.device is not None and found is not None else None
-        end = max(total, room or 0)
-        unit, name = (GIB, "GiB") if end >= GIB else (MIB, "MiB")
-        start = 0.0
-        for bar, (_, n_bytes, _) in zip(self._bars, parts, strict=False):
-            bar.setOpts(x0=[start], width=[n_bytes / unit])
-            start += n_bytes / unit
-        item = self.bar.getPlotItem()
-        item.vb.setYRange(-0.4, 1.0, padding=0)  # room above the bar for the line's label
-        self._room.setVisible(room is not None)
-        if room is not None and self.device is not None:
-            self._room.setValue(room / unit)
-            where = (
-                translate("Memory", "free RAM") if self.device.kind == "CPU" else self.device.name
-            )
-            self._room.label.setFormat(f"{where} {short_bytes(room)} ")
-        item.vb.setXRange(0, max(end / unit, 1e-9), padding=0.02)
+        found, device = self.estimate, self.device
+        sizes = [n_bytes for _, n_bytes, _ in memory_parts(found)] if found is not None else []
+        room = device.memory_bytes if device is not None and found is not None else None
+        where = ""
+        if device is not None:
+            where = translate("Memory", "free RAM") if device.kind == "CPU" else device.name
         title = ""
         if found is not None and self._state.reference is not None:
             title = translate("Memory", "One training step of {model}: {total}").format(
-                model=self._state.reference.text(), total=short_bytes(total)
+                model=self._state.reference.text(), total=short_bytes(found.total_bytes)
             )
-        item.setTitle(title, color="k")
-        item.setLabel("bottom", name)  # (a label on the left would show that axis again)
+        draw_memory_bar(self.memory_bar, title, sizes, room, where)
 
     def export_with_dialog(self, path: str | None = None) -> bool:
         return export_plot_with_dialog(self, self.bar, "training-memory", path)
