@@ -193,6 +193,16 @@ def main() -> int:
     window.table.table.selectRow(3)
     app.processEvents()
     window.grab().save(str(OUT / "layers-text-classifier.png"))
+    # Will it train here? ResNet50's training memory at batch 64 with Adam in mixed float16,
+    # and the largest batch on this machine's device (its free RAM, on a machine with no GPU).
+    show_reference("resnet50")
+    window.show_view(window.memory)
+    window.memory.batch_size.setValue(64)
+    window.memory.precision.setCurrentIndex(window.memory.precision.findData("mixed_float16"))
+    app.processEvents()
+    window.grab().save(str(OUT / "memory-resnet50.png"))
+    window.memory.batch_size.setValue(32)
+    window.memory.precision.setCurrentIndex(window.memory.precision.findData("float32"))
     # The classroom: Simplified Chinese at a projector's 1366x768, then the dark colours.
     from explorer.qt import i18n
 

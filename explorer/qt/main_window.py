@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
@@ -53,6 +54,7 @@ from explorer.qt.panels.compare import ComparePanel
 from explorer.qt.panels.designer import DesignerPanel
 from explorer.qt.panels.graph import GraphPanel
 from explorer.qt.panels.layer_table import LayerTableView
+from explorer.qt.panels.memory import MemoryPanel
 from explorer.qt.panels.picker import ArchitecturePicker
 from explorer.qt.panels.status import StatusLine
 from explorer.qt.panels.sweep import SweepPanel
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.designer = DesignerPanel()
         self.sweep = SweepPanel(state, client)
         self.graph = GraphPanel(self.state, self.settings)
+        self.memory = MemoryPanel(self.state, self.settings)
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -138,6 +141,9 @@ class MainWindow(QMainWindow):
         self.form.values_edited.connect(self.debouncer.start)
         self.picker.architecture_selected.connect(self._on_architecture_selected)
         self.totals.batch_size.valueChanged.connect(self._save_batch_size)
+        state.training_changed.connect(
+            lambda: self.totals.batch_size.setValue(state.training.batch)
+        )
         client.ready.connect(self._on_worker_ready)
         client.start_up_failed.connect(self._on_start_up_failed)
         client.build_started.connect(self._on_build_started)
@@ -177,7 +183,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_layout(self) -> None:
-        """The views take the whole central area, one at a time (Ctrl+1 ... Ctrl+5); the
+        """The views take the whole central area, one at a time (Ctrl+1 ... Ctrl+6); the
         totals are a strip under them; the picker and the parameters a side panel."""
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -257,6 +263,13 @@ class MainWindow(QMainWindow):
                 self.sweep,
                 lambda: translate("Window", "Sweep"),
                 lambda: translate("Window", "Totals as one parameter changes"),
+            ),
+            (
+                self.memory,
+                lambda: translate("Window", "Memory"),
+                lambda: translate(
+                    "Window", "Training memory by batch size, optimizer and precision"
+                ),
             ),
         ]
 
@@ -706,7 +719,9 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _save_batch_size(self, value: int) -> None:
+        """One batch size for the window: the totals' and the Memory view's."""
         self.settings.setValue("totals/batch_size", value)
+        self.state.set_training(replace(self.state.training, batch=value))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

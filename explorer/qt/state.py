@@ -1,6 +1,7 @@
 """What the window shows, in one object: the model on screen, the pinned models, the selected
-layer, the build asked for, the device. Panels and actions read it and listen to its signals;
-none of them reaches into the main window."""
+layer, the build asked for, the device, the training setup (batch, optimizer, precision).
+Panels and actions read it and listen to its signals; none of them reaches into the main
+window."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from explorer.core.analysis.memory import TrainingSetup
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.references.architecture import Reference
 from explorer.core.worker.devices import DeviceReport
 
 STATUS_MS = 8000  # how long a passing status-bar message stays
+MAX_BATCH_SIZE = 65536  # the largest batch the window's spin boxes offer
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class WindowState(QObject):
     device_found = Signal(DeviceReport)
     busy_changed = Signal(bool, str)  # busy?, a status message ("" for none)
     message_posted = Signal(str, int)  # a status message and how long it stays (ms)
+    training_changed = Signal()  # the batch size, optimizer or precision
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +45,7 @@ class WindowState(QObject):
         self.waiting: Reference | None = None  # a build asked for before TensorFlow was ready
         self.device_report: DeviceReport | None = None
         self.selected_layer: int | None = None
+        self.training = TrainingSetup()  # the Memory view's, the totals' batch size too
         self._pinned: list[Pinned] = []
 
     # --- the model on screen ----------------------------------------------------------------
@@ -64,6 +69,11 @@ class WindowState(QObject):
     def set_device(self, report: DeviceReport) -> None:
         self.device_report = report
         self.device_found.emit(report)
+
+    def set_training(self, training: TrainingSetup) -> None:
+        if training != self.training:
+            self.training = training
+            self.training_changed.emit()
 
     # --- pinned models ----------------------------------------------------------------------
 

@@ -173,3 +173,86 @@ def test_what_the_backward_pass_keeps() -> None:
     inside = {row.name: row.internal_elements for row in summary.layers}
     # Q, K, V: 6 x 2 x 4 each; scores and softmax: 2 x 6 x 6 each; heads' output 6 x 2 x 4.
     assert inside == {"mha": 3 * 48 + 2 * 72 + 48, "mlp": 6 * 16}
+
+
+# --- what the window's Memory view, Compare and Sweep use (recorded summaries: no TensorFlow) ---
+
+
+def test_training_bytes_from_a_basis_equal_the_estimate_for_every_recorded_model() -> None:
+    """A sweep point has its model's memory basis, no layers: the same total."""
+    from explorer.core.analysis.memory import memory_basis, sample_bytes, training_bytes
+    from tests.recorded import RECORDED, recorded
+
+    for reference in RECORDED:
+        summary = recorded(reference)
+        for setup in (
+            (32, "adam", "float32"),
+            (7, "sgd", "mixed_float16"),
+            (1, "rmsprop", "mixed_bfloat16"),
+        ):
+            expected = estimate(summary, *setup).total_bytes
+            assert training_bytes(memory_basis(summary), *setup) == expected
+    resnet50 = recorded("resnet50")
+    assert sample_bytes(resnet50) == 224 * 224 * 3 * 4 + 1000 * 4  # the image, one-hot labels
+
+
+def test_a_training_setup_names_itself_and_estimates() -> None:
+    from explorer.core.analysis.memory import TrainingSetup
+    from tests.recorded import recorded
+
+    setup = TrainingSetup(1024, "momentum", "mixed_float16")
+    assert setup.title() == "Training memory (batch 1,024, momentum, mixed_float16)"
+    assert setup.estimate(recorded("resnet18")) == estimate(
+        recorded("resnet18"), 1024, "momentum", "mixed_float16"
+    )
+
+
+def test_the_window_s_line_about_the_largest_batch() -> None:
+    from explorer.core.exports.memory_reports import MemoryDevice, fits_line
+
+    gpu = MemoryDevice("NVIDIA H200", "GPU", 143_771_000_832)
+    assert fits_line(gpu, 1024) == "Fits on NVIDIA H200 (133.9 GiB) up to batch 1,024"
+    assert fits_line(gpu, 0) == "Does not fit on NVIDIA H200 (133.9 GiB): not even batch 1"
+    cpu = MemoryDevice("Test CPU", "CPU", 8 * 2**30)
+    assert fits_line(cpu, 55) == "Fits in this CPU's free RAM (8.0 GiB) up to batch 55"
+    assert fits_line(cpu, 0) == "Does not fit in this CPU's free RAM (8.0 GiB): not even batch 1"
+    assert (
+        fits_line(MemoryDevice("Test CPU", "CPU", None), None) == "Test CPU: its memory is unknown"
+    )
+
+
+def test_a_batch_size_sweep_and_its_training_memory_column() -> None:
+    from explorer.core.analysis.memory import TrainingSetup
+    from explorer.core.analysis.sweep import (
+        BATCH,
+        batch_points,
+        point_training_bytes,
+        sweep_rows,
+        sweep_values,
+    )
+    from explorer.core.sources.lookup import parse_reference
+    from tests.recorded import recorded
+
+    summary = recorded("resnet50")
+    assert sweep_values(parse_reference("resnet50"), BATCH, 32, 96, 32) == [32, 64, 96]
+    with pytest.raises(ParameterError, match="outside the range"):
+        sweep_values(parse_reference("resnet50"), BATCH, 0, 8, 1)
+    points = batch_points(summary, [32, 64])
+    setup = TrainingSetup(8, "adam", "float32")  # its batch is the axis' here
+    found = [point_training_bytes(point, BATCH, setup) for point in points]
+    assert found == [estimate(summary, 32).total_bytes, estimate(summary, 64).total_bytes]
+    assert point_training_bytes(points[1], "classes", setup) == estimate(summary, 8).total_bytes
+    rows = sweep_rows([("resnet50", points)], training=setup, param=BATCH)
+    assert rows[1][-1] == f"{5_807_766_656 / 2**20:,.2f}"
+
+
+def test_compare_values_gain_a_training_memory_row() -> None:
+    from explorer.core.analysis.memory import TrainingSetup
+    from explorer.core.exports.comparisons import compare_values
+    from tests.recorded import recorded
+
+    summaries = [recorded("resnet34"), recorded("resnet50")]
+    assert all("Training" not in name for name, _ in compare_values(summaries))
+    name, values = compare_values(summaries, TrainingSetup(64))[-1]
+    assert name == "Training memory bytes (batch 64, adam, float32)"
+    assert values == [2_580_772_992, 5_807_766_656]

@@ -112,12 +112,26 @@ def test_the_comparison_is_copied_and_exported(qtbot, tmp_path, summary_of) -> N
     state.pin("resnet34", r34)
     state.pin("resnet50", r50)
     panel.copy_markdown()
-    assert QGuiApplication.clipboard().text() == compare_markdown([r34, r50])
+    # With the training memory at the Memory view's setup (batch 32, Adam, float32).
+    assert QGuiApplication.clipboard().text() == compare_markdown([r34, r50], state.training)
     assert panel.export(str(tmp_path / "c.csv"))
     rows = list(csv.reader(io.StringIO((tmp_path / "c.csv").read_text())))
     assert rows[2] == ["Trainable params", "21797672", "25557032", "3759360"]
+    assert rows[-1] == [
+        "Training memory bytes (batch 32, adam, float32)",
+        "1474239104",
+        "3117883008",
+        "1643643904",
+    ]
     assert panel.export(str(tmp_path / "c.json"))
-    assert len(json.loads((tmp_path / "c.json").read_text())["stages"]) == 6
+    found = json.loads((tmp_path / "c.json").read_text())
+    assert len(found["stages"]) == 6
+    assert found["training_memory"] == {
+        "batch": 32,
+        "optimizer": "adam",
+        "precision": "float32",
+        "total_bytes": [1_474_239_104, 3_117_883_008],
+    }
     assert panel.export(str(tmp_path / "c.md"))
     assert "### By stage" in (tmp_path / "c.md").read_text()
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from explorer.core import weights
 from explorer.core.analysis.build import build_model, summarize
+from explorer.core.analysis.memory import estimate
 from explorer.core.sources.lookup import parse_reference
 from explorer.qt.actions.about import about_html
 from explorer.qt.main_window import MainWindow
@@ -205,7 +206,11 @@ def test_sweep_input_size_then_classes_with_a_pinned_model(
     pick(qtbot, window, "resnet18")
     sweep = window.sweep
     labels = [sweep.param.itemText(i) for i in range(sweep.param.count())]
-    assert labels == ["input size (square side)", "classes"]
+    assert labels == [
+        "input size (square side)",
+        "classes",
+        "batch size (training memory, no build)",
+    ]
     assert (sweep.start.value(), sweep.stop.value(), sweep.step.value()) == (32, 320, 32)
     assert sweep.count.text() == "10 points"
 
@@ -226,6 +231,10 @@ def test_sweep_input_size_then_classes_with_a_pinned_model(
     assert sweep.status.text() == "Done: 3 points."
     first = sweep.table.table.rows[0]
     assert first[:3] == ["resnet18", "32x32x3", f"{run.points[0].totals.params:,}"]
+    # The worker's points carry one sample's bytes: the training memory at the Memory view's
+    # setup (batch 32, Adam, float32) is the estimate of the point's own summary.
+    small = built_summary_of("resnet18:input_shape=32x32x3")
+    assert first[-1] == f"{estimate(small, 32).total_bytes / 2**20:,.2f}"
 
     # Classes, for the current model and a pinned resnet34; parameters grow by 513 a class.
     pick(qtbot, window, "resnet34")
@@ -248,7 +257,9 @@ def test_sweep_input_size_then_classes_with_a_pinned_model(
     assert "<svg" in (tmp_path / "sweep.svg").read_text()
     assert sweep.table.export(str(tmp_path / "sweep.csv"))
     lines = (tmp_path / "sweep.csv").read_text().splitlines()
-    assert lines[0] == "Model,Value,Params,MACs per sample,Activations per sample (MiB)"
+    assert lines[0] == (
+        "Model,Value,Params,MACs per sample,Activations per sample (MiB),Training memory (MiB)"
+    )
     assert lines[1].startswith(f"resnet18,10,{sweep.runs[0].points[0].totals.params},")
     window.close()
 

@@ -17,7 +17,11 @@ def test_points_fill_the_plots_and_the_table_as_they_come(qtbot, window, fake, t
     pick(qtbot, window, "resnet18")
     sweep = window.sweep
     labels = [sweep.param.itemText(i) for i in range(sweep.param.count())]
-    assert labels == ["input size (square side)", "classes"]
+    assert labels == [
+        "input size (square side)",
+        "classes",
+        "batch size (training memory, no build)",  # the Memory view's, computed (no build)
+    ]
     assert (sweep.start.value(), sweep.stop.value(), sweep.step.value()) == (32, 320, 32)
     assert sweep.count.text() == "10 points"
     sweep.param.setCurrentIndex(1)
@@ -40,7 +44,9 @@ def test_points_fill_the_plots_and_the_table_as_they_come(qtbot, window, fake, t
     assert sweep.table.table.rows[0][:3] == ["resnet18", "10", f"{totals.params:,}"]
     assert sweep.table.export(str(tmp_path / "sweep.csv"))
     lines = (tmp_path / "sweep.csv").read_text().splitlines()
-    assert lines[0] == "Model,Value,Params,MACs per sample,Activations per sample (MiB)"
+    assert lines[0] == (
+        "Model,Value,Params,MACs per sample,Activations per sample (MiB),Training memory (MiB)"
+    )
     assert lines[1].startswith(f"resnet18,10,{totals.params},")
 
 

@@ -47,6 +47,28 @@ PARTS = ("weights_bytes", "gradients_bytes", "optimizer_bytes", "activations_byt
 
 
 @dataclass(frozen=True)
+class TrainingSetup:
+    """How a model would be trained: what the window's Memory view sets, and Compare and Sweep
+    use for their training memory."""
+
+    batch: int = 32
+    optimizer: str = "adam"
+    precision: str = "float32"
+
+    def title(self) -> str:
+        """A chart's name: "Training memory (batch 32, adam, float32)"."""
+        return Text(
+            QT_TRANSLATE_NOOP("Core", "Training memory (batch {batch}, {optimizer}, {precision})"),
+            batch=f"{self.batch:,}",
+            optimizer=self.optimizer,
+            precision=self.precision,
+        )
+
+    def estimate(self, summary: ModelSummary) -> MemoryEstimate:
+        return estimate(summary, self.batch, self.optimizer, self.precision)
+
+
+@dataclass(frozen=True)
 class LayerMemory:
     """One layer's part of a training step."""
 
@@ -171,8 +193,6 @@ def estimate(
     # new values); variables are updated one after another, so the largest layer's count.
     largest = max((row.trainable_params for row in leaves), default=0)
     update = UPDATE_TEMPORARIES[optimizer] * largest * WEIGHT_BYTES
-    inputs = sum(_elements(shape) * _dtype_bytes(dtype) for shape, dtype in summary.inputs)
-    labels = sum(_elements(row.output_shapes[0]) for row in _outputs(leaves) if row.output_shapes)
     weights = sum(layer.weights_bytes for layer in per_layer)
     return MemoryEstimate(
         batch=batch,
@@ -182,8 +202,8 @@ def estimate(
         gradients_bytes=sum(layer.gradients_bytes for layer in per_layer),
         optimizer_bytes=sum(layer.optimizer_bytes for layer in per_layer) + update,
         activations_bytes=sum(layer.activations_bytes for layer in per_layer),
-        inputs_bytes=batch * (inputs + labels * LABEL_BYTES),
-        inference_bytes=weights + batch * (inputs + _largest_live(leaves) * value),
+        inputs_bytes=batch * sample_bytes(summary),
+        inference_bytes=weights + batch * (_input_bytes(summary) + _largest_live(leaves) * value),
         per_layer=per_layer,
         update_bytes=update,
     )
@@ -219,6 +239,56 @@ def kept_outputs(rows: Sequence[LayerRow]) -> set[str]:
         ):
             kept.add(row.path)
     return kept
+
+
+def sample_bytes(summary: ModelSummary) -> int:
+    """One sample's inputs (at their dtype) and labels (float32, shaped like the outputs)."""
+    leaves = [row for row in summary.layers if row.is_leaf]
+    labels = sum(_elements(row.output_shapes[0]) for row in _outputs(leaves) if row.output_shapes)
+    return _input_bytes(summary) + labels * LABEL_BYTES
+
+
+def _input_bytes(summary: ModelSummary) -> int:
+    return sum(_elements(shape) * _dtype_bytes(dtype) for shape, dtype in summary.inputs)
+
+
+@dataclass(frozen=True)
+class MemoryBasis:
+    """What a model's training memory at any setup follows from, without its layers: a sweep
+    point carries it (``training_bytes`` equals ``estimate(...).total_bytes``)."""
+
+    params: int
+    trainable: int
+    largest_trainable: int  # the largest layer's trainable weights, for the update's temporaries
+    kept_elements: int  # values kept for the backward pass, per sample
+    sample_bytes: int  # one sample's inputs and labels
+
+
+def memory_basis(summary: ModelSummary) -> MemoryBasis:
+    leaves = [row for row in summary.layers if row.is_leaf]
+    kept = kept_outputs(leaves)
+    return MemoryBasis(
+        params=sum(row.params for row in leaves),
+        trainable=sum(row.trainable_params for row in leaves),
+        largest_trainable=max((row.trainable_params for row in leaves), default=0),
+        kept_elements=sum(
+            row.activation_elements * (row.path in kept) + row.internal_elements for row in leaves
+        ),
+        sample_bytes=sample_bytes(summary),
+    )
+
+
+def training_bytes(
+    basis: MemoryBasis, batch: int, optimizer: str = "adam", precision: str = "float32"
+) -> int:
+    """A training step's memory from ``basis``: ``estimate(...).total_bytes`` for a summary."""
+    check_choices(optimizer, precision, batch)
+    slots = OPTIMIZER_SLOTS[optimizer]
+    return (
+        (basis.params + basis.trainable * (1 + slots)) * WEIGHT_BYTES
+        + UPDATE_TEMPORARIES[optimizer] * basis.largest_trainable * WEIGHT_BYTES
+        + batch * (basis.kept_elements * ACTIVATION_BYTES[precision] + basis.sample_bytes)
+    )
 
 
 def _largest_live(rows: Sequence[LayerRow]) -> int:

@@ -10,7 +10,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
-from explorer.core.analysis.summary import Totals
+from explorer.core.analysis.memory import (
+    MAX_BATCH,
+    MemoryBasis,
+    TrainingSetup,
+    memory_basis,
+    training_bytes,
+)
+from explorer.core.analysis.summary import ModelSummary, Totals
 from explorer.core.base.errors import ExplorerError, ParameterError, user_message
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import MIB, activation_bytes
@@ -28,6 +35,7 @@ class SweepPoint:
     # products QKᵀ and AV, the part of ``totals.macs`` that grows with the square of tokens.
     tokens: int | None = None
     attention_macs: int = 0
+    memory: MemoryBasis | None = None  # what its training memory follows from
 
 
 def attention_of(model: Any) -> tuple[int | None, int]:
@@ -72,8 +80,9 @@ def run_sweep(
         try:
             point_reference = reference.architecture.resolve({**reference.values, param: value})
             model = build_model(point_reference).model
-            totals = summarize_model(model, architecture.id, point_reference.items).totals
-            point = SweepPoint(value, totals, "", *attention_of(model))
+            summary = summarize_model(model, architecture.id, point_reference.items)
+            tokens, attention = attention_of(model)
+            point = SweepPoint(value, summary.totals, "", tokens, attention, memory_basis(summary))
         except ExplorerError as error:
             point = SweepPoint(value, None, user_message(error))
         if isinstance(spec, ShapeParam) and isinstance(value, str):
@@ -128,6 +137,28 @@ class SweepAxis:
     square: bool = False  # the side of a square input shape, channels kept
 
 
+# The batch size is no parameter of a model: a sweep over it needs no build, only the summary
+# on screen (``batch_points``), and shows how the training memory grows with it.
+BATCH = "batch"
+BATCH_AXIS = SweepAxis(
+    BATCH, QT_TRANSLATE_NOOP("Core", "batch size (training memory, no build)"), 1, MAX_BATCH, 32
+)
+
+
+def batch_points(summary: ModelSummary, values: Iterable[int]) -> list[SweepPoint]:
+    """The points of a sweep over the batch size: the model's totals at each, unchanged."""
+    basis = memory_basis(summary)
+    return [SweepPoint(value, summary.totals, memory=basis) for value in values]
+
+
+def point_training_bytes(point: SweepPoint, param: str, training: TrainingSetup) -> int | None:
+    """A point's training memory: at its own batch on the batch axis, else at ``training``'s."""
+    if point.totals is None or point.memory is None:
+        return None
+    batch = axis_value(point.value) if param == BATCH else training.batch
+    return training_bytes(point.memory, batch, training.optimizer, training.precision)
+
+
 def sweep_axes(reference: Reference) -> list[SweepAxis]:
     axes = []
     for spec in reference.architecture.params:
@@ -146,7 +177,7 @@ def sweep_axes(reference: Reference) -> list[SweepAxis]:
 def sweep_values(reference: Reference, param: str, start: int, stop: int, step: int) -> list[Value]:
     """The values from ``start`` to ``stop`` (included) every ``step``; an input shape keeps its
     channels and becomes square at each side."""
-    axis = next((a for a in sweep_axes(reference) if a.param == param), None)
+    axis = next((a for a in [*sweep_axes(reference), BATCH_AXIS] if a.param == param), None)
     if axis is None:
         names = ", ".join(a.param for a in sweep_axes(reference)) or QT_TRANSLATE_NOOP(
             "Core", "none"
@@ -221,6 +252,7 @@ SWEEP_HEADERS = [
 ]
 
 
+TRAINING_HEADER = QT_TRANSLATE_NOOP("Core", "Training memory (MiB)")
 # Columns added when a swept model has attention.
 ATTENTION_HEADERS = [
     QT_TRANSLATE_NOOP("Core", "Tokens"),
@@ -229,10 +261,15 @@ ATTENTION_HEADERS = [
 
 
 def sweep_rows(
-    runs: Iterable[tuple[str, Iterable[SweepPoint]]], *, attention: bool = False
+    runs: Iterable[tuple[str, Iterable[SweepPoint]]],
+    *,
+    attention: bool = False,
+    training: TrainingSetup | None = None,
+    param: str = "",
 ) -> list[list[str]]:
     """One row per point of each model's sweep; a value that cannot be built says why. With
-    ``attention``, two more columns: tokens and the attention products' MACs."""
+    ``attention``, two more columns: tokens and the attention products' MACs; with
+    ``training``, a last one: the training memory (``point_training_bytes``)."""
     rows = []
     for label, points in runs:
         for point in points:
@@ -241,6 +278,9 @@ def sweep_rows(
             if attention:
                 tokens = "-" if point.tokens is None else f"{point.tokens:,}"
                 more = [tokens, "-" if point.tokens is None else f"{point.attention_macs:,}"]
+            if training is not None:
+                n_bytes = point_training_bytes(point, param, training)
+                more.append("-" if n_bytes is None else f"{n_bytes / MIB:,.2f}")
             if point.totals is None:
                 rows.append([label, value, "-", "-", point.error, *more])
                 continue

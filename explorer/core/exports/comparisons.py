@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from explorer.core.analysis.cost import macs_text
+from explorer.core.analysis.memory import TrainingSetup
 from explorer.core.analysis.stages import compare_stages
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.base.shapes import shape_text
@@ -71,12 +72,25 @@ def glance_lines(labels: Sequence[str], summaries: Sequence[ModelSummary]) -> li
 _UNCOUNTED_ROW = QT_TRANSLATE_NOOP("Core", "Layers not counted in MACs")
 
 
-def compare_values(summaries: Sequence[ModelSummary]) -> list[tuple[str, list[int]]]:
+def compare_values(
+    summaries: Sequence[ModelSummary], training: TrainingSetup | None = None
+) -> list[tuple[str, list[int]]]:
     """Totals side by side; when a model has layers whose MACs are not counted, a row says how
-    many (its MACs are those of the other layers)."""
+    many (its MACs are those of the other layers); with ``training``, a row of each model's
+    training memory in bytes (analysis.memory)."""
     values = [(name, [pick(s) for s in summaries]) for name, pick in _COMPARED]
     if any(s.totals.uncounted for s in summaries):
         values.append((_UNCOUNTED_ROW, [len(s.totals.uncounted) for s in summaries]))
+    if training is not None:
+        name = Text(
+            QT_TRANSLATE_NOOP(
+                "Core", "Training memory bytes (batch {batch}, {optimizer}, {precision})"
+            ),
+            batch=f"{training.batch:,}",
+            optimizer=training.optimizer,
+            precision=training.precision,
+        )
+        values.append((name, [training.estimate(s).total_bytes for s in summaries]))
     return values
 
 
@@ -89,11 +103,13 @@ def _compare_headers(summaries: Sequence[ModelSummary]) -> list[str]:
     ]
 
 
-def compare_rows(summaries: Sequence[ModelSummary]) -> tuple[list[str], list[list[str]]]:
+def compare_rows(
+    summaries: Sequence[ModelSummary], training: TrainingSetup | None = None
+) -> tuple[list[str], list[list[str]]]:
     """Totals side by side; every model after the first also as a difference to the first."""
     rows = [
         [name, *(f"{v:,}" for v in values), *(_relative(v, values[0]) for v in values[1:])]
-        for name, values in compare_values(summaries)
+        for name, values in compare_values(summaries, training)
     ]
     return _compare_headers(summaries), rows
 
@@ -129,8 +145,8 @@ def stage_numeric_columns(headers: list[str]) -> set[int]:
     return {i for i, h in enumerate(headers) if h.endswith(("params", "MACs"))}
 
 
-def compare_text(summaries: Sequence[ModelSummary]) -> str:
-    headers, rows = compare_rows(summaries)
+def compare_text(summaries: Sequence[ModelSummary], training: TrainingSetup | None = None) -> str:
+    headers, rows = compare_rows(summaries, training)
     lines = [f"{i}. {titled(s.architecture, s)}" for i, s in enumerate(summaries, start=1)]
     lines += ["", *plain_table(headers, rows, set(range(1, len(headers))))]
     staged = stage_rows(summaries)
@@ -143,8 +159,10 @@ def compare_text(summaries: Sequence[ModelSummary]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def compare_markdown(summaries: Sequence[ModelSummary]) -> str:
-    headers, rows = compare_rows(summaries)
+def compare_markdown(
+    summaries: Sequence[ModelSummary], training: TrainingSetup | None = None
+) -> str:
+    headers, rows = compare_rows(summaries, training)
     lines = [f"{i}. {titled(f'`{s.architecture}`', s)}" for i, s in enumerate(summaries, start=1)]
     lines += ["", *markdown_table(headers, rows, set(range(1, len(headers))))]
     staged = stage_rows(summaries)
@@ -154,18 +172,26 @@ def compare_markdown(summaries: Sequence[ModelSummary]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def compare_csv(summaries: Sequence[ModelSummary]) -> str:
+def compare_csv(summaries: Sequence[ModelSummary], training: TrainingSetup | None = None) -> str:
     rows = (
         [name, *values, *(v - values[0] for v in values[1:])]
-        for name, values in compare_values(summaries)
+        for name, values in compare_values(summaries, training)
     )
     return csv_text(_compare_headers(summaries), rows)
 
 
-def compare_json(summaries: Sequence[ModelSummary]) -> str:
+def compare_json(summaries: Sequence[ModelSummary], training: TrainingSetup | None = None) -> str:
     """``{"models": [...]}`` as DESIGN.md fixes it, plus ``"stages"`` when every model has
-    stages: per stage name, each model's stage (or null)."""
+    stages: per stage name, each model's stage (or null); with ``training``,
+    ``"training_memory"``: the setup and each model's bytes."""
     result: dict[str, object] = {"models": [s.to_json_dict() for s in summaries]}
+    if training is not None:
+        result["training_memory"] = {
+            "batch": training.batch,
+            "optimizer": training.optimizer,
+            "precision": training.precision,
+            "total_bytes": [training.estimate(s).total_bytes for s in summaries],
+        }
     comparison = compare_stages(summaries)
     if comparison is not None:
         result["stages"] = [
@@ -190,11 +216,13 @@ def compare_json(summaries: Sequence[ModelSummary]) -> str:
     return json.dumps(result, indent=2) + "\n"
 
 
-def render_comparison(summaries: Sequence[ModelSummary], fmt: str) -> str:
-    renderers: dict[str, Callable[[Sequence[ModelSummary]], str]] = {
+def render_comparison(
+    summaries: Sequence[ModelSummary], fmt: str, training: TrainingSetup | None = None
+) -> str:
+    renderers: dict[str, Callable[[Sequence[ModelSummary], TrainingSetup | None], str]] = {
         "text": compare_text,
         "json": compare_json,
         "csv": compare_csv,
         "markdown": compare_markdown,
     }
-    return renderers[fmt](summaries)
+    return renderers[fmt](summaries, training)

@@ -7,9 +7,15 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from explorer.core.analysis.memory import OPTIMIZER_SLOTS, MemoryEstimate
+from explorer.core.analysis.memory import (
+    ACTIVATION_BYTES,
+    OPTIMIZER_SLOTS,
+    LayerMemory,
+    MemoryEstimate,
+)
 from explorer.core.analysis.summary import ModelSummary
 from explorer.core.analysis.training import RunResult
+from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import binary_and_decimal, short_bytes
 from explorer.core.exports.summaries import titled
 from explorer.core.exports.tables import plain_table
@@ -34,21 +40,76 @@ def memory_json(found: MemoryEstimate, device: MemoryDevice, largest: int | None
     return json.dumps(data, indent=2) + "\n"
 
 
+def memory_parts(found: MemoryEstimate) -> list[tuple[str, int, str]]:
+    """The parts of a training step: each one's name, bytes and what it is (texts the window
+    translates)."""
+    slots = OPTIMIZER_SLOTS[found.optimizer]
+    value = Text(
+        QT_TRANSLATE_NOOP("Core", "every layer's output, kept for the backward pass, {bytes} B"),
+        bytes=ACTIVATION_BYTES[found.precision],
+    )
+    return [
+        (QT_TRANSLATE_NOOP("Core", "Weights"), found.weights_bytes, "float32"),
+        (
+            QT_TRANSLATE_NOOP("Core", "Gradients"),
+            found.gradients_bytes,
+            QT_TRANSLATE_NOOP("Core", "one per trainable weight"),
+        ),
+        (
+            QT_TRANSLATE_NOOP("Core", "Optimizer slots"),
+            found.optimizer_bytes,
+            Text(QT_TRANSLATE_NOOP("Core", "{slots} per trainable weight"), slots=slots),
+        ),
+        (QT_TRANSLATE_NOOP("Core", "Activations"), found.activations_bytes, value),
+        (
+            QT_TRANSLATE_NOOP("Core", "Inputs and labels"),
+            found.inputs_bytes,
+            QT_TRANSLATE_NOOP("Core", "the batch's inputs, one-hot float32 labels"),
+        ),
+    ]
+
+
+def top_layers(found: MemoryEstimate, count: int = TOP_LAYERS) -> list[LayerMemory]:
+    """The ``count`` layers that take the most, the largest first."""
+    return sorted(found.per_layer, key=lambda layer: layer.total_bytes, reverse=True)[:count]
+
+
+def layer_rows(found: MemoryEstimate, count: int = TOP_LAYERS) -> tuple[list[str], list[list[str]]]:
+    """The ``count`` layers that take the most, each part in short, with its share of the step."""
+    headers = [
+        QT_TRANSLATE_NOOP("Core", "Layer"),
+        QT_TRANSLATE_NOOP("Core", "Weights"),
+        QT_TRANSLATE_NOOP("Core", "Gradients"),
+        QT_TRANSLATE_NOOP("Core", "Optimizer slots"),
+        QT_TRANSLATE_NOOP("Core", "Activations"),
+        QT_TRANSLATE_NOOP("Core", "Total"),
+        QT_TRANSLATE_NOOP("Core", "Share"),
+    ]
+    total = found.total_bytes
+    rows = [
+        [
+            layer.name,
+            *(
+                short_bytes(n)
+                for n in (
+                    layer.weights_bytes,
+                    layer.gradients_bytes,
+                    layer.optimizer_bytes,
+                    layer.activations_bytes,
+                    layer.total_bytes,
+                )
+            ),
+            f"{layer.total_bytes / total * 100:.1f} %" if total else "-",
+        ]
+        for layer in top_layers(found, count)
+    ]
+    return headers, rows
+
+
 def memory_text(
     summary: ModelSummary, found: MemoryEstimate, device: MemoryDevice, largest: int | None
 ) -> str:
-    slots = OPTIMIZER_SLOTS[found.optimizer]
-    rows = [
-        ("Weights", found.weights_bytes, "float32"),
-        ("Gradients", found.gradients_bytes, "one per trainable weight"),
-        ("Optimizer slots", found.optimizer_bytes, f"{slots} per trainable weight"),
-        (
-            "Activations",
-            found.activations_bytes,
-            "every layer's output, kept for the backward pass",
-        ),
-        ("Inputs and labels", found.inputs_bytes, ""),
-    ]
+    rows = memory_parts(found)
     lines = [
         f"Architecture: {titled(summary.architecture, summary)}",
         f"Training step: batch {found.batch:,}, {found.optimizer}, {found.precision}",
@@ -65,29 +126,35 @@ def memory_text(
         "",
         f"The {TOP_LAYERS} layers that take the most:",
     ]
-    top = sorted(found.per_layer, key=lambda layer: layer.total_bytes, reverse=True)[:TOP_LAYERS]
-    lines += plain_table(
-        ["Layer", "Weights", "Gradients", "Optimizer", "Activations", "Total"],
-        [
-            [
-                layer.name,
-                *(
-                    short_bytes(n)
-                    for n in (
-                        layer.weights_bytes,
-                        layer.gradients_bytes,
-                        layer.optimizer_bytes,
-                        layer.activations_bytes,
-                        layer.total_bytes,
-                    )
-                ),
-            ]
-            for layer in top
-        ],
-        {1, 2, 3, 4, 5},
-    )
+    headers, layers = layer_rows(found)
+    lines += plain_table(headers, layers, set(range(1, len(headers))))
     lines += ["", _fits(device, largest)]
     return "\n".join(lines) + "\n"
+
+
+def fits_line(device: MemoryDevice, largest: int | None) -> str:
+    """The window's line: "Fits on NVIDIA H200 (139.8 GiB) up to batch 1,024"."""
+    values = {"device": device.name, "largest": f"{largest or 0:,}"}
+    if device.memory_bytes is None or largest is None:
+        return Text(QT_TRANSLATE_NOOP("Core", "{device}: its memory is unknown"), **values)
+    values["memory"] = short_bytes(device.memory_bytes)
+    if device.kind == "CPU":
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Core", "Does not fit in this CPU's free RAM ({memory}): not even batch 1"
+            )
+            if largest == 0
+            else QT_TRANSLATE_NOOP(
+                "Core", "Fits in this CPU's free RAM ({memory}) up to batch {largest}"
+            )
+        )
+    elif largest == 0:
+        template = QT_TRANSLATE_NOOP(
+            "Core", "Does not fit on {device} ({memory}): not even batch 1"
+        )
+    else:
+        template = QT_TRANSLATE_NOOP("Core", "Fits on {device} ({memory}) up to batch {largest}")
+    return Text(template, **values)
 
 
 def _fits(device: MemoryDevice, largest: int | None) -> str:

@@ -275,13 +275,15 @@ def format_devices_text(report: DeviceReport) -> str:
     return _lines(lines)
 
 
-def memory_device() -> MemoryDevice:
+def memory_device(report: DeviceReport | None = None) -> MemoryDevice:
     """The first GPU with its whole memory (as NVML or nvidia-smi see it), else the CPU with the
-    memory free now. TensorFlow is not asked: it would take seconds and the GPU's memory."""
+    memory free now. TensorFlow is not asked: it would take seconds and the GPU's memory. The
+    window passes the report it has; only the free memory is read again."""
     from explorer.core.analysis.build import available_memory_bytes
     from explorer.core.exports.memory_reports import MemoryDevice
 
-    report = detect_devices(include_tensorflow=False)
+    if report is None:
+        report = detect_devices(include_tensorflow=False)
     if report.gpus:
         gpu = report.gpus[0]
         return MemoryDevice(gpu.name, "GPU", gpu.memory_total_bytes)

@@ -54,6 +54,7 @@ class ComparePanel(QWidget):
         super().__init__(parent)
         self._state = state
         state.pinned_changed.connect(self._refresh)
+        state.training_changed.connect(self._show_comparison)  # its training memory row
         self.labels = QStringListModel(self)
         self.pinned_view = QListView()
         self.pinned_view.setModel(self.labels)
@@ -177,7 +178,7 @@ class ComparePanel(QWidget):
         QGuiApplication.clipboard().setText(self.render("markdown"))
 
     def render(self, fmt: str) -> str:
-        return render_comparison(self._labels_and_summaries()[1], fmt)
+        return render_comparison(self._labels_and_summaries()[1], fmt, self._state.training)
 
     def export(self, path: str | None = None) -> bool:
         """Write the comparison; the format follows the suffix (.md, .csv, .json)."""
@@ -221,7 +222,7 @@ class ComparePanel(QWidget):
         glance = glance_values(summaries) if len(summaries) >= 2 else []
         self.glance_bars.set_values(labels, [(translated(name), v) for name, v in glance])
         if summaries:
-            headers, rows = compare_rows(summaries)
+            headers, rows = compare_rows(summaries, self._state.training)
             rows = [[translated(row[0]), *row[1:]] for row in rows]  # the quantity's name
             self.totals_table.set_table(_translated(headers), rows, set(range(1, len(headers))))
         else:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -31,14 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.analysis.memory import TrainingSetup
 from explorer.core.analysis.sweep import (
     ATTENTION_HEADERS,
+    BATCH,
+    BATCH_AXIS,
     MIB,
     SWEEP_HEADERS,
+    TRAINING_HEADER,
     SweepPoint,
     attention_growth,
     axis_value,
+    batch_points,
     by_tokens,
+    point_training_bytes,
     sweep_axes,
     sweep_rows,
     sweep_values,
@@ -75,6 +82,7 @@ def _plots() -> dict[str, tuple[str, str]]:
         "params": (translate("Sweep", "Total parameters"), translate("Sweep", "parameters")),
         "macs": (translate("Sweep", "MACs per sample"), translate("Sweep", "MACs")),
         "activations": (translate("Sweep", "Activations per sample"), "MiB (float32)"),
+        "training": (translate("Sweep", "Training memory"), "MiB"),
     }
 
 
@@ -83,17 +91,19 @@ class SweepRun:
     """One model's sweep: its values, and the points that have come back so far."""
 
     label: str
-    reference: Reference
+    reference: Reference | None  # None for a batch size sweep, which builds nothing
     values: list[object]
     points: list[SweepPoint] = field(default_factory=list)
     request: int | None = None
     curves: dict[str, pg.PlotDataItem] = field(default_factory=dict)  # by plot, once made
 
 
-def _y(points: list[SweepPoint], key: str) -> np.ndarray:
+def _y(points: list[SweepPoint], key: str, param: str, training: TrainingSetup) -> np.ndarray:
     def value(point: SweepPoint) -> float:
         if point.totals is None:
             return np.nan
+        if key == "training":
+            return float(point_training_bytes(point, param, training) or 0) / MIB
         if key == "params":
             return float(point.totals.params)
         if key == "macs":
@@ -127,6 +137,7 @@ class SweepPanel(PlotPanel):
         self._current: Reference | None = None
         self.runs: list[SweepRun] = []
         self._running: SweepRun | None = None
+        self._swept = ""  # the parameter of the runs shown
         self._cancelled = False
         self._status_text: Callable[[], str] = lambda: translate(
             "Sweep", "Pick a parameter and a range, then Run Sweep."
@@ -197,6 +208,7 @@ class SweepPanel(PlotPanel):
         client.sweep_failed.connect(self._on_failed)
         client.crashed.connect(self._on_crashed)
         state.model_shown.connect(self._on_model_shown)
+        state.training_changed.connect(self._on_training_changed)
         self.set_current(state.reference)
         follow(self, self._retranslate)
 
@@ -208,9 +220,14 @@ class SweepPanel(PlotPanel):
             for key, (title, y_label) in _plots().items()
         }
         self.legend = add_legend(self.plots["macs"])  # rising curves leave its top left empty
-        for plot in self.plots.values():
-            self._top.addWidget(plot)
-            self._top.setStretchFactor(self._top.count() - 1, 1)
+        grid = QWidget()  # two by two: four plots side by side were too narrow at 1024x768
+        layout = QGridLayout(grid)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        for index, plot in enumerate(self.plots.values()):
+            layout.addWidget(plot, index // 2, index % 2)
+        self._top.addWidget(grid)
+        self._top.setStretchFactor(1, 1)
         self._add_curves()
         self._draw_curves()
 
@@ -252,6 +269,8 @@ class SweepPanel(PlotPanel):
     def _x_label(self) -> str:
         axis = self.param.currentData()
         label = translate("Sweep", "value") if axis is None else translated(axis.label)
+        if axis is not None and axis.param == BATCH:
+            return translate("Sweep", "batch size")
         if self._by_tokens():
             return translate("Sweep", "tokens (from {parameter})").format(parameter=label)
         return label
@@ -268,7 +287,7 @@ class SweepPanel(PlotPanel):
         """The window's model changed: offer its numeric parameters, keeping the chosen one."""
         self._current = reference
         chosen = self.param.currentData()
-        axes = sweep_axes(reference) if reference is not None else []
+        axes = [*sweep_axes(reference), BATCH_AXIS] if reference is not None else []
         self.param.blockSignals(True)
         self.param.clear()
         for axis in axes:
@@ -287,7 +306,9 @@ class SweepPanel(PlotPanel):
         for spin in (self.start, self.stop):
             spin.setRange(axis.minimum, axis.maximum)
         self.step.setRange(1, max(1, axis.maximum - axis.minimum))
-        if axis.square:  # 9 steps of 32 from a quarter of the side: the usual range of inputs
+        if axis.param == BATCH:  # 8 to 128: from a laptop's batch to a large GPU's
+            self.set_range(8, 128, 8)
+        elif axis.square:  # 9 steps of 32 from a quarter of the side: the usual range of inputs
             # Multiples of 32 suit every network here: five halvings, patches of 16 or 32.
             start = max(axis.minimum, axis.default // 4 // 32 * 32, 32)
             self.set_range(start, min(axis.maximum, start + 9 * 32), 32)
@@ -318,6 +339,8 @@ class SweepPanel(PlotPanel):
         axis = self.param.currentData()
         if self._current is None or axis is None or self.is_running():
             return False
+        if axis.param == BATCH:
+            return self._run_batch_sizes()
         targets = [(self._current.text(), self._current)]
         skipped = []
         if self.with_pinned.isChecked():
@@ -344,16 +367,52 @@ class SweepPanel(PlotPanel):
             message = user_message(error)
             self._say(lambda: translated(message))
             return False
+        self._say(lambda: _sweeping(axis.label, axis.param, skipped))
+        self._show_runs(runs, axis.param)
+        self._start_next()
+        return True
+
+    def _show_runs(self, runs: list[SweepRun], param: str) -> None:
+        """New runs in place of the old ones: progress, empty curves, the table."""
         self.runs = runs
+        self._swept = param
         self._cancelled = False
         self.progress.setRange(0, sum(len(r.values) for r in runs))
-        self.progress.setValue(0)
-        self._say(lambda: _sweeping(axis.label, axis.param, skipped))
+        self.progress.setValue(sum(len(r.points) for r in runs))
         if self.plots_made():
             self._add_curves()
         self._redraw()
-        self._start_next()
+
+    def _run_batch_sizes(self) -> bool:
+        """The training memory at each batch size, from the summaries on hand: the model on
+        screen and, ticked, the pinned ones. Nothing is built; done at once."""
+        summary = self._state.summary
+        if self._current is None or summary is None:
+            return False
+        try:
+            values = sweep_values(
+                self._current, BATCH, self.start.value(), self.stop.value(), self.step.value()
+            )
+        except ExplorerError as error:
+            message = user_message(error)
+            self._say(lambda: translated(message))
+            return False
+        batches = [axis_value(value) for value in values]
+        models = [(self._current.text(), summary)]
+        if self.with_pinned.isChecked():
+            current = self._current.text()
+            models += [(p.label, p.summary) for p in self._state.pinned() if p.label != current]
+        runs = [
+            SweepRun(label, None, list(batches), batch_points(model, batches))
+            for label, model in models
+        ]
+        self._show_runs(runs, BATCH)
+        self._finish()
         return True
+
+    def _on_training_changed(self) -> None:
+        if self.runs:
+            self._redraw()
 
     def _start_next(self) -> None:
         pending = [run for run in self.runs if run.request is None]
@@ -362,6 +421,7 @@ class SweepPanel(PlotPanel):
             return
         run = pending[0]
         self._running = run
+        assert run.reference is not None  # only batch size sweeps have none, and send nothing
         run.request = self._client.sweep(run.reference, self.param.currentData().param, run.values)
         self._update_buttons()
 
@@ -438,10 +498,12 @@ class SweepPanel(PlotPanel):
         runs = ((run.label, run.points) for run in self.runs)
         rows = [  # a value that could not be built says why, in the window's language
             [*row[:4], translated(row[4]) if row[2] == "-" else row[4], *row[5:]]
-            for row in sweep_rows(runs, attention=attention)
+            for row in sweep_rows(
+                runs, attention=attention, training=self._state.training, param=self._swept
+            )
         ]
-        headers = SWEEP_HEADERS + (ATTENTION_HEADERS if attention else [])
-        numbers = {2, 3, 4, 5, 6} if attention else {2, 3, 4}
+        headers = SWEEP_HEADERS + (ATTENTION_HEADERS if attention else []) + [TRAINING_HEADER]
+        numbers = set(range(2, len(headers)))
         self.table.set_table([translated(header) for header in headers], rows, numbers)
 
     def _draw_curves(self) -> None:
@@ -455,13 +517,24 @@ class SweepPanel(PlotPanel):
                 [p.tokens if tokens else axis_value(p.value) for p in run.points], dtype=float
             )
             for key, curve in run.curves.items():
-                curve.setData(x, _y(run.points, key))
+                curve.setData(x, _y(run.points, key, self._swept, self._state.training))
         for plot in self.plots.values():
             flat_lines_readable(plot)
         models = [run.label for run in self.runs]
-        for key, (title, _) in _plots().items():
+        for key, (name, _) in _plots().items():
+            title = self._training_title() if key == "training" else name
             self.plots[key].getPlotItem().setTitle(titled(title, models), color="k")
             self.plots[key].getPlotItem().setLabel("bottom", self._x_label())
+
+    def _training_title(self) -> str:
+        """The training memory plot's title with the setup it is drawn for (the Memory view's;
+        the batch is the x axis in a batch size sweep)."""
+        training = self._state.training
+        if self._swept == BATCH:
+            return translate("Sweep", "Training memory ({optimizer}, {precision})").format(
+                optimizer=training.optimizer, precision=training.precision
+            )
+        return translated(training.title())
 
     def _attention_curve(self, index: int, label: str) -> pg.PlotDataItem:
         """A dashed line in the MACs plot: the attention products' part of the model's MACs."""

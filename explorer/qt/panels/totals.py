@@ -17,6 +17,7 @@ from explorer.core.base.units import (
     short_count,
 )
 from explorer.qt.i18n import follow, translate, translated
+from explorer.qt.state import MAX_BATCH_SIZE
 
 EMPTY = "—"
 _COLUMNS = 3
@@ -110,7 +111,7 @@ class TotalsPanel(QWidget):
             self._values[key] = value
 
         self.batch_size = QSpinBox()
-        self.batch_size.setRange(1, 65536)
+        self.batch_size.setRange(1, MAX_BATCH_SIZE)
         self.batch_size.setValue(32)
         self.batch_size.valueChanged.connect(self._show_batch_activations)
         batch_row = QWidget()

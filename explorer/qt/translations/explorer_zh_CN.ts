@@ -491,6 +491,10 @@
         <translation>步长</translation>
     </message>
     <message>
+        <source>batch size (training memory, no build)</source>
+        <translation>批大小（训练内存，无需构建）</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -533,6 +537,10 @@
     <message>
         <source>Activations per sample (MiB)</source>
         <translation>每个样本的激活值 (MiB)</translation>
+    </message>
+    <message>
+        <source>Training memory (MiB)</source>
+        <translation>训练内存 (MiB)</translation>
     </message>
     <message>
         <source>Tokens</source>
@@ -621,6 +629,10 @@
     <message>
         <source>Layers not counted in MACs</source>
         <translation>未计入 MACs 的层数</translation>
+    </message>
+    <message>
+        <source>Training memory bytes (batch {batch}, {optimizer}, {precision})</source>
+        <translation>训练内存字节数（批大小 {batch}，{optimizer}，{precision}）</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -1863,12 +1875,84 @@
         <translation>MACs = 4·{t}·{d}·{hk} + 2·{t}·{t}·{hk} = {macs:,}：四个投影，再加上 {t} 个词元两两之间的 QKᵀ 和 AV（这一部分随词元数的平方增长）</translation>
     </message>
     <message>
+        <source>Training memory (batch {batch}, {optimizer}, {precision})</source>
+        <translation>训练内存（批大小 {batch}，{optimizer}，{precision}）</translation>
+    </message>
+    <message>
         <source>{value} is not one of {known}</source>
         <translation>{value} 不是以下之一：{known}</translation>
     </message>
     <message>
         <source>{value} is not a batch size from 1 to {most:,}</source>
         <translation>{value} 不是 1 到 {most:,} 之间的批大小</translation>
+    </message>
+    <message>
+        <source>every layer&apos;s output, kept for the backward pass, {bytes} B</source>
+        <translation>每层的输出，为反向传播保留，每个值 {bytes} B</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>one per trainable weight</source>
+        <translation>每个可训练权重一个</translation>
+    </message>
+    <message>
+        <source>Optimizer slots</source>
+        <translation>优化器槽变量</translation>
+    </message>
+    <message>
+        <source>{slots} per trainable weight</source>
+        <translation>每个可训练权重 {slots} 个</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>Inputs and labels</source>
+        <translation>输入和标签</translation>
+    </message>
+    <message>
+        <source>the batch&apos;s inputs, one-hot float32 labels</source>
+        <translation>该批的输入，one-hot float32 标签</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>{device}: its memory is unknown</source>
+        <translation>{device}：内存大小未知</translation>
+    </message>
+    <message>
+        <source>Does not fit in this CPU&apos;s free RAM ({memory}): not even batch 1</source>
+        <translation>本机 CPU 的空闲内存（{memory}）放不下：连批大小 1 也不行</translation>
+    </message>
+    <message>
+        <source>Fits in this CPU&apos;s free RAM ({memory}) up to batch {largest}</source>
+        <translation>本机 CPU 的空闲内存（{memory}）最多可容纳批大小 {largest}</translation>
+    </message>
+    <message>
+        <source>Does not fit on {device} ({memory}): not even batch 1</source>
+        <translation>{device}（{memory}）放不下：连批大小 1 也不行</translation>
+    </message>
+    <message>
+        <source>Fits on {device} ({memory}) up to batch {largest}</source>
+        <translation>{device}（{memory}）最多可容纳批大小 {largest}</translation>
     </message>
     <message>
         <source>{model} does not fit at batch {batch:,} on {device}: {reason}</source>
@@ -2614,6 +2698,117 @@ Check it against the current architecture and load it?</source>
     </message>
 </context>
 <context>
+    <name>Memory</name>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <source>mixed float16</source>
+        <translation>混合 float16</translation>
+    </message>
+    <message>
+        <source>mixed bfloat16</source>
+        <translation>混合 bfloat16</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Samples per training step (the totals strip&apos;s batch size too)</source>
+        <translation>每个训练步的样本数（也是下方合计栏的批大小）</translation>
+    </message>
+    <message>
+        <source>Its slots per trainable weight, as Keras 3 makes them: SGD 0, with momentum 1, RMSprop 1, Adam and AdamW 2</source>
+        <translation>每个可训练权重的槽变量数，与 Keras 3 一致：SGD 0，带动量 1，RMSprop 1，Adam 和 AdamW 2</translation>
+    </message>
+    <message>
+        <source>Keras&apos;s policy: the mixed ones keep float32 weights and slots and halve the activations</source>
+        <translation>Keras 的精度策略：混合精度保留 float32 的权重和槽变量，激活值减半</translation>
+    </message>
+    <message>
+        <source>An estimate from the layers&apos; outputs: it leaves out the framework&apos;s workspace, temporaries inside a layer and allocator slack.</source>
+        <translation>这是根据各层输出得出的估计：不含框架的工作区、层内部的临时张量和分配器的余量。</translation>
+    </message>
+    <message>
+        <source>The {count} layers that take the most:</source>
+        <translation>占用最多的 {count} 层：</translation>
+    </message>
+    <message>
+        <source>The device is known once TensorFlow has loaded.</source>
+        <translation>TensorFlow 加载完成后才能知道设备。</translation>
+    </message>
+    <message>
+        <source>— batch {batch} does not fit.</source>
+        <translation>— 批大小 {batch} 放不下。</translation>
+    </message>
+    <message>
+        <source>One training step at batch {batch}: {total}. Predicting the same batch: {inference}.</source>
+        <translation>批大小 {batch} 的一个训练步：{total}。对同一批做预测：{inference}。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>free RAM</source>
+        <translation>空闲内存</translation>
+    </message>
+    <message>
+        <source>One training step of {model}: {total}</source>
+        <translation>{model} 的一个训练步：{total}</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
@@ -2903,6 +3098,10 @@ Allowed: {allowed}</source>
         <translation>每个样本的激活值</translation>
     </message>
     <message>
+        <source>Training memory</source>
+        <translation>训练内存</translation>
+    </message>
+    <message>
         <source>Pick a parameter and a range, then Run Sweep.</source>
         <translation>选择一个参数和范围，然后点击“运行扫描”。</translation>
     </message>
@@ -2947,12 +3146,20 @@ Allowed: {allowed}</source>
         <translation>取值</translation>
     </message>
     <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
         <source>tokens (from {parameter})</source>
         <translation>词元数（由 {parameter} 得出）</translation>
     </message>
     <message>
         <source>{count} points</source>
         <translation>{count} 个点</translation>
+    </message>
+    <message>
+        <source>Training memory ({optimizer}, {precision})</source>
+        <translation>训练内存（{optimizer}，{precision}）</translation>
     </message>
     <message>
         <source>{model}: attention QKᵀ, AV</source>
@@ -3247,6 +3454,14 @@ Allowed: {allowed}</source>
     <message>
         <source>Totals as one parameter changes</source>
         <translation>一个参数变化时的合计</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Training memory by batch size, optimizer and precision</source>
+        <translation>按批大小、优化器和精度估计的训练内存</translation>
     </message>
     <message>
         <source>&amp;Pin for Comparison</source>
