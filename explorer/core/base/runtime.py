@@ -130,15 +130,23 @@ def import_keras() -> ModuleType:
 
 def is_out_of_memory(error: BaseException) -> bool:
     """Whether ``error`` is the backend running out of memory for a tensor: TensorFlow's
-    ResourceExhaustedError, XLA's RESOURCE_EXHAUSTED (JAX), PyTorch's OutOfMemoryError. Asks
-    only modules already imported: an error from a backend never loaded cannot be its."""
+    ResourceExhaustedError, XLA's RESOURCE_EXHAUSTED (JAX), PyTorch's OutOfMemoryError (CUDA)
+    or its CPU allocator's failure. Asks only modules already imported: an error from a backend
+    never loaded cannot be its."""
     if isinstance(error, MemoryError):
         return False  # Python's own: reported as it is
     tf = sys.modules.get("tensorflow")
     if tf is not None and isinstance(error, tf.errors.ResourceExhaustedError):
         return True
-    torch_oom = getattr(sys.modules.get("torch"), "OutOfMemoryError", None)
+    torch = sys.modules.get("torch")
+    torch_oom = getattr(torch, "OutOfMemoryError", None)  # CUDA's
     if isinstance(torch_oom, type) and isinstance(error, torch_oom):
+        return True
+    if (
+        torch is not None
+        and isinstance(error, RuntimeError)
+        and "DefaultCPUAllocator: can't allocate memory" in str(error)  # the CPU's
+    ):
         return True
     jax = sys.modules.get("jax")
     runtime_error = getattr(getattr(jax, "errors", None), "JaxRuntimeError", None)
