@@ -140,3 +140,20 @@ def test_unrecorded_models_equal_across_backends(reference) -> None:
     if len(others) < 2:
         pytest.skip("one backend installed: nothing to compare with")
     assert all(other == others[0] for other in others[1:])
+
+
+def test_the_backends_out_of_memory_is_recognised(backend) -> None:
+    """An allocation of 40 TB fails at once on any machine, without taking memory."""
+    from explorer.core.base.runtime import is_out_of_memory
+
+    with pytest.raises(Exception) as caught:  # each backend raises its own kind
+        if backend == "jax":
+            import jax.numpy as jnp
+
+            jnp.zeros((10**7, 10**6), dtype=jnp.float32).block_until_ready()
+        else:
+            import torch
+
+            torch.empty((10**7, 10**6), dtype=torch.float32)
+    assert is_out_of_memory(caught.value)
+    assert not is_out_of_memory(ValueError("RESOURCE_EXHAUSTED in a message of another kind"))
