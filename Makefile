@@ -14,7 +14,8 @@ NO_NETWORK := env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL PIP_
 	PIP_CONFIG_FILE=/dev/null http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 \
 	HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9 no_proxy= NO_PROXY=
 
-.PHONY: run test bench screenshots legacy-fixtures translations clean wheelhouse wheelhouse-check
+.PHONY: run test bench screenshots legacy-fixtures translations clean wheelhouse wheelhouse-check \
+	gpu-wheels
 
 # The window's translations: .ts sources kept in the repository, .qm files built from them (and
 # committed, so that `pip install .` without make ships them too). `make translations` also
@@ -76,6 +77,17 @@ wheelhouse: $(QM) | $(PY)
 	rm -f $(WHEELHOUSE)/keras_architecture_explorer-*.whl
 	$(PY) -m pip wheel --wheel-dir $(WHEELHOUSE) .
 	@echo "$$(ls $(WHEELHOUSE)/*.whl | wc -l) wheels, $$(du -sh $(WHEELHOUSE) | cut -f1) in $(WHEELHOUSE)/"
+
+# Keras and the pure-Python packages it needs that a machine with only JAX and PyTorch (Python
+# 3.12, x86_64) lacks, for tests/benchmarks/memory_accuracy.py there: under 5 MiB.
+GPU_WHEELS := build/gpu-wheels
+gpu-wheels: | $(PY)
+	$(PY) -m pip download --quiet --no-deps --only-binary=:all: --python-version 3.12 \
+		--implementation cp --abi cp312 --platform manylinux_2_28_x86_64 \
+		--platform manylinux2014_x86_64 -d $(GPU_WHEELS) \
+		"keras==$$($(PY) -c 'from importlib.metadata import version; print(version("keras"))')" \
+		namex optree rich markdown-it-py mdurl pygments absl-py packaging typing-extensions
+	@echo "$$(ls $(GPU_WHEELS)/*.whl | wc -l) wheels, $$(du -sh $(GPU_WHEELS) | cut -f1) in $(GPU_WHEELS)/"
 
 # Installs from the wheelhouse into a fresh venv without the network, then runs the installed
 # program (from a folder outside the repository): a summary, and the window offscreen.

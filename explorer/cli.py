@@ -59,6 +59,18 @@ def _add_set(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_backend(parser: argparse.ArgumentParser, default: object) -> None:
+    from explorer.core.base.runtime import BACKENDS, DEFAULT_BACKEND, ENV
+
+    parser.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        default=default,
+        help=f"the Keras backend that builds the models (${ENV}, else {DEFAULT_BACKEND}); "
+        "the window always uses TensorFlow",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from explorer.core.analysis.graph import FOLDS
     from explorer.core.analysis.memory import ACTIVATION_BYTES, OPTIMIZER_SLOTS
@@ -73,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    _add_backend(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     listing = commands.add_parser("list", help="list the architectures and their parameters")
@@ -159,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     devices = commands.add_parser("devices", help="the GPU or CPU TensorFlow would use")
     _add_format(devices, ("text", "json"))
+    # Before the command (`explorer --backend jax memory REF`) or after it: a command's own
+    # option leaves the global one alone unless given (argparse would reset it to the default).
+    for command in commands.choices.values():
+        _add_backend(command, argparse.SUPPRESS)
     return parser
 
 
@@ -182,6 +199,8 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        if args.backend not in (None, "tensorflow"):
+            parser.error("--backend is for the commands: the window always uses TensorFlow")
         from explorer.qt.app import run
 
         return run()
@@ -194,6 +213,10 @@ def _main(argv: Sequence[str] | None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
+        if args.backend is not None:
+            from explorer.core.base.runtime import select_backend
+
+            select_backend(args.backend)  # before anything imports Keras
         output = _run(args)
     except ReportedFailure as failure:
         _say(f"error: {failure}")

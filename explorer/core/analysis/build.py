@@ -17,7 +17,7 @@ from typing import Any
 
 from explorer.core.analysis.summary import ModelSummary, summarize_model, weights_bytes
 from explorer.core.base.errors import ExplorerError
-from explorer.core.base.runtime import import_keras, tf_errors
+from explorer.core.base.runtime import import_keras, is_out_of_memory
 from explorer.core.base.units import binary_and_decimal
 from explorer.core.references.architecture import Reference
 
@@ -76,9 +76,10 @@ def check_memory_for_weights(reference: Reference, needed: int, available: int |
 
 
 def _out_of_memory(reference: Reference, error: Exception) -> BuildError:
-    """TensorFlow's OOM (``{{function_node …}} OOM when allocating tensor with shape[…]``) as
-    one line of ours: the free-memory check passed, but an allocation failed all the same (a
-    process limit, or memory taken meanwhile)."""
+    """The backend's OOM (TensorFlow's ``{{function_node …}} OOM when allocating tensor with
+    shape[…]``, XLA's RESOURCE_EXHAUSTED, PyTorch's OutOfMemoryError) as one line of ours: the
+    free-memory check passed, but an allocation failed all the same (a process limit, or memory
+    taken meanwhile)."""
     shape = re.search(r"shape\[([\d,]*)\]", str(error))
     tensor = f" (a tensor of shape ({shape.group(1).replace(',', ', ')}))" if shape else ""
     return BuildError(
@@ -114,8 +115,10 @@ def build_model(reference: Reference, *, preview: bool = True) -> BuildResult:
             str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         )
         raise BuildError(f"could not build {reference.text()}: {first_line}") from error
-    except tf_errors().ResourceExhaustedError as error:
-        raise _out_of_memory(reference, error) from None
+    except Exception as error:
+        if is_out_of_memory(error):  # the backend's own (TensorFlow, XLA, PyTorch)
+            raise _out_of_memory(reference, error) from None
+        raise
     finally:
         del pending[already_pending:]
     return BuildResult(reference, preview, model)

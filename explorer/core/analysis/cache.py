@@ -1,7 +1,8 @@
 """Summaries kept on disk, so that a model seen before needs no TensorFlow at all.
 
 An entry is keyed by what decides the summary: the reference as the worker gets it, preview or
-not, the versions of explorer, Keras and TensorFlow, and for a model or design file its bytes.
+not, the versions of explorer, Keras and the backend Keras runs on (TensorFlow, JAX or PyTorch:
+each has entries of its own), and for a model or design file its bytes.
 Entries are written atomically; an entry that cannot be read is ignored (and written again
 after the next build). ``EXPLORER_CACHE_DIR`` moves the cache (tests use it); set to ``off``,
 nothing is read or written (benchmarks of building use that).
@@ -21,6 +22,7 @@ from typing import Any
 
 from explorer.core.analysis.summary import LayerRow, ModelSummary, Totals
 from explorer.core.base.files import write_text_atomic
+from explorer.core.base.runtime import backend_name
 from explorer.core.base.units import MIB
 from explorer.core.references.architecture import Reference
 
@@ -32,7 +34,7 @@ FORMAT = 6  # of an entry; another number is a miss. 2: recurrent and attention 
 # the model's inputs (shapes and dtypes, for memory estimates); 6: values a layer keeps inside
 # (attention's scores) for training
 ENV = "EXPLORER_CACHE_DIR"
-_PACKAGES = ("keras-architecture-explorer", "keras", "tensorflow")
+_PACKAGES = ("keras-architecture-explorer", "keras")
 
 
 OFF = "off"
@@ -51,11 +53,17 @@ def folder() -> Path:
     return Path(platformdirs.user_cache_dir("keras-architecture-explorer")) / "summaries"
 
 
-@cache
 def versions() -> dict[str, str]:
-    """The versions that decide a summary, read from the installed metadata (no imports)."""
+    """The versions that decide a summary, read from the installed metadata (no imports):
+    explorer's, Keras's and the backend's, named by its package (``{"tensorflow": "2.21.0"}``,
+    as before backends could be chosen, or ``{"jax": "0.10.2"}``)."""
+    return _versions(backend_name())
+
+
+@cache
+def _versions(backend: str) -> dict[str, str]:
     found = {}
-    for package in _PACKAGES:
+    for package in (*_PACKAGES, backend):
         try:
             found[package] = metadata.version(package)
         except metadata.PackageNotFoundError:

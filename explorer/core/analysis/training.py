@@ -30,7 +30,7 @@ from explorer.core.analysis.build import (
 from explorer.core.analysis.memory import check_choices, estimate
 from explorer.core.analysis.summary import weights_bytes
 from explorer.core.base.errors import ExplorerError, ParameterError
-from explorer.core.base.runtime import import_keras, quiet_stderr_fd
+from explorer.core.base.runtime import import_keras, is_out_of_memory, quiet_stderr_fd
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import short_bytes
 from explorer.core.references.architecture import Reference
@@ -264,13 +264,6 @@ def _does_not_fit(
     )
 
 
-def _out_of_memory(error: BaseException) -> bool:
-    text = f"{type(error).__name__} {error}".lower()
-    return isinstance(error, MemoryError) or any(
-        word in text for word in ("resourceexhausted", "out of memory", "oom when allocating")
-    )
-
-
 def _timed_steps(
     model: Any,
     inputs: Any,
@@ -349,7 +342,7 @@ def train_steps(
     except ExplorerError:
         raise
     except Exception as error:
-        if _out_of_memory(error):
+        if is_out_of_memory(error) or isinstance(error, MemoryError):
             raise _does_not_fit(reference, batch, device, error) from None
         raise
     counted = _allocator_peak(backend, device)
