@@ -214,3 +214,34 @@ def test_a_cpu_report_needs_no_detection(monkeypatch) -> None:
     monkeypatch.setattr(build, "available_memory_bytes", lambda: 5 * GIB)
     report = DeviceReport((), CpuInfo("Test CPU", 2, 24 * GIB), None, None, ())
     assert devices.memory_device(report) == MemoryDevice("Test CPU", "CPU", 5 * GIB)
+
+
+def test_measure_runs_the_model_on_screen_and_shows_its_peak(window, monkeypatch) -> None:
+    """The run itself is TrainingRunner's (tests/qt/test_training_runner.py, real processes):
+    here what the view asks of it and what it shows."""
+    from explorer.core.analysis.training import RunResult
+
+    memory = window.memory
+    asked: list[tuple] = []
+    monkeypatch.setattr(memory.runner, "start", lambda *args: asked.append(args) or True)
+    monkeypatch.setattr(memory.runner, "is_running", lambda: False)
+    memory.batch_size.setValue(8)
+    assert memory.measure()
+    assert asked == [("resnet50", 8, 3, "adam", "float32")]
+    assert not memory.measure_button.isEnabled() and memory.cancel_button.isEnabled()
+    assert memory.measured.text() == (
+        "Measuring resnet50 at batch 8, adam, float32: building, then training…"
+    )
+    memory.runner.step.emit(2, 3)
+    assert (memory.progress.value(), memory.progress.maximum()) == (2, 3)
+    result = RunResult("CPU", "tensorflow", 8, 3, "adam", "float32", 0.5, 1_073_741_824,
+                       "allocator peak", 1_050_000_000)  # fmt: skip
+    memory.runner.finished.emit(result)
+    assert memory.measured.text() == (
+        "resnet50 at batch 8, adam, float32 on CPU (tensorflow): measured 1.00 GiB (1.07 GB), "
+        "estimated 1,001.36 MiB (1,050.00 MB) (estimate / measured 0.98); 16.0 samples/s."
+    )
+    assert memory.measure_button.isEnabled() and not memory.cancel_button.isEnabled()
+    assert memory.measure()
+    memory.runner.failed.emit("The run was cancelled.")
+    assert memory.measured.text() == "resnet50 at batch 8, adam, float32: The run was cancelled."

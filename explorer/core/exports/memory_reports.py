@@ -45,7 +45,9 @@ def memory_parts(found: MemoryEstimate) -> list[tuple[str, int, str]]:
     translates)."""
     slots = OPTIMIZER_SLOTS[found.optimizer]
     value = Text(
-        QT_TRANSLATE_NOOP("Core", "every layer's output, kept for the backward pass, {bytes} B"),
+        QT_TRANSLATE_NOOP(
+            "Core", "the outputs the backward pass reads and attention's scores, {bytes} B a value"
+        ),
         bytes=ACTIVATION_BYTES[found.precision],
     )
     return [
@@ -58,7 +60,11 @@ def memory_parts(found: MemoryEstimate) -> list[tuple[str, int, str]]:
         (
             QT_TRANSLATE_NOOP("Core", "Optimizer slots"),
             found.optimizer_bytes,
-            Text(QT_TRANSLATE_NOOP("Core", "{slots} per trainable weight"), slots=slots),
+            Text(
+                QT_TRANSLATE_NOOP("Core", "{slots} per trainable weight, the update's {update}"),
+                slots=slots,
+                update=short_bytes(found.update_bytes),
+            ),
         ),
         (QT_TRANSLATE_NOOP("Core", "Activations"), found.activations_bytes, value),
         (

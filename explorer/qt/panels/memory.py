@@ -17,7 +17,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QProgressBar,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -31,11 +34,13 @@ from explorer.core.analysis.memory import (
     MemoryEstimate,
     max_batch,
 )
+from explorer.core.analysis.training import RunResult
 from explorer.core.base.units import binary_and_decimal, short_bytes
 from explorer.core.exports.memory_reports import MemoryDevice, fits_line, layer_rows, memory_parts
 from explorer.core.worker.devices import DeviceReport, memory_device
 from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.state import MAX_BATCH_SIZE, WindowState
+from explorer.qt.training_runner import TrainingRunner
 from explorer.qt.widgets.memory_bar import (
     MemoryBar,
     draw_memory_bar,
@@ -57,6 +62,7 @@ log = logging.getLogger(__name__)
 OPTIMIZER_KEY = "memory/optimizer"
 PRECISION_KEY = "memory/precision"
 TOP_LAYERS = 10  # the layers that take the most, in the table
+MEASURE_STEPS = 3  # timed training steps of a measurement (one more traces and compiles)
 PARTS = 5  # weights, gradients, optimizer slots, activations, inputs and labels
 
 
@@ -81,6 +87,9 @@ def _precisions() -> dict[str, str]:
 
 def _combo(names: dict[str, str]) -> QComboBox:
     combo = QComboBox()
+    # As narrow as the controls' column: the longest name ("SGD with momentum") elided.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
     for code, name in names.items():
         combo.addItem(name, code)
     return combo
@@ -121,6 +130,23 @@ class MemoryPanel(PlotPanel):
         self.parts_table = TextTableView("memory-parts")
         self.layers_label = QLabel()
         self.layers_table = TextTableView("memory-layers")
+        # A real run on this machine (explorer run, in a process of its own) beside the estimate.
+        self.runner = TrainingRunner(self)
+        self.measure_button = QPushButton()
+        self.measure_button.clicked.connect(self.measure)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, MEASURE_STEPS)
+        self.progress.setValue(0)
+        self.measured = QLabel()
+        self.measured.setWordWrap(True)
+        self.measured.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._measuring = ""  # the reference and setup of the run under way, as said
+        self.runner.step.connect(self._step_done)
+        self.runner.finished.connect(self._measure_done)
+        self.runner.failed.connect(self._measure_failed)
 
         self.form_labels = [QLabel() for _ in range(3)]
         form = QFormLayout()
@@ -132,6 +158,12 @@ class MemoryPanel(PlotPanel):
         controls.addLayout(form)
         for label in (self.fits, self.total, self.left_out):
             controls.addWidget(label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.measure_button)
+        buttons.addWidget(self.cancel_button)
+        controls.addLayout(buttons)
+        controls.addWidget(self.progress)
+        controls.addWidget(self.measured)
         controls.addStretch(1)
         left = QWidget()
         left.setLayout(controls)
@@ -271,14 +303,92 @@ class MemoryPanel(PlotPanel):
         self.left_out.setText(
             translate(
                 "Memory",
-                "An estimate from the layers' outputs: it leaves out the framework's workspace, "
-                "temporaries inside a layer and allocator slack.",
-            )
+                "An estimate from the layers' outputs: it leaves out the framework's workspace "
+                "and allocator slack. Measure builds the model and trains {steps} steps on "
+                "random data here, to check it.",
+            ).format(steps=MEASURE_STEPS)
         )
+        self.measure_button.setText(translate("Memory", "Measure"))
+        self.measure_button.setToolTip(
+            translate(
+                "Memory",
+                "Build the real model and train {steps} steps at this batch size, optimizer "
+                "and precision on {device}, in a process of its own; its peak memory is shown "
+                "beside the estimate",
+            ).format(steps=MEASURE_STEPS, device=self.device.name if self.device else "CPU")
+        )
+        self.cancel_button.setText(translate("Memory", "Cancel"))
         self.layers_label.setText(
             translate("Memory", "The {count} layers that take the most:").format(count=TOP_LAYERS)
         )
         self.refresh()
+
+    # --- measuring ---------------------------------------------------------------------------
+
+    def measure(self) -> bool:
+        """Start a real run of the model on screen at the view's setup; False if none."""
+        reference = self._state.reference
+        if reference is None or self._state.summary is None or self.runner.is_running():
+            return False
+        training = self._state.training
+        if not self.runner.start(
+            reference.request_text(),
+            training.batch,
+            MEASURE_STEPS,
+            training.optimizer,
+            training.precision,
+        ):
+            return False
+        self._measuring = translate(
+            "Memory", "{model} at batch {batch}, {optimizer}, {precision}"
+        ).format(
+            model=reference.text(),
+            batch=f"{training.batch:,}",
+            optimizer=training.optimizer,
+            precision=training.precision,
+        )
+        self.progress.setRange(0, 0)  # busy: building and compiling before the first step
+        self.measure_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.measured.setText(
+            translate("Memory", "Measuring {what}: building, then training…").format(
+                what=self._measuring
+            )
+        )
+        return True
+
+    def _step_done(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _measure_done(self, result: RunResult) -> None:
+        self._measured_now()
+        peak = binary_and_decimal(result.peak_bytes) if result.peak_bytes else "—"
+        self.measured.setText(
+            translate(
+                "Memory",
+                "{what} on {device} ({backend}): measured {peak}, estimated {estimate} "
+                "(estimate / measured {ratio}); {speed} samples/s.",
+            ).format(
+                what=self._measuring,
+                device=result.device,
+                backend=result.backend,
+                peak=peak,
+                estimate=binary_and_decimal(result.estimate_bytes),
+                ratio=f"{result.ratio:.2f}" if result.ratio is not None else "—",
+                speed=f"{result.samples_per_second:,.1f}",
+            )
+        )
+
+    def _measure_failed(self, message: str) -> None:
+        self._measured_now()
+        self.measured.setText(f"{self._measuring}: {message}")
+
+    def _measured_now(self) -> None:
+        self.progress.setRange(0, MEASURE_STEPS)
+        self.progress.setValue(0)
+        self.measure_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
 
     def refresh(self) -> None:
         """Everything again from the summary, the setup and the device."""

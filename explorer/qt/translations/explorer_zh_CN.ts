@@ -1887,10 +1887,6 @@
         <translation>{value} 不是 1 到 {most:,} 之间的批大小</translation>
     </message>
     <message>
-        <source>every layer&apos;s output, kept for the backward pass, {bytes} B</source>
-        <translation>每层的输出，为反向传播保留，每个值 {bytes} B</translation>
-    </message>
-    <message>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
@@ -1907,8 +1903,12 @@
         <translation>优化器槽变量</translation>
     </message>
     <message>
-        <source>{slots} per trainable weight</source>
-        <translation>每个可训练权重 {slots} 个</translation>
+        <source>the outputs the backward pass reads and attention&apos;s scores, {bytes} B a value</source>
+        <translation>反向传播要读取的输出和注意力分数，每个值 {bytes} 字节</translation>
+    </message>
+    <message>
+        <source>{slots} per trainable weight, the update&apos;s {update}</source>
+        <translation>每个可训练权重 {slots} 个，更新时另需 {update}</translation>
     </message>
     <message>
         <source>Activations</source>
@@ -2756,12 +2756,36 @@ Check it against the current architecture and load it?</source>
         <translation>Keras 的精度策略：混合精度保留 float32 的权重和槽变量，激活值减半</translation>
     </message>
     <message>
-        <source>An estimate from the layers&apos; outputs: it leaves out the framework&apos;s workspace, temporaries inside a layer and allocator slack.</source>
-        <translation>这是根据各层输出得出的估计：不含框架的工作区、层内部的临时张量和分配器的余量。</translation>
+        <source>An estimate from the layers&apos; outputs: it leaves out the framework&apos;s workspace and allocator slack. Measure builds the model and trains {steps} steps on random data here, to check it.</source>
+        <translation>根据各层输出的估计：不含框架的工作空间和分配器的余量。“测量”会在本机构建模型，并用随机数据训练 {steps} 步来核对它。</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Build the real model and train {steps} steps at this batch size, optimizer and precision on {device}, in a process of its own; its peak memory is shown beside the estimate</source>
+        <translation>在 {device} 上、单独的进程里构建真实模型，并以这个批大小、优化器和精度训练 {steps} 步；它的峰值内存显示在估计旁边</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>The {count} layers that take the most:</source>
         <translation>占用最多的 {count} 层：</translation>
+    </message>
+    <message>
+        <source>{model} at batch {batch}, {optimizer}, {precision}</source>
+        <translation>{model}，批大小 {batch}，{optimizer}，{precision}</translation>
+    </message>
+    <message>
+        <source>Measuring {what}: building, then training…</source>
+        <translation>正在测量 {what}：先构建，再训练…</translation>
+    </message>
+    <message>
+        <source>{what} on {device} ({backend}): measured {peak}, estimated {estimate} (estimate / measured {ratio}); {speed} samples/s.</source>
+        <translation>{what}，在 {device}（{backend}）上：实测 {peak}，估计 {estimate}（估计 / 实测 {ratio}）；每秒 {speed} 个样本。</translation>
     </message>
     <message>
         <source>The device is known once TensorFlow has loaded.</source>
