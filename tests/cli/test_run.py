@@ -28,6 +28,7 @@ def test_a_cpu_run_measures_speed_and_peak_memory() -> None:
     assert set(data) == {
         "device", "backend", "batch", "steps", "optimizer", "precision", "step_seconds",
         "samples_per_second", "peak_bytes", "measured", "estimate_bytes", "ratio",
+        "rss_growth_bytes",
     }  # fmt: skip
     assert (data["device"], data["backend"], data["batch"], data["steps"]) == (
         "CPU",
@@ -37,6 +38,7 @@ def test_a_cpu_run_measures_speed_and_peak_memory() -> None:
     )
     assert data["samples_per_second"] > 0 and data["step_seconds"] > 0
     assert data["measured"] == "allocator peak" and data["peak_bytes"] > 0
+    assert data["rss_growth_bytes"] > 0  # the whole process, TensorFlow's own memory with it
     expected = estimate(summarize(parse_reference(SMALL)), 4, "adam", "float32").total_bytes
     assert data["estimate_bytes"] == expected == 199_908_000
     assert data["ratio"] == pytest.approx(expected / data["peak_bytes"])

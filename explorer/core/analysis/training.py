@@ -58,6 +58,9 @@ class RunResult:
     peak_bytes: int | None  # None when the device has no counter to read
     measured: str  # what ``peak_bytes`` is: "allocator peak" or "weights + RSS growth"
     estimate_bytes: int
+    # How much the whole process grew, from before the model was built to its highest point in
+    # the steps: with the framework's own (traced graphs, thread pools, caches), not a step's.
+    rss_growth_bytes: int | None = None
 
     @property
     def samples_per_second(self) -> float:
@@ -78,6 +81,7 @@ class RunResult:
             peak_bytes=data["peak_bytes"],
             measured=data["measured"],
             estimate_bytes=int(data["estimate_bytes"]),
+            rss_growth_bytes=data.get("rss_growth_bytes"),
         )
 
     def to_json_dict(self) -> dict[str, Any]:
@@ -94,6 +98,7 @@ class RunResult:
             "measured": self.measured,
             "estimate_bytes": self.estimate_bytes,
             "ratio": self.ratio,
+            "rss_growth_bytes": self.rss_growth_bytes,
         }
 
 
@@ -126,6 +131,12 @@ def _random_batch(model: Any, batch: int) -> tuple[Any, Any]:
     return (inputs[0] if len(inputs) == 1 else inputs), (
         outputs[0] if len(outputs) == 1 else outputs
     )
+
+
+def _resident_now() -> int:
+    import psutil
+
+    return int(psutil.Process().memory_info().rss)
 
 
 class _PeakResident:
@@ -330,6 +341,7 @@ def train_steps(
                 free=short_bytes(room),
             ),
         )
+    start = _resident_now()
     try:
         with _policy(precision), _on(backend, device):
             model = build_model(reference, preview=False).model
@@ -362,6 +374,7 @@ def train_steps(
         ),
         measured="allocator peak" if counted is not None else "weights + RSS growth",
         estimate_bytes=expected,
+        rss_growth_bytes=resident.peak - start,
     )
 
 

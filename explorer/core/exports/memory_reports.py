@@ -183,4 +183,10 @@ def run_text(result: RunResult) -> str:
         f"Step: {result.step_seconds * 1000:,.1f} ms, {result.samples_per_second:,.1f} samples/s\n"
         f"Measured ({result.measured}): {measured}\n"
         f"Estimate: {binary_and_decimal(result.estimate_bytes)} (estimate / measured = {ratio})\n"
+        + (
+            f"The process grew by {binary_and_decimal(result.rss_growth_bytes)} (RSS, with the "
+            "framework's own memory)\n"
+            if result.rss_growth_bytes is not None
+            else ""
+        )
     )
