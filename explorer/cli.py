@@ -311,9 +311,11 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "list":
         return _list(args.format)
     if args.command == "devices":
+        from explorer.core.base.runtime import backend_name
         from explorer.core.worker.devices import detect_devices, format_devices_text
 
-        report = detect_devices()
+        # TensorFlow's view only on its own backend: on JAX or PyTorch it may not be installed.
+        report = detect_devices(include_tensorflow=backend_name() == "tensorflow")
         if args.format == "json":
             return json.dumps(report.to_json_dict(), indent=2) + "\n"
         return format_devices_text(report)
