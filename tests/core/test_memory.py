@@ -174,6 +174,14 @@ def test_what_the_backward_pass_keeps() -> None:
     # Q, K, V: 6 x 2 x 4 each; scores and softmax: 2 x 6 x 6 each; heads' output 6 x 2 x 4.
     assert inside == {"mha": 3 * 48 + 2 * 72 + 48, "mlp": 6 * 16}
 
+    # An Activation layer keeps its input for swish (EfficientNet's), not for ReLU.
+    features = keras.Input((10,))
+    swish = layers.Activation("swish", name="swish")(layers.Dense(5, name="d1")(features))
+    relu = layers.Activation("relu", name="relu")(layers.Dense(5, name="d2")(swish))
+    summary = summarize_model(keras.Model(features, relu), "activations")
+    inside = {row.name: row.internal_elements for row in summary.layers}
+    assert inside == {"d1": 0, "swish": 5, "d2": 0, "relu": 0}
+
 
 # --- what the window's Memory view, Compare and Sweep use (recorded summaries: no TensorFlow) ---
 

@@ -28,11 +28,11 @@ from explorer.core.references.architecture import Reference
 
 log = logging.getLogger(__name__)
 
-FORMAT = 6  # of an entry; another number is a miss. 2: recurrent and attention layers counted;
+FORMAT = 7  # of an entry; another number is a miss. 2: recurrent and attention layers counted;
 # 3: a layer whose MACs are not counted is None (not 0), and totals name such layers; 4: an
 # RNN's cell shown under it, a layer fed one tensor twice (self-attention) names it once; 5:
 # the model's inputs (shapes and dtypes, for memory estimates); 6: values a layer keeps inside
-# (attention's scores) for training
+# (attention's scores) for training; 7: an Activation layer's input kept for swish and GELU
 ENV = "EXPLORER_CACHE_DIR"
 _PACKAGES = ("keras-architecture-explorer", "keras")
 

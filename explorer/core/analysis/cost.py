@@ -116,7 +116,8 @@ def internal_elements(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Sha
     its output, per sample: attention's projected queries, keys and values, its scores and their
     softmax, and the heads' output before the last projection; a Dense or convolution's output
     before an ``activation`` whose gradient needs it (GELU, swish; not ReLU, whose gradient reads
-    its output). 0 for any other layer, and when a size is unknown."""
+    its output), and an Activation layer's input for such a function (an output that layer
+    alone reads is otherwise not kept). 0 for any other layer, and when a size is unknown."""
     from keras import layers
 
     try:
@@ -132,6 +133,8 @@ def internal_elements(layer: Any, inputs: Sequence[Shape], outputs: Sequence[Sha
         kinds = (layers.Dense, layers.Conv1D, layers.Conv2D, layers.Conv3D)
         if isinstance(layer, kinds) and activation not in _GRADIENT_FROM_OUTPUT and outputs:
             return _size(outputs[0][1:])
+        if isinstance(layer, layers.Activation) and activation not in _GRADIENT_FROM_OUTPUT:
+            return _size(inputs[0][1:])  # swish, GELU: the gradient reads the input
     except _UnknownSize:
         return 0
     return 0
