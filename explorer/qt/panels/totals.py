@@ -64,8 +64,9 @@ def _rows() -> tuple[tuple[str, str], ...]:
             translate("Totals", "Batch activations"),
             translate(
                 "Totals",
-                "Activations for the batch size below (the spin box): what training holds for "
-                "the backward pass. {units}",
+                "Every layer's output for the batch size below (the spin box), at float32. "
+                "Training keeps only some of them: the Memory view counts what it keeps, at "
+                "the chosen precision. {units}",
             ).format(units=units),
         ),
     )

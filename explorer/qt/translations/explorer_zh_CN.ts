@@ -3315,8 +3315,8 @@ Allowed: {allowed}</source>
         <translation>整批激活值</translation>
     </message>
     <message>
-        <source>Activations for the batch size below (the spin box): what training holds for the backward pass. {units}</source>
-        <translation>按下方批大小（数字框）计算的激活值：训练时为反向传播保存的内容。{units}</translation>
+        <source>Every layer&apos;s output for the batch size below (the spin box), at float32. Training keeps only some of them: the Memory view counts what it keeps, at the chosen precision. {units}</source>
+        <translation>下方批大小（微调框）下每一层的输出，按 float32 计。训练只保留其中一部分：“内存”视图按所选精度计算它保留的部分。{units}</translation>
     </message>
     <message>
         <source>{label}:</source>
