@@ -21,12 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from explorer.core.analysis.build import (
-    BuildError,
-    available_memory_bytes,
-    build_model,
-    summarize,
-)
+from explorer.core.analysis.build import BuildError, available_memory_bytes, build_model
+from explorer.core.analysis.cache import summarize_cached
 from explorer.core.analysis.memory import check_choices, estimate
 from explorer.core.analysis.summary import weights_bytes
 from explorer.core.base.errors import ExplorerError, ParameterError
@@ -324,7 +320,9 @@ def train_steps(
     backend = keras.backend.backend()
     with quiet_stderr_fd():  # a machine without CUDA logs its failed probe
         device = device or default_device()
-    expected = estimate(summarize(reference), batch, optimizer, precision).total_bytes
+    # The summary the window and ``explorer memory`` have stored, else a preview: the estimate
+    # is theirs, and a large model's preview is not built again.
+    expected = estimate(summarize_cached(reference), batch, optimizer, precision).total_bytes
     room = available_memory_bytes() if device.upper() == "CPU" else None
     if room is not None and expected * FIT_MARGIN > room:
         # TensorFlow does not survive an allocation that fails on the CPU (it crashes): a step
