@@ -360,21 +360,25 @@ def _run(args: argparse.Namespace) -> str:
 
 def _memory(args: argparse.Namespace, reference: Reference) -> str:
     from explorer.core.analysis.cache import summarize_cached
-    from explorer.core.analysis.memory import check_choices, estimate, max_batch
+    from explorer.core.analysis.memory import check_choices, counts_runtime, estimate, max_batch
+    from explorer.core.base.runtime import backend_name
     from explorer.core.exports.memory_reports import memory_json, memory_text
     from explorer.core.worker.devices import memory_device
 
     check_choices(args.optimizer, args.precision, args.batch)  # before any build
     _report_left_out([reference], args.strict)
     summary = summarize_cached(reference, use_cache=not args.no_cache)
-    found = estimate(summary, args.batch, args.optimizer, args.precision)
     device = memory_device()
+    runtime = counts_runtime(device.kind, backend_name())
+    found = estimate(summary, args.batch, args.optimizer, args.precision, runtime=runtime)
     largest = None
     if device.memory_bytes is not None:
-        largest = max_batch(summary, device.memory_bytes, args.optimizer, args.precision)
+        largest = max_batch(
+            summary, device.memory_bytes, args.optimizer, args.precision, runtime=runtime
+        )
     if args.format == "json":
         return memory_json(found, device, largest)
-    return memory_text(summary, found, device, largest)
+    return memory_text(summary, found, device, largest, backend_name())
 
 
 def _train(args: argparse.Namespace, reference: Reference) -> str:

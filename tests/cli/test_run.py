@@ -28,7 +28,7 @@ def test_a_cpu_run_measures_speed_and_peak_memory() -> None:
     assert set(data) == {
         "device", "backend", "batch", "steps", "optimizer", "precision", "step_seconds",
         "samples_per_second", "peak_bytes", "measured", "estimate_bytes", "ratio",
-        "rss_growth_bytes",
+        "rss_growth_bytes", "runtime_bytes", "rss_ratio",
     }  # fmt: skip
     assert (data["device"], data["backend"], data["batch"], data["steps"]) == (
         "CPU",
@@ -44,6 +44,11 @@ def test_a_cpu_run_measures_speed_and_peak_memory() -> None:
     assert data["ratio"] == pytest.approx(expected / data["peak_bytes"])
     # Not a goal of the test (the closing note's table is), a guard against a wrong measure.
     assert 0.5 < data["ratio"] < 2.0
+    # The RSS growth holds TensorFlow's own memory: 140 MiB and 2.25 MiB for each of 70 layers.
+    assert data["runtime_bytes"] == 140 * 2**20 + 70 * 9 * 2**20 // 4 == 311_951_360
+    assert data["rss_ratio"] == pytest.approx(
+        (expected + data["runtime_bytes"]) / data["rss_growth_bytes"]
+    )
 
 
 _CHILD = """
@@ -80,7 +85,7 @@ def test_a_batch_that_cannot_fit_is_refused_and_the_process_goes_on(tmp_path) ->
     refusal = [line for line in done.stderr.splitlines() if line.startswith("error:")]
     assert len(refusal) == 1
     assert refusal[0].startswith(
-        f"error: {SMALL} does not fit at batch 40,000 on CPU: its step needs about 19.6 GiB "
+        f"error: {SMALL} does not fit at batch 40,000 on CPU: its step needs about 19.9 GiB "
         "(estimate), and "
     )
     assert refusal[0].endswith(" is free")

@@ -10,6 +10,7 @@ import pytest
 from explorer.core.analysis.memory import (
     OPTIMIZER_SLOTS,
     check_choices,
+    counts_runtime,
     estimate,
     max_batch,
 )
@@ -108,6 +109,37 @@ def test_the_largest_batch_that_fits_is_computed(mlp) -> None:
     assert max_batch(mlp, fixed) == 0  # not even one sample
 
 
+def test_on_the_cpu_tensorflow_s_own_memory_is_a_part_of_its_own(mlp) -> None:
+    """140 MiB and 2.25 MiB a layer (the mlp's 2), on the CPU under TensorFlow; a GPU's memory
+    does not hold it; under JAX or PyTorch on the CPU it is not known, and said so (None)."""
+    assert [row.name for row in mlp.layers if row.is_leaf] == ["hidden", "out"]
+    runtime = 140 * 2**20 + 2 * 9 * 2**20 // 4
+    assert (counts_runtime("CPU", "tensorflow"), counts_runtime("GPU", "tensorflow")) == (
+        True,
+        False,
+    )
+    assert counts_runtime("CPU", "jax") is None and counts_runtime("CPU", "torch") is None
+    on_gpu, on_cpu = estimate(mlp, 8), estimate(mlp, 8, runtime=True)
+    assert runtime == 151_519_232
+    assert (on_gpu.runtime_bytes, on_cpu.runtime_bytes) == (0, runtime)
+    assert on_cpu.total_bytes == on_gpu.total_bytes + runtime
+    assert on_cpu.to_json_dict()["runtime_bytes"] == runtime
+    unknown = estimate(mlp, 8, runtime=None)
+    assert unknown.runtime_bytes is None and unknown.total_bytes == on_gpu.total_bytes
+    assert unknown.to_json_dict()["runtime_bytes"] is None
+    fixed = 4 * 407_080 + 803_840
+    per_sample = 138 * 4 + 794 * 4
+    room = fixed + runtime + 10 * per_sample
+    assert max_batch(mlp, room, runtime=True) == 10
+    assert max_batch(mlp, room) == 10 + runtime // per_sample
+    from explorer.core.exports.memory_reports import MemoryDevice, memory_text
+
+    device = MemoryDevice("Test CPU", "CPU", 2**30)
+    text = memory_text(mlp, unknown, device, 1000, "jax")
+    assert "  (the framework's own memory on the CPU is not estimated for jax)\n" in text
+    assert "TensorFlow on the CPU:  144.50 MiB" in memory_text(mlp, on_cpu, device, 1000)
+
+
 def test_bad_settings_are_refused_by_name() -> None:
     with pytest.raises(ParameterError) as caught:
         check_choices("lion", "float32", 32)
@@ -135,9 +167,12 @@ def test_the_memory_command() -> None:
     # only, whose gradient needs no input (and shares its buffer): not kept twice.
     assert data["activations_bytes"] == 8 * (200_704 + 1000) * 4
     assert data["inputs_bytes"] == 8 * (224 * 224 * 3 + 1000) * 4
+    # On the CPU, TensorFlow's own memory: 140 MiB and 2.25 MiB for each of its 3 layers.
+    on_cpu = data["device"]["kind"] == "CPU"
+    assert data["runtime_bytes"] == (153_878_528 if on_cpu else 0)
     assert data["total_bytes"] == sum(
         data[k] for k in ("weights_bytes", "gradients_bytes", "optimizer_bytes",
-                          "activations_bytes", "inputs_bytes")
+                          "activations_bytes", "inputs_bytes", "runtime_bytes")
     )  # fmt: skip
     assert [layer["name"] for layer in data["per_layer"]] == ["conv2d", "flatten", "dense"]
     assert data["device"]["kind"] in ("CPU", "GPU") and isinstance(data["max_batch"], int)

@@ -4,6 +4,8 @@ and shared with the totals strip, Compare's row and Sweep's training memory."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from explorer.core.analysis import build
@@ -23,10 +25,14 @@ GIB = 2**30
 WEIGHTS, GRADIENTS, SLOTS = 102_440_608, 102_228_128, 223_330_624
 ACTIVATIONS, INPUTS = 2_670_488_064, 19_395_584
 PER_SAMPLE = (ACTIVATIONS + INPUTS) // 32  # 84,058,864 bytes: activations, inputs and labels
+# The fake device is a CPU: TensorFlow's own memory shares its RAM, 140 MiB and 2.25 MiB for each
+# of ResNet50's 176 layers.
+RUNTIME = 140 * 2**20 + 176 * 9 * 2**20 // 4
 
 
 def parts(window) -> list[int]:
-    """The Bytes column of the parts table: weights ... inputs, then the total."""
+    """The Bytes column of the parts table: weights ... inputs, TensorFlow's own on the CPU,
+    then the total."""
     return [int(row[1].replace(",", "")) for row in window.memory.parts_table.model().rows]
 
 
@@ -39,8 +45,9 @@ def test_resnet50_s_parts_at_batch_32_adam_float32(window) -> None:
     memory = window.memory
     assert (memory.batch_size.value(), memory.optimizer.currentData()) == (32, "adam")
     assert memory.precision.currentData() == "float32"
-    total = WEIGHTS + GRADIENTS + SLOTS + ACTIVATIONS + INPUTS
-    assert parts(window) == [WEIGHTS, GRADIENTS, SLOTS, ACTIVATIONS, INPUTS, total]
+    total = WEIGHTS + GRADIENTS + SLOTS + ACTIVATIONS + INPUTS + RUNTIME
+    assert RUNTIME == 562_036_736
+    assert parts(window) == [WEIGHTS, GRADIENTS, SLOTS, ACTIVATIONS, INPUTS, RUNTIME, total]
     names = [row[0] for row in memory.parts_table.model().rows]
     assert names == [
         "Weights",
@@ -48,18 +55,19 @@ def test_resnet50_s_parts_at_batch_32_adam_float32(window) -> None:
         "Optimizer slots",
         "Activations",
         "Inputs and labels",
+        "TensorFlow on the CPU",
         "Total",
     ]
-    assert memory.parts_table.model().rows[3][3] == "85.7 %"
-    assert memory.total.text().startswith("One training step at batch 32: 2.90 GiB (3.12 GB).")
-    # The stacked bar: five parts end to end, in GiB, as long as the total.
+    assert memory.parts_table.model().rows[3][3] == "72.6 %"
+    assert memory.total.text().startswith("One training step at batch 32: 3.43 GiB (3.68 GB).")
+    # The stacked bar: six parts end to end, in GiB, as long as the total.
     import pyqtgraph as pg
 
     bars = [i for i in memory.bar.getPlotItem().items if isinstance(i, pg.BarGraphItem)]
     widths = [bar.opts["width"][0] for bar in bars]
     starts = [bar.opts["x0"][0] for bar in bars]
-    assert widths == pytest.approx([n / GIB for n in parts(window)[:5]])
-    assert starts[4] + widths[4] == pytest.approx(total / GIB)
+    assert widths == pytest.approx([n / GIB for n in parts(window)[:6]])
+    assert starts[5] + widths[5] == pytest.approx(total / GIB)
     # The layers that take the most: the largest first, ten of them.
     layers = memory.layers_table.model().rows
     top = max(estimate(recorded("resnet50")).per_layer, key=lambda layer: layer.total_bytes)
@@ -110,10 +118,18 @@ def test_the_largest_batch_that_fits_on_a_gpu_or_in_free_ram(window, monkeypatch
     monkeypatch.setattr(build, "available_memory_bytes", lambda: 8 * GIB)
     memory.set_device_report(FAKE_DEVICES)  # no GPU: the free RAM
     choose(memory.optimizer, "adam")
+    # On the CPU, TensorFlow's own memory takes its part of the RAM first.
     assert memory.fits.text() == (
-        f"Fits in this CPU's free RAM (8.0 GiB) up to batch {(8 * GIB - fixed) // PER_SAMPLE}"
+        "Fits in this CPU's free RAM (8.0 GiB) up to batch "
+        f"{(8 * GIB - fixed - RUNTIME) // PER_SAMPLE}"
     )
-    assert memory.largest == 97
+    assert memory.largest == 90
+    memory.make_plots()
+    widths = [bar.opts["width"][0] for bar in memory.memory_bar.parts]
+    assert widths[5] == pytest.approx(RUNTIME / GIB)
+    memory.set_device(MemoryDevice("Test GPU", "GPU", 24 * GIB))  # a GPU: no sixth part
+    assert memory.memory_bar.parts[5].opts["width"][0] == 0
+    assert len(memory.parts_table.model().rows) == 6
 
 
 def test_before_the_device_is_known_the_view_says_so(qtbot, settings) -> None:
@@ -242,6 +258,14 @@ def test_measure_runs_the_model_on_screen_and_shows_its_peak(window, monkeypatch
         "estimated 1,001.36 MiB (1,050.00 MB) (estimate / measured 0.98); 16.0 samples/s."
     )
     assert memory.measure_button.isEnabled() and not memory.cancel_button.isEnabled()
+    assert memory.measure()
+    # With the process's RSS growth and TensorFlow's own memory (a CPU run), their ratio too.
+    measured = replace(result, rss_growth_bytes=1_600_000_000, runtime_bytes=RUNTIME)
+    memory.runner.finished.emit(measured)
+    assert memory.measured.text().endswith(
+        "16.0 samples/s. The process grew by 1.49 GiB (1.60 GB); with TensorFlow's own memory "
+        "(536.0 MiB) the estimate is 1.01 of it."
+    )
     assert memory.measure()
     memory.runner.failed.emit("The run was cancelled.")
     assert memory.measured.text() == "resnet50 at batch 8, adam, float32: The run was cancelled."

@@ -19,6 +19,12 @@ One training step holds, at its peak (the backward pass):
   the outputs (float32).
 
 Inference holds the weights and, at its peak, one layer's output with the outputs it reads.
+On the CPU the process also holds the framework's own memory for the model (``runtime_bytes``):
+the traced training step and its gradient graph, kernels, buffers. It is not a tensor count but
+a rule measured with TensorFlow 2.21 on the CPU over nine models (README, "Checking the
+estimate"): 140 MiB and 2.25 MiB per layer. On a GPU it lies in the host's memory, not the
+card's; for JAX and PyTorch on the CPU it is not estimated (None).
+
 What this leaves out: the framework's own workspace (convolution algorithms, XLA buffers), a
 recurrent layer's gates at every step, and memory a backend keeps from earlier steps.
 Measuring it is ``explorer run``'s job.
@@ -44,6 +50,11 @@ LABEL_BYTES = 4
 _DTYPE_BYTES = {"float16": 2, "bfloat16": 2, "float64": 8, "int64": 8, "uint8": 1, "int8": 1}
 MAX_BATCH = 1 << 24  # the largest batch worth reporting
 PARTS = ("weights_bytes", "gradients_bytes", "optimizer_bytes", "activations_bytes")
+MIB = 1 << 20
+# TensorFlow's own memory for a model, on the CPU: the process's RSS growth less the estimate,
+# for nine models from 3 to 239 layers (README): a fixed part and a part per layer.
+RUNTIME_BASE_BYTES = 140 * MIB
+RUNTIME_LAYER_BYTES = 9 * MIB // 4  # 2.25 MiB
 
 
 @dataclass(frozen=True)
@@ -64,8 +75,8 @@ class TrainingSetup:
             precision=self.precision,
         )
 
-    def estimate(self, summary: ModelSummary) -> MemoryEstimate:
-        return estimate(summary, self.batch, self.optimizer, self.precision)
+    def estimate(self, summary: ModelSummary, runtime: bool | None = False) -> MemoryEstimate:
+        return estimate(summary, self.batch, self.optimizer, self.precision, runtime=runtime)
 
 
 @dataclass(frozen=True)
@@ -98,10 +109,14 @@ class MemoryEstimate:
     inference_bytes: int  # the same batch, predicted only
     per_layer: tuple[LayerMemory, ...]
     update_bytes: int = 0  # the largest variable's update temporaries, part of optimizer_bytes
+    # The framework's own memory on the CPU: 0 where it is not counted (a GPU's memory), None
+    # where it is not known (JAX and PyTorch on the CPU).
+    runtime_bytes: int | None = 0
 
     @property
     def total_bytes(self) -> int:
-        return sum(getattr(self, part) for part in (*PARTS, "inputs_bytes"))
+        parts: int = sum(getattr(self, part) for part in (*PARTS, "inputs_bytes"))
+        return parts + (self.runtime_bytes or 0)
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +129,7 @@ class MemoryEstimate:
             "update_bytes": self.update_bytes,
             "activations_bytes": self.activations_bytes,
             "inputs_bytes": self.inputs_bytes,
+            "runtime_bytes": self.runtime_bytes,
             "total_bytes": self.total_bytes,
             "inference_bytes": self.inference_bytes,
             "per_layer": [
@@ -170,10 +186,31 @@ def _outputs(rows: Sequence[LayerRow]) -> list[LayerRow]:
     return [row for row in rows if row.name not in read]
 
 
+def counts_runtime(device_kind: str, backend: str) -> bool | None:
+    """Whether a step on ``device_kind`` counts the framework's own memory: on the CPU, where
+    it shares the RAM, under TensorFlow (measured); None: on the CPU under another backend, not
+    known; False on a GPU."""
+    if device_kind != "CPU":
+        return False
+    return True if backend == "tensorflow" else None
+
+
+def runtime_bytes(summary: ModelSummary) -> int:
+    """TensorFlow's own memory for ``summary``'s model on the CPU (``RUNTIME_*``)."""
+    layers = sum(row.is_leaf for row in summary.layers)
+    return RUNTIME_BASE_BYTES + RUNTIME_LAYER_BYTES * layers
+
+
 def estimate(
-    summary: ModelSummary, batch: int = 32, optimizer: str = "adam", precision: str = "float32"
+    summary: ModelSummary,
+    batch: int = 32,
+    optimizer: str = "adam",
+    precision: str = "float32",
+    *,
+    runtime: bool | None = False,
 ) -> MemoryEstimate:
-    """The memory of one training step of ``summary``'s model (module docstring)."""
+    """The memory of one training step of ``summary``'s model (module docstring); ``runtime``
+    (``counts_runtime``) adds the framework's own memory on the CPU, None: not known."""
     check_choices(optimizer, precision, batch)
     slots = OPTIMIZER_SLOTS[optimizer]
     value = ACTIVATION_BYTES[precision]
@@ -206,6 +243,7 @@ def estimate(
         inference_bytes=weights + batch * (_input_bytes(summary) + _largest_live(leaves) * value),
         per_layer=per_layer,
         update_bytes=update,
+        runtime_bytes=runtime_bytes(summary) if runtime else (0 if runtime is False else None),
     )
 
 
@@ -302,12 +340,18 @@ def _largest_live(rows: Sequence[LayerRow]) -> int:
 
 
 def max_batch(
-    summary: ModelSummary, available_bytes: int, optimizer: str = "adam", precision: str = "float32"
+    summary: ModelSummary,
+    available_bytes: int,
+    optimizer: str = "adam",
+    precision: str = "float32",
+    *,
+    runtime: bool | None = False,
 ) -> int:
     """The largest batch whose training step fits in ``available_bytes`` (0: not even one
     sample), computed from the step's fixed part and its part per sample."""
-    one = estimate(summary, 1, optimizer, precision)
+    one = estimate(summary, 1, optimizer, precision, runtime=runtime)
     fixed = one.weights_bytes + one.gradients_bytes + one.optimizer_bytes
+    fixed += one.runtime_bytes or 0
     per_sample = one.activations_bytes + one.inputs_bytes
     if available_bytes < fixed + per_sample:
         return 0

@@ -23,7 +23,7 @@ from typing import Any
 
 from explorer.core.analysis.build import BuildError, available_memory_bytes, build_model
 from explorer.core.analysis.cache import summarize_cached
-from explorer.core.analysis.memory import check_choices, estimate
+from explorer.core.analysis.memory import check_choices, counts_runtime, estimate
 from explorer.core.analysis.summary import weights_bytes
 from explorer.core.base.errors import ExplorerError, ParameterError
 from explorer.core.base.runtime import import_keras, is_out_of_memory, quiet_stderr_fd
@@ -57,6 +57,16 @@ class RunResult:
     # How much the whole process grew, from before the model was built to its highest point in
     # the steps: with the framework's own (traced graphs, thread pools, caches), not a step's.
     rss_growth_bytes: int | None = None
+    # The framework's own memory on the CPU (``memory.runtime_bytes``), which the RSS growth
+    # holds and the allocator does not: 0 on a GPU, None where it is not known.
+    runtime_bytes: int | None = 0
+
+    @property
+    def rss_ratio(self) -> float | None:
+        """The estimate with the framework's own memory over the process's RSS growth."""
+        if not self.rss_growth_bytes or self.runtime_bytes is None:
+            return None
+        return (self.estimate_bytes + self.runtime_bytes) / self.rss_growth_bytes
 
     @property
     def samples_per_second(self) -> float:
@@ -78,6 +88,7 @@ class RunResult:
             measured=data["measured"],
             estimate_bytes=int(data["estimate_bytes"]),
             rss_growth_bytes=data.get("rss_growth_bytes"),
+            runtime_bytes=data.get("runtime_bytes"),
         )
 
     def to_json_dict(self) -> dict[str, Any]:
@@ -95,6 +106,8 @@ class RunResult:
             "estimate_bytes": self.estimate_bytes,
             "ratio": self.ratio,
             "rss_growth_bytes": self.rss_growth_bytes,
+            "runtime_bytes": self.runtime_bytes,
+            "rss_ratio": self.rss_ratio,
         }
 
 
@@ -322,9 +335,17 @@ def train_steps(
         device = device or default_device()
     # The summary the window and ``explorer memory`` have stored, else a preview: the estimate
     # is theirs, and a large model's preview is not built again.
-    expected = estimate(summarize_cached(reference), batch, optimizer, precision).total_bytes
-    room = available_memory_bytes() if device.upper() == "CPU" else None
-    if room is not None and expected * FIT_MARGIN > room:
+    on_cpu = device.upper() == "CPU"
+    found = estimate(
+        summarize_cached(reference),
+        batch,
+        optimizer,
+        precision,
+        runtime=counts_runtime("CPU" if on_cpu else "GPU", backend),
+    )
+    expected = found.total_bytes - (found.runtime_bytes or 0)  # what the allocator counts
+    room = available_memory_bytes() if on_cpu else None
+    if room is not None and found.total_bytes * FIT_MARGIN > room:
         # TensorFlow does not survive an allocation that fails on the CPU (it crashes): a step
         # that would likely not fit is not tried.
         raise _does_not_fit(
@@ -335,7 +356,7 @@ def train_steps(
                 QT_TRANSLATE_NOOP(
                     "Core", "its step needs about {needed} (estimate), and {free} is free"
                 ),
-                needed=short_bytes(expected),
+                needed=short_bytes(found.total_bytes),
                 free=short_bytes(room),
             ),
         )
@@ -373,6 +394,7 @@ def train_steps(
         measured="allocator peak" if counted is not None else "weights + RSS growth",
         estimate_bytes=expected,
         rss_growth_bytes=resident.peak - start,
+        runtime_bytes=found.runtime_bytes,
     )
 
 

@@ -72,6 +72,20 @@ def memory_parts(found: MemoryEstimate) -> list[tuple[str, int, str]]:
             found.inputs_bytes,
             QT_TRANSLATE_NOOP("Core", "the batch's inputs, one-hot float32 labels"),
         ),
+        *(
+            [
+                (
+                    QT_TRANSLATE_NOOP("Core", "TensorFlow on the CPU"),
+                    found.runtime_bytes,
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "its own memory for the model: traced step, kernels; a measured rule",
+                    ),
+                )
+            ]
+            if found.runtime_bytes
+            else []
+        ),
     ]
 
 
@@ -113,7 +127,11 @@ def layer_rows(found: MemoryEstimate, count: int = TOP_LAYERS) -> tuple[list[str
 
 
 def memory_text(
-    summary: ModelSummary, found: MemoryEstimate, device: MemoryDevice, largest: int | None
+    summary: ModelSummary,
+    found: MemoryEstimate,
+    device: MemoryDevice,
+    largest: int | None,
+    backend: str = "tensorflow",
 ) -> str:
     rows = memory_parts(found)
     lines = [
@@ -128,6 +146,11 @@ def memory_text(
         ))  # fmt: skip
     lines += [
         f"  {'Total:':<{width + 1}}  {binary_and_decimal(found.total_bytes)}",
+        *(
+            [f"  (the framework's own memory on the CPU is not estimated for {backend})"]
+            if found.runtime_bytes is None
+            else []
+        ),
         f"Inference, batch {found.batch:,}: {binary_and_decimal(found.inference_bytes)}",
         "",
         f"The {TOP_LAYERS} layers that take the most:",
@@ -185,7 +208,14 @@ def run_text(result: RunResult) -> str:
         f"Estimate: {binary_and_decimal(result.estimate_bytes)} (estimate / measured = {ratio})\n"
         + (
             f"The process grew by {binary_and_decimal(result.rss_growth_bytes)} (RSS, with the "
-            "framework's own memory)\n"
+            "framework's own memory)"
+            + (
+                f"; with TensorFlow's own memory, {binary_and_decimal(result.runtime_bytes)}, "
+                f"the estimate is {result.rss_ratio:.2f} of it"
+                if result.rss_ratio is not None and result.runtime_bytes is not None
+                else ""
+            )
+            + "\n"
             if result.rss_growth_bytes is not None
             else ""
         )

@@ -32,6 +32,7 @@ from explorer.core.analysis.memory import (
     ACTIVATION_BYTES,
     OPTIMIZER_SLOTS,
     MemoryEstimate,
+    counts_runtime,
     max_batch,
 )
 from explorer.core.analysis.training import RunResult
@@ -63,7 +64,7 @@ OPTIMIZER_KEY = "memory/optimizer"
 PRECISION_KEY = "memory/precision"
 TOP_LAYERS = 10  # the layers that take the most, in the table
 MEASURE_STEPS = 3  # timed training steps of a measurement (one more traces and compiles)
-PARTS = 5  # weights, gradients, optimizer slots, activations, inputs and labels
+PARTS = 6  # weights, gradients, optimizer slots, activations, inputs and labels, TensorFlow
 
 
 def _optimizers() -> dict[str, str]:
@@ -378,6 +379,20 @@ class MemoryPanel(PlotPanel):
                 ratio=f"{result.ratio:.2f}" if result.ratio is not None else "—",
                 speed=f"{result.samples_per_second:,.1f}",
             )
+            + (
+                " "
+                + translate(
+                    "Memory",
+                    "The process grew by {growth}; with TensorFlow's own memory ({runtime}) the "
+                    "estimate is {ratio} of it.",
+                ).format(
+                    growth=binary_and_decimal(result.rss_growth_bytes or 0),
+                    runtime=short_bytes(result.runtime_bytes or 0),
+                    ratio=f"{result.rss_ratio:.2f}",
+                )
+                if result.rss_ratio is not None and result.runtime_bytes
+                else ""
+            )
         )
 
     def _measure_failed(self, message: str) -> None:
@@ -401,8 +416,10 @@ class MemoryPanel(PlotPanel):
             self.layers_table.set_table([], [], set())
             return
         training = self._state.training
-        found = self.estimate = training.estimate(summary)
         device = self.device
+        # The window runs TensorFlow: on the CPU its own memory shares the RAM.
+        runtime = counts_runtime(device.kind, "tensorflow") if device is not None else False
+        found = self.estimate = training.estimate(summary, runtime)
         self.largest = None
         if device is None:
             self.fits.setText(
@@ -411,7 +428,11 @@ class MemoryPanel(PlotPanel):
         else:
             if device.memory_bytes is not None:
                 self.largest = max_batch(
-                    summary, device.memory_bytes, training.optimizer, training.precision
+                    summary,
+                    device.memory_bytes,
+                    training.optimizer,
+                    training.precision,
+                    runtime=runtime,
                 )
             fits = translated(fits_line(device, self.largest))
             if self.largest is not None and 0 < self.largest < training.batch:

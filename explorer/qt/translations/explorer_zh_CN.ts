@@ -1923,6 +1923,14 @@
         <translation>该批的输入，one-hot float32 标签</translation>
     </message>
     <message>
+        <source>TensorFlow on the CPU</source>
+        <translation>TensorFlow 在 CPU 上</translation>
+    </message>
+    <message>
+        <source>its own memory for the model: traced step, kernels; a measured rule</source>
+        <translation>它为该模型自身占用的内存：追踪的训练步骤、内核；实测规则</translation>
+    </message>
+    <message>
         <source>Layer</source>
         <translation>层</translation>
     </message>
@@ -2786,6 +2794,10 @@ Check it against the current architecture and load it?</source>
     <message>
         <source>{what} on {device} ({backend}): measured {peak}, estimated {estimate} (estimate / measured {ratio}); {speed} samples/s.</source>
         <translation>{what}，在 {device}（{backend}）上：实测 {peak}，估计 {estimate}（估计 / 实测 {ratio}）；每秒 {speed} 个样本。</translation>
+    </message>
+    <message>
+        <source>The process grew by {growth}; with TensorFlow&apos;s own memory ({runtime}) the estimate is {ratio} of it.</source>
+        <translation>进程增长了 {growth}；加上 TensorFlow 自身的内存（{runtime}），估算值为其 {ratio} 倍。</translation>
     </message>
     <message>
         <source>The device is known once TensorFlow has loaded.</source>

@@ -63,7 +63,8 @@ def draw_memory_bar(
     end = max(sum(sizes), room or 0)
     unit, name = (GIB, "GiB") if end >= GIB else (MIB, "MiB")
     start = 0.0
-    for part, n_bytes in zip(bar.parts, sizes, strict=False):
+    for index, part in enumerate(bar.parts):  # parts past ``sizes``: none this time
+        n_bytes = sizes[index] if index < len(sizes) else 0
         part.setOpts(x0=[start], width=[n_bytes / unit])
         start += n_bytes / unit
     item = bar.plot.getPlotItem()
