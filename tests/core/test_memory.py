@@ -138,6 +138,9 @@ def test_on_the_cpu_tensorflow_s_own_memory_is_a_part_of_its_own(mlp) -> None:
     text = memory_text(mlp, unknown, device, 1000, "jax")
     assert "  (the framework's own memory on the CPU is not estimated for jax)\n" in text
     assert "TensorFlow on the CPU:  144.50 MiB" in memory_text(mlp, on_cpu, device, 1000)
+    assert text.endswith(
+        "\nDevice: Test CPU (CPU). Fits in this CPU's free RAM (1.0 GiB) up to batch 1,000\n"
+    )
 
 
 def test_bad_settings_are_refused_by_name() -> None:

@@ -187,13 +187,8 @@ def fits_line(device: MemoryDevice, largest: int | None) -> str:
 
 
 def _fits(device: MemoryDevice, largest: int | None) -> str:
-    where = "free RAM" if device.kind == "CPU" else "memory"
-    if device.memory_bytes is None or largest is None:
-        return f"Device: {device.name} ({device.kind}); its {where} is unknown"
-    room = binary_and_decimal(device.memory_bytes)
-    if largest == 0:
-        return f"Device: {device.name} ({device.kind}), {room} {where}: not even batch 1 fits"
-    return f"Device: {device.name} ({device.kind}), {room} {where}: fits up to batch {largest:,}"
+    """The text's last line: the device, then the window's line."""
+    return f"Device: {device.name} ({device.kind}). {fits_line(device, largest)}"
 
 
 def run_text(result: RunResult) -> str:
