@@ -9,11 +9,9 @@ where the sweep changes the token count, x is the tokens, so that term shows as 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,12 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.analysis.memory import TrainingSetup
 from explorer.core.analysis.sweep import (
     ATTENTION_HEADERS,
     BATCH,
     BATCH_AXIS,
-    MIB,
     SWEEP_HEADERS,
     TRAINING_HEADER,
     SweepPoint,
@@ -45,74 +41,31 @@ from explorer.core.analysis.sweep import (
     axis_value,
     batch_points,
     by_tokens,
-    point_training_bytes,
     sweep_axes,
     sweep_rows,
     sweep_values,
 )
 from explorer.core.base.errors import ExplorerError, user_message
-from explorer.core.base.units import activation_bytes
 from explorer.core.references.architecture import Reference
 from explorer.core.sources.lookup import parse_reference
 from explorer.qt.i18n import follow, translate, translated
+from explorer.qt.panels.sweep_plots import SweepRun, add_curves, draw_curves, plot_texts
 from explorer.qt.state import WindowState
 from explorer.qt.widgets.plots import (
     ExportChooser,
     MadeWithPlots,
     PlotPanel,
     add_legend,
-    colour,
     export_plot_with_dialog,
-    flat_lines_readable,
     new_plot,
     set_item_texts,
     set_plot_texts,
-    titled,
 )
 from explorer.qt.widgets.text_table import TextTableView
 from explorer.qt.worker_client import WorkerClient
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
-
-
-def _plots() -> dict[str, tuple[str, str]]:
-    """Each plot's title and its left axis' title, in the current language."""
-    return {
-        "params": (translate("Sweep", "Total parameters"), translate("Sweep", "parameters")),
-        "macs": (translate("Sweep", "MACs per sample"), translate("Sweep", "MACs")),
-        "activations": (translate("Sweep", "Activations per sample"), "MiB (float32)"),
-        "training": (translate("Sweep", "Training memory"), "MiB"),
-    }
-
-
-@dataclass
-class SweepRun:
-    """One model's sweep: its values, and the points that have come back so far."""
-
-    label: str
-    reference: Reference | None  # None for a batch size sweep, which builds nothing
-    values: list[object]
-    points: list[SweepPoint] = field(default_factory=list)
-    request: int | None = None
-    curves: dict[str, pg.PlotDataItem] = field(default_factory=dict)  # by plot, once made
-
-
-def _y(points: list[SweepPoint], key: str, param: str, training: TrainingSetup) -> np.ndarray:
-    def value(point: SweepPoint) -> float:
-        if point.totals is None:
-            return np.nan
-        if key == "training":
-            return float(point_training_bytes(point, param, training) or 0) / MIB
-        if key == "params":
-            return float(point.totals.params)
-        if key == "macs":
-            return float(point.totals.macs)
-        if key == "attention":
-            return float(point.attention_macs)
-        return activation_bytes(point.totals.activation_elements) / MIB
-
-    return np.array([value(p) for p in points], dtype=float)
 
 
 class SweepPanel(PlotPanel):
@@ -162,7 +115,7 @@ class SweepPanel(PlotPanel):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.exporter = ExportChooser(
-            {key: title for key, (title, _) in _plots().items()}, self.export_with_dialog
+            {key: title for key, (title, _) in plot_texts().items()}, self.export_with_dialog
         )
         self.table = TextTableView("sweep")
 
@@ -217,7 +170,7 @@ class SweepPanel(PlotPanel):
             key: new_plot(
                 self, title, self._x_label(), y_label, partial(self.export_with_dialog, key)
             )
-            for key, (title, y_label) in _plots().items()
+            for key, (title, y_label) in plot_texts().items()
         }
         self.legend = add_legend(self.plots["macs"])  # rising curves leave its top left empty
         grid = QWidget()  # two by two: four plots side by side were too narrow at 1024x768
@@ -250,7 +203,7 @@ class SweepPanel(PlotPanel):
         )
         self.run_button.setText(translate("Sweep", "Run Sweep"))
         self.cancel_button.setText(translate("Sweep", "Cancel"))
-        plots = _plots()
+        plots = plot_texts()
         if self.plots_made():
             for key, plot in self.plots.items():
                 title, y_label = plots[key]
@@ -474,22 +427,7 @@ class SweepPanel(PlotPanel):
     # --- showing ---------------------------------------------------------------------------
 
     def _add_curves(self) -> None:
-        """Empty curves for every run, made once per sweep; points only update them."""
-        import pyqtgraph as pg
-
-        for plot in self.plots.values():
-            plot.getPlotItem().clear()
-        for index, run in enumerate(self.runs):
-            for key, plot in self.plots.items():
-                run.curves[key] = plot.getPlotItem().plot(
-                    pen=pg.mkPen(colour(index), width=2),
-                    symbol="o",
-                    symbolSize=6,
-                    symbolBrush=colour(index),
-                    symbolPen=None,
-                    connect="finite",
-                    name=run.label if key == "macs" else None,
-                )
+        add_curves(self.plots, self.runs)
 
     def _redraw(self) -> None:
         if self.plots_made():
@@ -507,52 +445,13 @@ class SweepPanel(PlotPanel):
         self.table.set_table([translated(header) for header in headers], rows, numbers)
 
     def _draw_curves(self) -> None:
-        """The points so far (against tokens where the sweep changes them), and the swept models
-        in the plots' titles."""
-        tokens = self._by_tokens()
-        for index, run in enumerate(self.runs):
-            if any(p.attention_macs for p in run.points) and "attention" not in run.curves:
-                run.curves["attention"] = self._attention_curve(index, run.label)
-            x = np.array(
-                [p.tokens if tokens else axis_value(p.value) for p in run.points], dtype=float
-            )
-            for key, curve in run.curves.items():
-                curve.setData(x, _y(run.points, key, self._swept, self._state.training))
-        for plot in self.plots.values():
-            flat_lines_readable(plot)
-        models = [run.label for run in self.runs]
-        for key, (name, _) in _plots().items():
-            title = self._training_title() if key == "training" else name
-            self.plots[key].getPlotItem().setTitle(titled(title, models), color="k")
-            self.plots[key].getPlotItem().setLabel("bottom", self._x_label())
-
-    def _training_title(self) -> str:
-        """The training memory plot's title with the setup it is drawn for (the Memory view's;
-        the batch is the x axis in a batch size sweep)."""
-        training = self._state.training
-        if self._swept == BATCH:
-            return translate("Sweep", "Training memory ({optimizer}, {precision})").format(
-                optimizer=training.optimizer, precision=training.precision
-            )
-        return translated(training.title())
-
-    def _attention_curve(self, index: int, label: str) -> pg.PlotDataItem:
-        """A dashed line in the MACs plot: the attention products' part of the model's MACs."""
-        import pyqtgraph as pg
-
-        name = translate("Sweep", "{model}: attention QKᵀ, AV").format(model=label)
-        return (
-            self.plots["macs"]
-            .getPlotItem()
-            .plot(
-                pen=pg.mkPen(colour(index), width=2, style=Qt.PenStyle.DashLine),
-                symbol="t",
-                symbolSize=6,
-                symbolBrush=colour(index),
-                symbolPen=None,
-                connect="finite",
-                name=name,
-            )
+        draw_curves(
+            self.plots,
+            self.runs,
+            swept=self._swept,
+            tokens=self._by_tokens(),
+            training=self._state.training,
+            x_label=self._x_label(),
         )
 
     def export_with_dialog(self, key: str, path: str | None = None) -> bool:
