@@ -68,7 +68,8 @@ KNOWN_TYPES = (
     "Input, Conv2D, DepthwiseConv2D, SeparableConv2D, MaxPooling2D, AveragePooling2D, "
     "GlobalAveragePooling2D, ZeroPadding2D, BatchNormalization, ReLU, Activation, Dropout, "
     "Flatten, Dense, ResidualBlock, Embedding, Conv1D, GlobalAveragePooling1D, LSTM, GRU, "
-    "MultiHeadAttention, LayerNormalization"
+    "MultiHeadAttention, LayerNormalization, Add, Subtract, Multiply, Average, Maximum, "
+    "Concatenate, Dot, Conv2DTranspose, UpSampling2D"
 )
 NOT_A_DESIGN = 'is not a design file: "format" is not "keras-architecture-explorer.design"'
 BAD_FILES = [
@@ -79,8 +80,8 @@ BAD_FILES = [
     ('{"format": "something.else"}', NOT_A_DESIGN),
     ("[1, 2]", NOT_A_DESIGN),
     (
-        _file(INPUT, head=HEAD.replace('"version": 1', '"version": 2')),
-        "was written by a newer version (2); this program reads version 1",
+        _file(INPUT, head=HEAD.replace('"version": 1', '"version": 3')),
+        "was written by a newer version (3); this program reads versions 1 to 2",
     ),
     (
         _file(INPUT, head=HEAD.replace('"version": 1', '"version": "1"')),
@@ -88,7 +89,7 @@ BAD_FILES = [
     ),
     (
         _file(INPUT, '{"type": "Conv3D", "name": "c"}'),
-        f": layer 2 (Conv3D c): type: unknown layer type 'Conv3D' (known: {KNOWN_TYPES})",
+        f": layer 2: type: unknown layer type 'Conv3D' (known: {KNOWN_TYPES})",
     ),
     (
         _file(INPUT, '{"type": "Dense", "name": "d", "args": {"units": 0}}'),
