@@ -12,7 +12,8 @@ import pytest
 
 from explorer.core.analysis.build import summarize
 from explorer.core.base.errors import ParameterError
-from explorer.core.exports.code import _RESERVED, STYLES, CodeExportError, code_for_design
+from explorer.core.exports.code import STYLES, CodeExportError, code_for_design
+from explorer.core.exports.code_names import RESERVED
 from explorer.core.sources.designs.examples import examples_folder
 from explorer.core.sources.designs.files import load, reference_for
 from explorer.core.sources.designs.model import MAX_NAME_LENGTH, Design, DesignLayer
@@ -146,7 +147,7 @@ def test_random_names_compile_in_every_style(seed: int) -> None:
     assert len(set(attributes)) == len(attributes) == len(names) + 1
     for attribute in attributes:
         assert attribute.isidentifier() and unicodedata.normalize("NFKC", attribute) == attribute
-        assert not attribute.startswith("_") and attribute not in _RESERVED
+        assert not attribute.startswith("_") and attribute not in RESERVED
 
 
 def test_a_name_longer_than_the_limit_is_refused_with_the_limit() -> None:
@@ -205,4 +206,4 @@ def test_the_code_builds_the_summarys_model_in_every_style() -> None:
     functional = keras.Model(inputs, keras.layers.Dense(2)(inputs))
     functional.compile("sgd", "mse")
     public = {n for n in {*dir(functional), *vars(functional)} if not n.startswith("_")}
-    assert public <= _RESERVED
+    assert public <= RESERVED
