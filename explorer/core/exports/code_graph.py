@@ -4,7 +4,7 @@ which tensors, and the Python variable that holds each one's output.
 The wiring is the Keras build's (``keras_build.build_design``): layers in topological order,
 a layer the shape check rejects or one that leads to no output left out (with a comment that
 says why), the model's inputs its Input layers that are part of it and its outputs the design's
-outputs that work. A tensor read once, by the next layer written, is ``x`` (a chain reads as a
+outputs that work. A tensor read once, by the next layer written and as its only input, is ``x`` (a chain reads as a
 tutorial does: ``x = layers.Dense(10)(x)``); any other gets a variable named after its layer.
 """
 
@@ -89,7 +89,7 @@ def _variables(
     for position, step in enumerate(body):
         name = step.layer.name
         last = position + 1 == len(body)
-        read_next = not last and name in body[position + 1].sources
+        read_next = not last and body[position + 1].sources == (name,)
         once = uses[name] == 1 and (read_next or (last and name in outputs))
         variables[name] = "x" if once else named[name]
     return variables
