@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
+from explorer.core.analysis.build import summarize
 from explorer.core.exports.code import CodeExportError, code_for_design
+from explorer.core.sources.designs.files import reference_for
 from explorer.core.sources.designs.model import Design, DesignLayer
 
 
@@ -69,3 +71,92 @@ def test_sequential_only_for_a_chain_with_what_breaks_the_chain(
         f"net cannot be written as a Sequential model: {reason}; use the functional or "
         "subclassing style"
     )
+
+
+def _block(name: str, inputs: tuple[str, ...]) -> DesignLayer:
+    args = {"block": "basic", "filters": 4, "strides": 2, "style": "paper"}
+    return DesignLayer("ResidualBlock", name, tuple(args.items()), inputs=inputs)
+
+
+# Every kind of merge, attention with a query and a value and self-attention, a residual block on
+# a branch, three Inputs and three outputs; a layer that leads to no output and one that cannot
+# work, both left out.
+EVERY_MERGE = Design(
+    "every merge",
+    (
+        _input("sequence", 6, 8),
+        _input("context", 4, 8),
+        _layer("MultiHeadAttention", "cross", ("sequence", "context"), num_heads=2, key_dim=4),
+        _layer("MultiHeadAttention", "self_attention", ("sequence",), num_heads=2, key_dim=4),
+        _layer("Add", "total", ("cross", "self_attention")),
+        _layer("Subtract", "difference", ("cross", "self_attention")),
+        _layer("Multiply", "product", ("total", "difference")),
+        _layer("Average", "mean", ("total", "difference", "product")),
+        _layer("Maximum", "top", ("mean", "product")),
+        _layer("Dot", "scores", ("top", "sequence"), axes=-1),
+        _layer("GlobalAveragePooling1D", "pooled", ("top",)),
+        _dense("classes", 3, ("pooled",)),
+        _dense("unused", 2, ("pooled",)),
+        _input("image", 8, 8, 3),
+        _block("block1", ("image",)),
+        _layer("UpSampling2D", "up", ("block1",)),
+        _layer(
+            "Conv2DTranspose",
+            "back",
+            ("block1",),
+            filters=3,
+            kernel_size=3,
+            strides=2,
+            padding="same",
+        ),
+        _layer("Concatenate", "joined", ("up", "back", "image")),
+        _layer("Conv2D", "too_big", ("joined",), kernel_size=9),
+        _layer("GlobalAveragePooling2D", "image_pooled", ("joined",)),
+        _dense("score", 1, ("image_pooled",)),
+    ),
+    outputs=("classes", "scores", "score"),
+)
+
+
+def _leaves(summary: Any) -> dict[str, tuple]:
+    return {
+        row.name: (row.type, row.output_shapes, row.params, row.trainable_params, row.macs)
+        for row in summary.layers
+        if row.is_leaf
+    }
+
+
+def test_functional_and_subclassing_write_any_graph() -> None:
+    """One Keras test: the code of a design using every graph feature builds the explorer's own
+    model, in both styles that can hold it."""
+    from tests.core.test_codegen import run_code
+
+    expected = summarize(reference_for(EVERY_MERGE))
+    for style in ("functional", "subclassing"):
+        code = code_for_design(EVERY_MERGE, style)
+        assert (
+            "    # left out, Dense unused: not part of the model: it leads to no output\n" in code
+        )
+        assert "# left out, it cannot work: Conv2D too_big: kernel 9×9 is larger" in code
+        generated = run_code(code)
+        assert generated.totals == expected.totals
+        assert _leaves(generated) == _leaves(expected)
+        if style == "functional":
+            assert generated.layers == expected.layers  # the same order and connections too
+    functional = code_for_design(EVERY_MERGE, "functional")
+    assert (
+        '    cross = layers.MultiHeadAttention(2, 4, name="cross")(sequence, context)\n'
+        in functional
+    )
+    assert (
+        '    self_attention = layers.MultiHeadAttention(2, 4, name="self_attention")'
+        "(sequence, sequence)\n" in functional
+    )
+    assert '    mean = layers.Average(name="mean")([total, difference, product])\n' in functional
+    assert (
+        "    return keras.Model([sequence, context, image], [classes, scores, score], "
+        'name="every merge")\n'
+    ) in functional
+    subclassing = code_for_design(EVERY_MERGE, "subclassing")
+    assert "        sequence, context, image = inputs\n" in subclassing
+    assert "        return [classes, scores, score]\n" in subclassing

@@ -81,9 +81,7 @@ def _helpers(steps: list[Step], write: Callable[[str, str], list[str]]) -> list[
 
 def _dtype(plan: Plan, step: Step) -> str:
     """An Input's dtype argument: token ids for an Embedding are integers."""
-    name = step.layer.name
-    ids = any(s.layer.kind == "Embedding" and name in s.sources for s in plan.written())
-    return ', dtype="int32"' if ids else ""
+    return ', dtype="int32"' if step.layer.name in plan.token_inputs else ""
 
 
 def _input(plan: Plan, step: Step, *, named: bool) -> str:
@@ -92,7 +90,7 @@ def _input(plan: Plan, step: Step, *, named: bool) -> str:
 
 
 def _skipped(step: Step, indent: str) -> str:
-    if step.left_out == step.result.problem:
+    if step.result.problem is not None:
         return f"{indent}# left out, it cannot work: {step.left_out}"
     return f"{indent}# left out, {step.left_out}"
 

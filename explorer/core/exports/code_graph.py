@@ -2,10 +2,12 @@
 which tensors, and the Python variable that holds each one's output.
 
 The wiring is the Keras build's (``keras_build.build_design``): layers in topological order,
-a layer the shape check rejects or one that leads to no output left out (with a comment that
-says why), the model's inputs its Input layers that are part of it and its outputs the design's
-outputs that work. A tensor read once, by the next layer written and as its only input, is ``x`` (a chain reads as a
-tutorial does: ``x = layers.Dense(10)(x)``); any other gets a variable named after its layer.
+those ``shapes.in_model`` leaves out left out (with a comment that says why: it cannot work, or
+it leads to no output that works), a skipped layer's consumers on what it was given, the
+model's inputs its Input layers that are part of it and its outputs the design's outputs that
+work. A tensor read once, by the next layer written as its one input, is ``x`` (a
+chain reads as a tutorial does: ``x = layers.Dense(10)(x)``); any other gets a variable named
+after its layer.
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.exports.code_names import python_names
-from explorer.core.sources.designs.model import Design, DesignLayer, layer_label
-from explorer.core.sources.designs.shapes import LayerCheck
+from explorer.core.sources.designs.model import Design, DesignLayer
+from explorer.core.sources.designs.shapes import LayerCheck, in_model, left_out, token_inputs
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Plan:
     steps: tuple[Step, ...]  # every other layer, in topological order
     outputs: tuple[str, ...]  # the layers whose outputs the model gives
     variables: dict[str, str]  # layer name -> the variable that holds its output
+    token_inputs: frozenset[str]  # the Inputs of token ids (integers, for an Embedding)
 
     def written(self) -> list[Step]:
         return [step for step in self.steps if step.left_out is None]
@@ -50,31 +52,25 @@ class Plan:
         return [self.variables[step.layer.name] for step in self.inputs]
 
 
-_NOT_PART = QT_TRANSLATE_NOOP("Core", "{layer}: not part of the model (it leads to no output)")
-
-
 def plan_of(design: Design, results: tuple[LayerCheck, ...], reserved: Collection[str]) -> Plan:
     """The design as code writes it; ``reserved``: names no variable may take."""
     checked = {result.name: result for result in results}
-    connected = design.connected()
-    stands_for: dict[str, str] = {}  # a layer -> the written layer whose output it passes on
+    made = in_model(design, results)
+    reasons = dict(left_out(design, results))
     inputs: list[Step] = []
     steps: list[Step] = []
     for name in design.order():
         layer, result = design.layer(name), checked[name]
-        sources = tuple(stands_for[s] for s in design.inputs_of(name) if s in stands_for)
-        if name not in connected:
-            reason = Text(_NOT_PART, layer=layer_label(layer.kind, layer.name))
-            steps.append(Step(layer, result, left_out=reason))
-        elif not result.ok:
-            steps.append(Step(layer, result, left_out=result.problem))
-            if len(sources) == 1 and layer.kind != "Input":  # skipped: its input goes on
-                stands_for[name] = sources[0]
-        else:
-            stands_for[name] = name
-            (inputs if layer.kind == "Input" else steps).append(Step(layer, result, sources))
-    outputs = tuple(dict.fromkeys(stands_for[n] for n in design.output_names() if n in stands_for))
-    return Plan(tuple(inputs), tuple(steps), outputs, _variables(inputs, steps, outputs, reserved))
+        if name not in made:
+            steps.append(Step(layer, result, left_out=reasons[name]))
+            continue
+        # A skipped layer's consumers take what it was given (its ``source``).
+        sources = tuple(str(checked[source].source) for source in result.inputs)
+        (inputs if layer.kind == "Input" else steps).append(Step(layer, result, sources))
+    found = (checked[output].source for output in design.output_names())
+    outputs = tuple(name for name in dict.fromkeys(found) if name is not None)
+    variables = _variables(inputs, steps, outputs, reserved)
+    return Plan(tuple(inputs), tuple(steps), outputs, variables, frozenset(token_inputs(results)))
 
 
 def _variables(
@@ -90,6 +86,6 @@ def _variables(
         name = step.layer.name
         last = position + 1 == len(body)
         read_next = not last and body[position + 1].sources == (name,)
-        once = uses[name] == 1 and (read_next or (last and name in outputs))
+        once = uses[name] == 1 and (read_next or (last and outputs == (name,)))
         variables[name] = "x" if once else named[name]
     return variables
