@@ -189,8 +189,11 @@ def test_menus_and_shortcuts(window) -> None:
     ]
     examples = design.actions()[2].menu()
     assert [a.text() for a in examples.actions()] == [
+        "image-and-metadata",
+        "inception-block",
         "mini-resnet",
         "simple-cnn",
+        "small-unet",
         "small-vgg",
         "text-classifier",
     ]
