@@ -51,7 +51,7 @@ CHAIN_START = (_input("input_layer", 8), _dense("a", 4), _dense("b", 4))
             None,
             "its first layer Dense a is not its Input",
         ),
-        ((*CHAIN_START, _dense("c", 4, ())), None, "Dense c has no input"),
+        ((*CHAIN_START, _dense("c", 4, ())), ("b",), "Dense c has no input"),
         (
             (_input("input_layer", 8), _dense("a", 4, ("b",)), _dense("b", 4, ("input_layer",))),
             ("a",),
@@ -160,3 +160,23 @@ def test_functional_and_subclassing_write_any_graph() -> None:
     subclassing = code_for_design(EVERY_MERGE, "subclassing")
     assert "        sequence, context, image = inputs\n" in subclassing
     assert "        return [classes, scores, score]\n" in subclassing
+
+
+@pytest.mark.parametrize(
+    ("layers", "reason"),
+    [
+        ((_dense("a", 4, ()),), "it has no Input"),
+        (
+            (*CHAIN_START[:2], _layer("Add", "add", ("input_layer", "a"))),
+            "none of its outputs works",
+        ),
+    ],
+)
+def test_a_design_with_no_model_in_it_is_refused_in_every_style(
+    layers: tuple[DesignLayer, ...], reason: str
+) -> None:
+    design = Design("net", layers)
+    for style in ("sequential", "functional", "subclassing"):
+        with pytest.raises(CodeExportError) as caught:
+            code_for_design(design, style)
+        assert str(caught.value) == f"net has nothing to write: {reason}"

@@ -39,7 +39,7 @@ from explorer.core.sources.designs.blocks import needs_projection
 from explorer.core.sources.designs.kinds import KINDS
 from explorer.core.sources.designs.model import Design, layer_label
 from explorer.core.sources.designs.sequence_kinds import SELF_ATTENTION
-from explorer.core.sources.designs.shapes import LayerCheck, check
+from explorer.core.sources.designs.shapes import LayerCheck, check, in_model
 
 STYLES = ("sequential", "functional", "subclassing")
 
@@ -54,19 +54,21 @@ def _named(name: str) -> str:
     return name if len(name) <= SHOWN_LIMIT else shown(name)
 
 
-def _plan(design: Design, results: tuple[LayerCheck, ...], reserved: frozenset[str]) -> Plan:
-    """The design's wiring in code; refused when no Input leads to an output that works."""
-    plan = plan_of(design, results, reserved)
-    if not plan.inputs or not plan.outputs:
-        raise CodeExportError(
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "Core", "{name} has nothing to write: no Input of it leads to an output"
-                ),
-                name=_named(design.name),
-            )
+def _refuse_nothing(design: Design, results: tuple[LayerCheck, ...]) -> None:
+    """Refuses a design with no model in it, in any style (as its Keras build does)."""
+    if not any(layer.kind == "Input" for layer in design.layers):
+        reason = QT_TRANSLATE_NOOP("Core", "it has no Input")
+    elif not in_model(design, results):
+        reason = QT_TRANSLATE_NOOP("Core", "none of its outputs works")
+    else:
+        return
+    raise CodeExportError(
+        Text(
+            QT_TRANSLATE_NOOP("Core", "{name} has nothing to write: {reason}"),
+            name=_named(design.name),
+            reason=reason,
         )
-    return plan
+    )
 
 
 def _helpers(steps: list[Step], write: Callable[[str, str], list[str]]) -> list[str]:
@@ -143,7 +145,7 @@ def _sequential(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
                 reason=refusal,
             )
         )
-    plan = _plan(design, results, CODE_NAMES)
+    plan = plan_of(design, results, CODE_NAMES)
     lines = ["def build_model():", "    return keras.Sequential(", "        ["]
     lines.append(f"            {_input(plan, plan.inputs[0], named=True)},")
     for step in plan.steps:
@@ -155,7 +157,7 @@ def _sequential(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
 
 
 def _functional(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
-    plan = _plan(design, results, CODE_NAMES | HELPER_NAMES)
+    plan = plan_of(design, results, CODE_NAMES | HELPER_NAMES)
     lines = ["def build_model():"]
     lines += [
         f"    {plan.variables[s.layer.name]} = {_input(plan, s, named=True)}" for s in plan.inputs
@@ -209,7 +211,7 @@ def _build_lines(plan: Plan, cls: str) -> list[str]:
 
 def _subclassing(design: Design, results: tuple[LayerCheck, ...]) -> list[str]:
     cls = class_name(design.name)
-    plan = _plan(design, results, CODE_NAMES | {cls})
+    plan = plan_of(design, results, CODE_NAMES | {cls})
     init = [
         f"class {cls}(keras.Model):",
         "    def __init__(self, **kwargs):",
@@ -252,6 +254,7 @@ def code_for_design(design: Design, style: str = "functional") -> str:
             )
         )
     results = check(design)
+    _refuse_nothing(design, results)
     write = {"sequential": _sequential, "functional": _functional, "subclassing": _subclassing}
     body = write[style](design, results)
     title = design.name.replace("\\", "").replace('"', "'")  # safe inside the docstring
