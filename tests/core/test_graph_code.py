@@ -9,7 +9,8 @@ import pytest
 
 from explorer.core.analysis.build import summarize
 from explorer.core.exports.code import CodeExportError, code_for_design
-from explorer.core.sources.designs.files import reference_for
+from explorer.core.sources.designs.examples import examples_folder
+from explorer.core.sources.designs.files import load, reference_for
 from explorer.core.sources.designs.model import Design, DesignLayer
 
 
@@ -180,3 +181,25 @@ def test_a_design_with_no_model_in_it_is_refused_in_every_style(
         with pytest.raises(CodeExportError) as caught:
             code_for_design(design, style)
         assert str(caught.value) == f"net has nothing to write: {reason}"
+
+
+def test_an_expanded_block_is_written_as_its_layers() -> None:
+    """Expand Block turns a residual block into wired layers: the code writes them one by one,
+    beside the blocks still folded into their helper, and builds the same model."""
+    from tests.core.test_codegen import run_code
+
+    design = load(examples_folder() / "mini-resnet.design.json").expand_block("block2")
+    expected = summarize(reference_for(design))
+    assert expected.totals.params == 78_714  # as before the expansion
+    functional = code_for_design(design, "functional")
+    assert (
+        '    x = layers.Add(name="block2_add")([block2_2_bn, block2_0_bn])\n'
+        '    x = layers.ReLU(name="block2_out")(x)\n'
+        "    x = basic_block(x, filters=64, strides=2, "
+    ) in functional
+    for code in (functional, code_for_design(design, "subclassing")):
+        generated = run_code(code)
+        assert _leaves(generated) == _leaves(expected)
+        assert generated.totals == expected.totals
+    with pytest.raises(CodeExportError, match=": Add block2_add takes 2 inputs; use"):
+        code_for_design(design, "sequential")
