@@ -47,7 +47,8 @@ def test_code_prints_the_functional_style_by_default(capsys) -> None:
         (
             ["code", "examples:nope"],
             "error: examples:nope: unknown example "
-            "(known: mini-resnet, simple-cnn, small-vgg, text-classifier)\n",
+            "(known: image-and-metadata, inception-block, mini-resnet, simple-cnn, small-unet, "
+            "small-vgg, text-classifier)\n",
         ),
     ],
 )

@@ -314,7 +314,8 @@ def same_designs(draw) -> tuple[str, str]:
             choice = draw(st.sampled_from(["keep", "text", "drop"]))
             value = args[key]
             if choice == "text" and isinstance(value, int) and not isinstance(value, bool):
-                args[key] = draw(st.sampled_from([str(value), f" {value} ", f"+{value}"]))
+                signed = f"+{value}" if value >= 0 else f" {value}"  # not "+-1"
+                args[key] = draw(st.sampled_from([str(value), f" {value} ", signed]))
             elif choice == "drop" and layer["type"] != "Input":
                 from explorer.core.sources.designs.kinds import kind_of
 

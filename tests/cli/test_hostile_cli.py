@@ -56,7 +56,10 @@ MESSAGES = [
         "error: api: '\\u202e\\nx' is not one of sequential, functional, subclassing",
     ),
     (["resnet50:variant=\x00"], "error: variant: '\\x00' is not one of paper, tutorial"),
-    (["examples:\x1b[2J"], "error: examples:\\x1b[2J: unknown example (known: mini-resnet, "),
+    (
+        ["examples:\x1b[2J"],
+        "error: examples:\\x1b[2J: unknown example (known: image-and-metadata, ",
+    ),
 ]
 
 # A deterministic sweep: ids, separators, unicode, control characters, huge, negative and

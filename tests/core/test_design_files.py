@@ -24,6 +24,10 @@ from explorer.core.sources.designs.model import Design, DesignLayer
 from explorer.core.sources.lookup import parse_reference
 
 EXAMPLES = examples_folder()
+KNOWN = (
+    "image-and-metadata, inception-block, mini-resnet, simple-cnn, small-unet, small-vgg, "
+    "text-classifier"
+)
 HEAD = '"format": "keras-architecture-explorer.design", "version": 1, "name": "n"'
 INPUT = '{"type": "Input", "name": "input_layer", "args": {"shape": [8, 8, 3]}}'
 
@@ -31,14 +35,25 @@ INPUT = '{"type": "Input", "name": "input_layer", "args": {"shape": [8, 8, 3]}}'
 def test_the_examples_are_there_and_written_exactly_as_saved() -> None:
     names = [path.name for path in example_designs()]
     assert names == [
+        "image-and-metadata.design.json",
+        "inception-block.design.json",
         "mini-resnet.design.json",
         "simple-cnn.design.json",
+        "small-unet.design.json",
         "small-vgg.design.json",
         "text-classifier.design.json",
     ]
     for path in example_designs():
         assert to_json(load(path)) == path.read_text(encoding="utf-8")
-    assert example_names() == ["mini-resnet", "simple-cnn", "small-vgg", "text-classifier"]
+    assert example_names() == [
+        "image-and-metadata",
+        "inception-block",
+        "mini-resnet",
+        "simple-cnn",
+        "small-unet",
+        "small-vgg",
+        "text-classifier",
+    ]
 
 
 def test_round_trips_are_exact(tmp_path: Path) -> None:
@@ -166,9 +181,7 @@ def test_examples_are_references_by_name(summary_of) -> None:
 def test_an_unknown_example_is_refused_naming_the_examples(text: str) -> None:
     with pytest.raises(DesignFileError) as caught:
         parse_reference(text)
-    assert str(caught.value) == (
-        f"{text}: unknown example (known: mini-resnet, simple-cnn, small-vgg, text-classifier)"
-    )
+    assert str(caught.value) == (f"{text}: unknown example (known: {KNOWN})")
 
 
 def test_json_text_is_a_reference_for_the_worker(summary_of) -> None:

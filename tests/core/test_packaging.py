@@ -30,8 +30,11 @@ def test_every_package_and_the_example_designs_go_into_the_wheel() -> None:
     assert sources == ["explorer_zh_CN"]
     assert sorted(p.stem for p in translations.glob("*.qm")) == sources  # each one shipped
     assert sorted(path.name for path in (ROOT / "resources" / "designs").iterdir()) == [
+        "image-and-metadata.design.json",
+        "inception-block.design.json",
         "mini-resnet.design.json",
         "simple-cnn.design.json",
+        "small-unet.design.json",
         "small-vgg.design.json",
         "text-classifier.design.json",
     ]

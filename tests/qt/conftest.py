@@ -142,6 +142,12 @@ def pick(qtbot, window: MainWindow, architecture_id: str) -> None:
         window.picker.select(architecture_id)
 
 
+def open_example(window: MainWindow, name: str) -> None:
+    """Design → Examples → ``name``, as a click on the menu does."""
+    actions = window.designs.examples_menu.actions()
+    next(action for action in actions if action.text() == name).trigger()
+
+
 def table_cells(window: MainWindow) -> list[list[str]]:
     model = window.table.model
     return [

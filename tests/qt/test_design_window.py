@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from explorer.core.exports.code import code_for
 from explorer.core.sources.copies import design_from_reference
 from explorer.core.sources.designs import files as design_files
-from tests.qt.conftest import pick
+from tests.qt.conftest import open_example, pick
 
 MINI_RESNET = "resources/designs/mini-resnet.design.json"
 
@@ -73,7 +73,7 @@ def test_open_edit_save_and_copy_designs(qtbot, window, fake, prompts, tmp_path,
 
 
 def test_an_example_opens_from_the_design_menu(window, fake) -> None:
-    window.designs.examples_menu.actions()[2].trigger()  # small-vgg
+    open_example(window, "small-vgg")
     assert window.designer_dock.isVisible()
     assert window.designer_dock.windowTitle() == "Designer — small-vgg.design.json"
     assert window.designer.design == design_files.load("resources/designs/small-vgg.design.json")
@@ -96,7 +96,7 @@ def test_show_code_of_the_model_on_screen(qtbot, window) -> None:
 def test_ctrl_z_in_a_property_field_undoes_the_design(qtbot, window) -> None:
     edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
     assert [a.text() for a in edit_menu.actions()[:2]] == ["Undo", "Redo"]
-    window.designs.examples_menu.actions()[2].trigger()  # small-vgg
+    open_example(window, "small-vgg")
     designer = window.designer
     designer.layers.setCurrentRow(1)
     filters = designer.properties.editor("filters")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from explorer.qt import i18n
 from explorer.qt.main_window import MainWindow
-from tests.qt.conftest import open_window, pick
+from tests.qt.conftest import open_example, open_window, pick
 
 TRANSLATIONS = i18n.TRANSLATIONS
 TS = TRANSLATIONS / "explorer_zh_CN.ts"
@@ -129,7 +129,7 @@ def test_every_shown_text_changes_to_chinese_and_back(qtbot, window) -> None:
     window.pin_current()  # two pinned models: the comparison's glance, tables and charts
     pick(qtbot, window, "resnet34")
     window.pin_current()
-    window.designs.examples_menu.actions()[2].trigger()  # a design: the designer's texts
+    open_example(window, "small-vgg")  # a design: the designer's texts
     found: dict[str, Getter] = {}
     for view, _, _ in window.view_list():  # what each view shows, while it is shown
         window.show_view(view)

@@ -8,6 +8,7 @@ import io
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QSpinBox
 
+from explorer.core.sources.designs.examples import example_names
 from explorer.core.worker import protocol as p
 from explorer.qt.actions.about import about_html
 from explorer.qt.main_window import MainWindow
@@ -188,12 +189,8 @@ def test_menus_and_shortcuts(window) -> None:
         ("Show &Code…", "Ctrl+Shift+K"),
     ]
     examples = design.actions()[2].menu()
-    assert [a.text() for a in examples.actions()] == [
-        "mini-resnet",
-        "simple-cnn",
-        "small-vgg",
-        "text-classifier",
-    ]
+    # Every example, in order (tests/core/test_design_files.py names them).
+    assert [a.text() for a in examples.actions()] == example_names()
     every = [a for menu in window.menuBar().actions() for a in menu.menu().actions()]
     keys = [a.shortcut().toString() for a in every if not a.shortcut().isEmpty()]
     assert len(keys) == len(set(keys)), "two menu actions share a shortcut"

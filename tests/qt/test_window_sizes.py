@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from explorer.qt import i18n
 from explorer.qt.main_window import MainWindow
-from tests.qt.conftest import pick
+from tests.qt.conftest import open_example, pick
 
 SIZES = [(1024, 768), (1366, 768), (1920, 1080)]
 CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QAbstractScrollArea, QLabel)
@@ -127,7 +127,7 @@ def test_the_designer_keeps_every_table_column_and_its_own_fields_at_1024x768(
 ) -> None:
     window.resize(1024, 768)
     window.reset_layout()
-    window.designs.examples_menu.actions()[2].trigger()  # small-vgg
+    open_example(window, "small-vgg")
     window.show_view(window.table)
     qtbot.wait(50)
     assert (window.width(), window.height()) == (1024, 768)  # the window did not grow

@@ -1719,20 +1719,32 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>{design} cannot be written as a Sequential model: its layer {layer} is self-attention, called with the sequence twice (as query and value), and a Sequential model calls each layer with one input; use the functional or subclassing style</source>
-        <translation>{design} 无法写成 Sequential 模型：其层 {layer} 是自注意力，要以序列调用两次（作为查询和值），而 Sequential 模型每层只用一个输入调用；请使用函数式或子类化风格</translation>
+        <source>it has no Input</source>
+        <translation>它没有 Input</translation>
     </message>
     <message>
-        <source>{design} cannot be written as a Sequential model: its residual block {block} adds a shortcut, and Sequential models are one straight line of layers; use the functional or subclassing style</source>
-        <translation>{design} 无法写成 Sequential 模型：其残差块 {block} 添加了捷径连接，而 Sequential 模型只是一条直线排列的层；请使用函数式或子类化风格</translation>
+        <source>none of its outputs works</source>
+        <translation>它的输出都无法工作</translation>
+    </message>
+    <message>
+        <source>{name} has nothing to write: {reason}</source>
+        <translation>{name} 没有可写出的代码：{reason}</translation>
+    </message>
+    <message>
+        <source>its layer {layer} is self-attention, called with the sequence twice (as query and value), and a Sequential model calls each layer with one input</source>
+        <translation>其层 {layer} 是自注意力，要以序列调用两次（作为查询和值），而 Sequential 模型每层只用一个输入调用</translation>
+    </message>
+    <message>
+        <source>its residual block {block} adds a shortcut, and Sequential models are one straight line of layers</source>
+        <translation>其残差块 {block} 添加了捷径连接，而 Sequential 模型只是一条直线排列的层</translation>
+    </message>
+    <message>
+        <source>{design} cannot be written as a Sequential model: {reason}; use the functional or subclassing style</source>
+        <translation>{design} 无法写成 Sequential 模型：{reason}；请使用函数式或子类化风格</translation>
     </message>
     <message>
         <source>unknown code style {style} (known: {known})</source>
         <translation>未知的代码风格 {style}（已有：{known}）</translation>
-    </message>
-    <message>
-        <source>design {name} has no Input as its first layer</source>
-        <translation>设计 {name} 的第一层不是 Input</translation>
     </message>
     <message>
         <source>the drawing could not be read as SVG</source>
@@ -2213,6 +2225,34 @@
     <message>
         <source>the axes summed over differ: {a} in x {x}, {b} in y {y}</source>
         <translation>求和的轴长度不一致：x {x} 中为 {a}，y {y} 中为 {b}</translation>
+    </message>
+    <message>
+        <source>it has {count} Inputs ({names})</source>
+        <translation>它有 {count} 个 Input（{names}）</translation>
+    </message>
+    <message>
+        <source>{layer} takes {count} inputs</source>
+        <translation>{layer} 接受 {count} 个输入</translation>
+    </message>
+    <message>
+        <source>{layer} feeds {count} layers ({names})</source>
+        <translation>{layer} 的输出送往 {count} 个层（{names}）</translation>
+    </message>
+    <message>
+        <source>its first layer {layer} is not its Input</source>
+        <translation>它的第一层 {layer} 不是 Input</translation>
+    </message>
+    <message>
+        <source>{layer} has no input</source>
+        <translation>{layer} 没有输入</translation>
+    </message>
+    <message>
+        <source>{layer} does not take the layer before it ({before})</source>
+        <translation>{layer} 没有接受它前面的层（{before}）</translation>
+    </message>
+    <message>
+        <source>its outputs are {names}, not its last layer alone</source>
+        <translation>它的输出是 {names}，而不只是最后一层</translation>
     </message>
 </context>
 <context>
