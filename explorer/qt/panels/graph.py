@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSettings, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import (
+    QAction,
     QBrush,
     QColor,
     QContextMenuEvent,
@@ -40,6 +41,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +50,8 @@ from PySide6.QtWidgets import (
 from explorer.core.analysis.cost import macs_text
 from explorer.core.analysis.graph import Drawing, GraphGroup, ModelGraph, folded_groups, model_graph
 from explorer.core.exports.graphs import COLORS, BoxText, model_svg
+from explorer.core.references.architecture import Reference
+from explorer.core.sources.designs.files import FAMILY as DESIGNS
 from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.state import WindowState
 from explorer.qt.widgets import font_scale
@@ -258,29 +263,60 @@ class GraphPanel(QWidget):
         self.scene.selectionChanged.connect(self._on_selection_changed)
         self.view = GraphView(self)
         self.view.setScene(self.scene)
+        # A design is edited on its canvas (``add_editor``), in the drawing's place.
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.editor: QWidget | None = None
+        self.edit_action = QAction(self)
+        self.edit_action.setCheckable(True)
+        self.edit_action.setEnabled(False)
+        self.edit_action.toggled.connect(self._on_edit_toggled)
+        self.edit_button = QToolButton()
+        self.edit_button.setDefaultAction(self.edit_action)
+        self.edit_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.edit_button.hide()  # until a canvas is added
 
         self.color_label, self.fold_label = QLabel(), QLabel()
         bar = QHBoxLayout()
+        bar.addWidget(self.edit_button)
         for label, widget in ((self.color_label, self.color), (self.fold_label, self.fold)):
             bar.addWidget(label)
             bar.addWidget(widget)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.fit_button)
         bar.addWidget(self.export_button)
+        self._drawing_tools: tuple[QWidget, ...] = (
+            self.color_label,
+            self.color,
+            self.fold_label,
+            self.fold,
+            self.search,
+            self.fit_button,
+            self.export_button,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.legend)
         # Ctrl+= / Ctrl+- / Ctrl+0 are the window's (text size); they zoom and fit the drawing
         # while it has the focus (MainWindow.zoom).
         state.model_shown.connect(self._on_model_shown)
+        state.open_requested.connect(self._set_editable)  # a design: before it is built
         state.layer_selected.connect(self.show_layer)
         self._prepared.connect(self._on_prepared)  # queued: emitted in the pool's thread
         self._failed.connect(self._on_failed)
         follow(self, self._retranslate)
 
     def _retranslate(self) -> None:
+        self.edit_action.setText(translate("Graph", "Edit design"))
+        self.edit_action.setToolTip(
+            translate(
+                "Graph",
+                "Edit the design on a canvas: drop layers from the palette, wire ports, "
+                "select and delete",
+            )
+        )
         self.color_label.setText(translate("Graph", "Colour"))
         self.fold_label.setText(translate("Graph", "Fold"))
         _set_item_texts(self.color, _color_labels())
@@ -306,10 +342,45 @@ class GraphPanel(QWidget):
         self._legend = legend
         self.legend.setText(legend())
 
+    # --- editing a design ---------------------------------------------------------------------
+
+    def add_editor(self, editor: QWidget) -> None:
+        """``editor`` (the design canvas) takes the drawing's place while Edit design is on,
+        which it can be while the model on screen is a design."""
+        self.editor = editor
+        self.pages.addWidget(editor)
+        self.edit_button.show()
+
+    def editing(self) -> bool:
+        return self.editor is not None and self.pages.currentWidget() is self.editor
+
+    @Slot(bool)
+    def _on_edit_toggled(self, on: bool) -> None:
+        if self.editor is None:
+            return
+        self.pages.setCurrentWidget(self.editor if on else self.view)
+        for widget in self._drawing_tools:
+            widget.setVisible(not on)
+        self.legend.setVisible(not on)
+        if on:
+            self.editor.setFocus()
+        elif self._stale is not None:  # the design changed while it was edited
+            first, self._stale = self._stale, None
+            self.redraw(first=first)
+
+    @Slot(object)
+    def _set_editable(self, reference: Reference | None) -> None:
+        """Edit design is offered while the model on screen (or on its way) is a design."""
+        design = reference is not None and reference.architecture.family == DESIGNS
+        self.edit_action.setEnabled(design and self.editor is not None)
+        if not design:
+            self.edit_action.setChecked(False)
+
     # --- the model --------------------------------------------------------------------------
 
     @Slot()
     def _on_model_shown(self) -> None:
+        self._set_editable(self._state.reference)
         summary = self._state.summary
         if summary is None:
             return
@@ -338,7 +409,7 @@ class GraphPanel(QWidget):
         drawn when it is made, and ``drawn`` is emitted. A hidden view waits until shown."""
         if self.graph is None:
             return
-        if not self.isVisible():  # laid out when next shown: no work for a hidden view
+        if not self.isVisible() or self.editing():  # laid out when shown: no work unseen
             self._stale = first or bool(self._stale)
             self._ready = None
             return
