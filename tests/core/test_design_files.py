@@ -68,7 +68,8 @@ KNOWN_TYPES = (
     "Input, Conv2D, DepthwiseConv2D, SeparableConv2D, MaxPooling2D, AveragePooling2D, "
     "GlobalAveragePooling2D, ZeroPadding2D, BatchNormalization, ReLU, Activation, Dropout, "
     "Flatten, Dense, ResidualBlock, Embedding, Conv1D, GlobalAveragePooling1D, LSTM, GRU, "
-    "MultiHeadAttention, LayerNormalization"
+    "MultiHeadAttention, LayerNormalization, Add, Subtract, Multiply, Average, Maximum, "
+    "Concatenate, Dot, Conv2DTranspose, UpSampling2D"
 )
 NOT_A_DESIGN = 'is not a design file: "format" is not "keras-architecture-explorer.design"'
 BAD_FILES = [

@@ -1255,6 +1255,10 @@
         <translation>未知的层类型 {name}（已有：{known}）</translation>
     </message>
     <message>
+        <source>an Input takes no input</source>
+        <translation>Input 层不接受输入</translation>
+    </message>
+    <message>
         <source>{name} is not a usable layer name: use letters, digits and _, not starting with a digit</source>
         <translation>{name} 不能用作层名：请使用字母、数字和 _，且不以数字开头</translation>
     </message>
@@ -1265,6 +1269,14 @@
     <message>
         <source>unknown argument of {layer} (known: {known})</source>
         <translation>{layer} 没有这个参数（已有：{known}）</translation>
+    </message>
+    <message>
+        <source>the inputs of {layer} must be a list of names</source>
+        <translation>{layer} 的输入必须是层名列表</translation>
+    </message>
+    <message>
+        <source>the position of {layer} must be two finite numbers [x, y]</source>
+        <translation>{layer} 的位置必须是两个有限数 [x, y]</translation>
     </message>
     <message>
         <source>{name} is not a usable design name: one line, no &apos;/&apos;</source>
@@ -1281,6 +1293,26 @@
     <message>
         <source>a design has at most {limit:,} layers, a ResidualBlock counting as the {each} it may become; this one has {count:,}</source>
         <translation>一个设计最多 {limit:,} 层（每个 ResidualBlock 按它最多展开成的 {each} 层计）；这个设计有 {count:,} 层</translation>
+    </message>
+    <message>
+        <source>input {input} is not a layer of this design</source>
+        <translation>输入 {input} 不是本设计中的层</translation>
+    </message>
+    <message>
+        <source>its inputs make a cycle: {cycle}</source>
+        <translation>它的输入构成环路：{cycle}</translation>
+    </message>
+    <message>
+        <source>the list of outputs is empty: leave it out for the last layer</source>
+        <translation>输出列表为空：若以最后一层为输出，请省略该列表</translation>
+    </message>
+    <message>
+        <source>{name} is not a layer of this design</source>
+        <translation>{name} 不是本设计中的层</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice</source>
+        <translation>{name} 列出了两次</translation>
     </message>
     <message>
         <source>{name} is already used by layer {layer}: layer names must be unique</source>
@@ -1823,8 +1855,8 @@
         <translation>门控循环单元：逐步读取序列，通过三个学习到的门保持状态。</translation>
     </message>
     <message>
-        <source>Self-attention: every step looks at every step of the sequence (query, key and value are all this layer&apos;s input); the output has the input&apos;s shape.</source>
-        <translation>自注意力：每一步都关注序列中的每一步（查询、键和值都是本层的输入）；输出形状与输入相同。</translation>
+        <source>Attention: every step of the query looks at every step of the value (which is also the key). One input is self-attention: the sequence is query and value. The output has the query&apos;s shape.</source>
+        <translation>注意力：query 的每一步都关注 value（同时也是 key）的每一步。只有一个输入时为自注意力：该序列既是 query 也是 value。输出形状与 query 相同。</translation>
     </message>
     <message>
         <source>Attention heads</source>
@@ -1833,6 +1865,14 @@
     <message>
         <source>Width of each head&apos;s queries, keys and values</source>
         <translation>每个头的查询、键和值的宽度</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>query（查询）</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value（值）</translation>
     </message>
     <message>
         <source>Normalises each position over its last axis (its features), then scales and shifts it.</source>
@@ -1969,6 +2009,122 @@
     <message>
         <source>its step needs about {needed} (estimate), and {free} is free</source>
         <translation>它的一步约需 {needed}（估计），而空闲只有 {free}</translation>
+    </message>
+    <message>
+        <source>only a ResidualBlock expands into layers</source>
+        <translation>只有 ResidualBlock 可以展开为层</translation>
+    </message>
+    <message>
+        <source>cannot expand a block without a working 4-D input: connect one first</source>
+        <translation>块没有可用的 4 维输入，无法展开：请先连接一个</translation>
+    </message>
+    <message>
+        <source>choose the layers to group first</source>
+        <translation>请先选择要组合的层</translation>
+    </message>
+    <message>
+        <source>{block} is already the name of a block or a layer</source>
+        <translation>{block} 已是某个块或层的名称</translation>
+    </message>
+    <message>
+        <source>already in block {block}: ungroup it first</source>
+        <translation>已在块 {block} 中：请先取消组合</translation>
+    </message>
+    <message>
+        <source>no block is called {block}</source>
+        <translation>没有名为 {block} 的块</translation>
+    </message>
+    <message>
+        <source>no layer is called {name} in design {design}</source>
+        <translation>设计 {design} 中没有名为 {name} 的层</translation>
+    </message>
+    <message>
+        <source>The axis the inputs are laid side by side on; -1 is the last (the channels)</source>
+        <translation>输入沿其并排拼接的轴；-1 表示最后一轴（通道）</translation>
+    </message>
+    <message>
+        <source>Adds its inputs element by element; they must all have the same shape.</source>
+        <translation>逐元素相加各输入；所有输入的形状必须相同。</translation>
+    </message>
+    <message>
+        <source>x − y, element by element; both inputs have the same shape.</source>
+        <translation>逐元素计算 x − y；两个输入形状相同。</translation>
+    </message>
+    <message>
+        <source>Multiplies its inputs element by element; they must all have the same shape.</source>
+        <translation>逐元素相乘各输入；所有输入的形状必须相同。</translation>
+    </message>
+    <message>
+        <source>Averages its inputs element by element; they must all have the same shape.</source>
+        <translation>逐元素求各输入的平均；所有输入的形状必须相同。</translation>
+    </message>
+    <message>
+        <source>Keeps the largest of its inputs element by element; they must all have the same shape.</source>
+        <translation>逐元素取各输入中的最大值；所有输入的形状必须相同。</translation>
+    </message>
+    <message>
+        <source>Lays its inputs side by side along one axis (the channels by default); every other axis must agree.</source>
+        <translation>沿一个轴（默认是通道）把各输入并排拼接；其他各轴必须一致。</translation>
+    </message>
+    <message>
+        <source>Dot products of its two inputs along one axis of each (the same axis for both).</source>
+        <translation>沿两个输入的同一轴计算点积。</translation>
+    </message>
+    <message>
+        <source>The axis summed over, in both inputs; -1 is the last</source>
+        <translation>两个输入中被求和的轴；-1 表示最后一轴</translation>
+    </message>
+    <message>
+        <source>Scale both inputs to length 1 first: the cosine similarity</source>
+        <translation>先把两个输入缩放到长度 1：即余弦相似度</translation>
+    </message>
+    <message>
+        <source>The way back of a convolution: each input value spreads a learned kernel over the output, which is strides times larger.</source>
+        <translation>卷积的反向：每个输入值把学到的卷积核铺到输出上，输出大小为输入的 strides 倍。</translation>
+    </message>
+    <message>
+        <source>How many times larger the output is, in both directions</source>
+        <translation>输出在两个方向上各放大多少倍</translation>
+    </message>
+    <message>
+        <source>same: output = input × strides; valid: also the kernel&apos;s overhang, input × strides + max(kernel − strides, 0)</source>
+        <translation>same：输出 = 输入 × strides；valid：再加上卷积核的超出部分，输入 × strides + max(kernel − strides, 0)</translation>
+    </message>
+    <message>
+        <source>Repeats every row and column size times: the image grows, nothing is learned.</source>
+        <translation>把每一行和每一列重复 size 次：图像变大，没有可学习的参数。</translation>
+    </message>
+    <message>
+        <source>How many times each row and column is repeated</source>
+        <translation>每一行和每一列重复的次数</translation>
+    </message>
+    <message>
+        <source>a layer cannot take its own output</source>
+        <translation>层不能以自己的输出作为输入</translation>
+    </message>
+    <message>
+        <source>connecting {source} to {target} would make a cycle: {target} already feeds {source}</source>
+        <translation>把 {source} 连到 {target} 会形成环路：{target} 已经是 {source} 的上游</translation>
+    </message>
+    <message>
+        <source>{slot} is not one of its input slots (0 to {last})</source>
+        <translation>{slot} 不是它的输入端口（0 到 {last}）</translation>
+    </message>
+    <message>
+        <source>already takes {source}</source>
+        <translation>已经以 {source} 为输入</translation>
+    </message>
+    <message>
+        <source>takes {count} inputs at most: disconnect one first</source>
+        <translation>最多接受 {count} 个输入：请先断开一个</translation>
+    </message>
+    <message>
+        <source>does not take {source}</source>
+        <translation>没有以 {source} 为输入</translation>
+    </message>
+    <message>
+        <source>a design needs at least one output: mark another layer first</source>
+        <translation>设计至少需要一个输出：请先把另一层标为输出</translation>
     </message>
 </context>
 <context>

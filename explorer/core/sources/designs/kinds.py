@@ -11,8 +11,10 @@ from explorer.core.base.errors import ParameterError, shown
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import ChoiceParam, FloatParam, IntParam, ShapeParam
 from explorer.core.sources.designs.blocks import block_layers, merge_layers
+from explorer.core.sources.designs.graph_kinds import GRAPH_KINDS
 from explorer.core.sources.designs.layer_kind import (
     EPSILON,
+    KERNEL,
     USE_BIAS,
     LayerKind,
     activation,
@@ -22,14 +24,6 @@ from explorer.core.sources.designs.sequence_kinds import SEQUENCE_KINDS
 
 __all__ = ["KINDS", "LayerKind", "block_names", "kind_of"]
 
-_KERNEL = IntParam(
-    "kernel_size",
-    3,
-    1,
-    31,
-    QT_TRANSLATE_NOOP("Core", "Side of the square kernel"),
-    label=QT_TRANSLATE_NOOP("Core", "Kernel size"),
-)
 _STRIDES = IntParam(
     "strides", 1, 1, 16, QT_TRANSLATE_NOOP("Core", "Step of the window in both directions")
 )
@@ -83,6 +77,8 @@ KINDS: dict[str, LayerKind] = {
                 ),
             ),
             ("shape",),
+            min_inputs=0,
+            max_inputs=0,
         ),
         LayerKind(
             "Conv2D",
@@ -91,7 +87,7 @@ KINDS: dict[str, LayerKind] = {
                 "Core",
                 "Slides learned kernels over the image; each filter gives one output channel.",
             ),
-            (filters(32), _KERNEL, _STRIDES, _PADDING, activation(), USE_BIAS),
+            (filters(32), KERNEL, _STRIDES, _PADDING, activation(), USE_BIAS),
             ("filters", "kernel_size"),
         ),
         LayerKind(
@@ -101,7 +97,7 @@ KINDS: dict[str, LayerKind] = {
                 "Core",
                 "One kernel per input channel: channels are filtered separately, never mixed.",
             ),
-            (_KERNEL, _MULTIPLIER, _STRIDES, _PADDING, activation(), USE_BIAS),
+            (KERNEL, _MULTIPLIER, _STRIDES, _PADDING, activation(), USE_BIAS),
             ("kernel_size",),
         ),
         LayerKind(
@@ -110,7 +106,7 @@ KINDS: dict[str, LayerKind] = {
             QT_TRANSLATE_NOOP(
                 "Core", "A depthwise convolution followed by a 1x1 convolution that mixes channels."
             ),
-            (filters(32), _KERNEL, _MULTIPLIER, _STRIDES, _PADDING, activation(), USE_BIAS),
+            (filters(32), KERNEL, _MULTIPLIER, _STRIDES, _PADDING, activation(), USE_BIAS),
             ("filters", "kernel_size"),
         ),
         LayerKind(
@@ -239,6 +235,7 @@ KINDS: dict[str, LayerKind] = {
             ),
         ),
         *SEQUENCE_KINDS,
+        *GRAPH_KINDS,
     )
 }
 

@@ -41,9 +41,21 @@ class LayerKind:
     description: str
     params: tuple[Param, ...]
     required: tuple[str, ...] = ()
+    min_inputs: int = 1
+    max_inputs: int | None = 1  # None: any number (Add, Concatenate...)
+    ports: tuple[str, ...] = ()  # labels of the first input ports (MultiHeadAttention: query...)
 
     def param(self, name: str) -> Param:
         return find_param(self.params, name)
+
+    def port_names(self, count: int) -> tuple[str, ...]:
+        """The labels of ``count`` input ports in order: the kind's own names where it has them
+        (query, value), numbers for a merge of any number (1, 2, ...), none for a single input."""
+        if not self.ports and self.max_inputs == 1:
+            return ("",) * count
+        return tuple(
+            self.ports[slot] if slot < len(self.ports) else str(slot + 1) for slot in range(count)
+        )
 
 
 def activation(default: str = "linear") -> ChoiceParam:
@@ -57,6 +69,14 @@ def activation(default: str = "linear") -> ChoiceParam:
 
 USE_BIAS = BoolParam(
     "use_bias", True, QT_TRANSLATE_NOOP("Core", "Add a learned offset to every output channel")
+)
+KERNEL = IntParam(
+    "kernel_size",
+    3,
+    1,
+    31,
+    QT_TRANSLATE_NOOP("Core", "Side of the square kernel"),
+    label=QT_TRANSLATE_NOOP("Core", "Kernel size"),
 )
 EPSILON = FloatParam(
     "epsilon", 0.001, 1e-12, 1.0, QT_TRANSLATE_NOOP("Core", "Added to the variance before dividing")

@@ -1,28 +1,32 @@
-"""Designs: a stack of layers the user puts together, edited by pure operations.
+"""Designs: layers the user puts together and wires, edited by pure operations.
 
 A :class:`Design` is immutable; every edit returns a new one, so undo and redo keep snapshots.
-Each layer's arguments are complete and validated by its kind's specs (``kinds``), and
-every Keras layer name in a design is unique. Whether the layers fit together is not enforced:
-:func:`shapes.check` says, layer by layer, and :func:`keras_build.build_design` leaves out the
-layers that do not fit.
+Each layer's arguments are complete and validated by its kind's specs (``kinds``), every Keras
+layer name in a design is unique, every input and output names a layer of the design, and the
+wiring has no cycle. Whether the layers fit together is not enforced: :func:`shapes.check`
+says, layer by layer, and :func:`keras_build.build_design` leaves out the layers that do not fit.
+Reading the wiring is ``graph``'s, editing it ``wiring``'s and ``block_edits``'; the edits by
+list position (the list designer's) are here.
 """
 
 from __future__ import annotations
 
-import keyword
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from explorer.core.base.errors import SHOWN_LIMIT, ExplorerError, ParameterError, shown
+from explorer.core.base.errors import ExplorerError, ParameterError, shown
 from explorer.core.base.reading import LAYER_LIMIT
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.params.specs import Value
-from explorer.core.params.values import resolve
-from explorer.core.sources.designs.kinds import KINDS, block_names, kind_of
+from explorer.core.sources.designs.block_edits import BlockEdits
+from explorer.core.sources.designs.design_layer import MAX_NAME_LENGTH, DesignLayer, layer_label
+from explorer.core.sources.designs.kinds import KINDS, kind_of
+from explorer.core.sources.designs.wiring import Wiring, renamed
 
 __all__ = [
     "MAX_LAYERS",
+    "MAX_NAME_LENGTH",
     "Design",
     "DesignError",
     "DesignLayer",
@@ -42,92 +46,11 @@ BLOCK_LAYERS = 13  # the most Keras layers a ResidualBlock becomes (bottleneck, 
 MAX_LAYERS = LAYER_LIMIT  # a design file of more is refused with this number, before Keras builds
 
 
-def layer_label(kind: str, name: str) -> str:
-    """``Conv2D conv1``: a layer as messages name it. A kind or name read from a file may be
-    long or hold control characters: it is then shown as ``shown`` shows any echoed input."""
-    return " ".join(
-        part if len(part) <= SHOWN_LIMIT and part.isprintable() else shown(part)
-        for part in (kind, name)
-    )
-
-
-# Keras's own names are far shorter (conv5_block3_3_conv: 18 characters). Exported code writes a
-# name several times (a block's in each of its layers): a name of megabytes made hundreds of
-# megabytes of Python.
-MAX_NAME_LENGTH = 100
-
-
-def _check_name(name: str) -> None:
-    if not name.isidentifier() or keyword.iskeyword(name):
-        raise ParameterError(
-            "name",
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "Core",
-                    "{name} is not a usable layer name: use letters, digits and _, "
-                    "not starting with a digit",
-                ),
-                name=shown(name),
-            ),
-        )
-    if len(name) > MAX_NAME_LENGTH:
-        raise ParameterError(
-            "name",
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "Core", "{name} is not a usable layer name: at most {limit} characters"
-                ),
-                name=shown(name),
-                limit=MAX_NAME_LENGTH,
-            ),
-        )
-
-
 @dataclass(frozen=True)
-class DesignLayer:
-    """One layer: its kind (``Conv2D``), its unique name and every argument, in spec order.
-
-    Arguments given as text or left out are coerced or filled in with the defaults, so two
-    layers that build the same thing compare equal.
-    """
-
-    kind: str
-    name: str
-    args: tuple[tuple[str, Any], ...] = ()  # as given; __post_init__ makes each a Value
-
-    def __post_init__(self) -> None:
-        spec = kind_of(self.kind)
-        _check_name(self.name)
-        given = dict(self.args)
-        for name in given:
-            if name not in {p.name for p in spec.params}:
-                known = ", ".join(p.name for p in spec.params) or "none"
-                raise ParameterError(
-                    name,
-                    Text(
-                        QT_TRANSLATE_NOOP("Core", "unknown argument of {layer} (known: {known})"),
-                        layer=layer_label(self.kind, self.name),
-                        known=known,
-                    ),
-                )
-        values = resolve(spec.params, given, owner=layer_label(self.kind, self.name))
-        object.__setattr__(self, "args", tuple(values.items()))
-
-    @property
-    def values(self) -> dict[str, Any]:
-        """Each argument's value, of its spec's type: which type (int, str, a shape...) depends
-        on the argument's name, so it reads as Any."""
-        return dict(self.args)
-
-    def keras_names(self) -> tuple[str, ...]:
-        """The names of the Keras layers this layer becomes (a ResidualBlock, several)."""
-        return block_names(self.name) if self.kind == "ResidualBlock" else (self.name,)
-
-
-@dataclass(frozen=True)
-class Design:
+class Design(Wiring, BlockEdits):
     name: str
     layers: tuple[DesignLayer, ...] = field(default=())
+    outputs: tuple[str, ...] | None = None  # None: the last layer
 
     def __post_init__(self) -> None:
         if not self.name.strip() or "/" in self.name or not self.name.isprintable():
@@ -181,12 +104,60 @@ class Design:
         repeated = repeated_name(self.layers)
         if repeated is not None:
             raise repeated[1]
+        self._check_wiring()
 
-    def index(self, name: str) -> int:
-        for position, layer in enumerate(self.layers):
-            if layer.name == name:
-                return position
-        raise KeyError(name)
+    def _check_wiring(self) -> None:
+        for layer in self.layers:
+            for source in layer.inputs or ():
+                if source not in self._indices:
+                    raise ParameterError(
+                        layer.label,
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "Core", "input {input} is not a layer of this design"
+                            ),
+                            input=shown(source),
+                        ),
+                    )
+        if self.outputs is not None:
+            object.__setattr__(self, "outputs", tuple(self.outputs))
+            self._check_outputs(self.outputs)
+        cycle = self.cycle()
+        if cycle is not None:
+            raise ParameterError(
+                self.layer(cycle[0]).label,
+                Text(
+                    QT_TRANSLATE_NOOP("Core", "its inputs make a cycle: {cycle}"),
+                    cycle=" → ".join(cycle),
+                ),
+            )
+
+    def _check_outputs(self, outputs: tuple[str, ...]) -> None:
+        if not outputs:
+            raise ParameterError(
+                "outputs",
+                QT_TRANSLATE_NOOP(
+                    "Core", "the list of outputs is empty: leave it out for the last layer"
+                ),
+            )
+        given: tuple[object, ...] = outputs  # as given: from a file, anything
+        for position, output in enumerate(given):
+            if not isinstance(output, str) or output not in self._indices:
+                raise ParameterError(
+                    "outputs",
+                    Text(
+                        QT_TRANSLATE_NOOP("Core", "{name} is not a layer of this design"),
+                        name=shown(output),
+                    ),
+                )
+            if output in given[:position]:
+                raise ParameterError(
+                    "outputs",
+                    Text(QT_TRANSLATE_NOOP("Core", "{name} is listed twice"), name=shown(output)),
+                )
+
+    def _evolve(self, **changes: Any) -> Design:
+        return replace(self, **changes)
 
     def _with(self, layers: list[DesignLayer]) -> Design:
         return replace(self, layers=tuple(layers))
@@ -213,9 +184,7 @@ class Design:
         return self.insert(len(self.layers), layer)
 
     def remove(self, index: int) -> Design:
-        layers = list(self.layers)
-        del layers[self._position(index)]
-        return self._with(layers)
+        return self.remove_layer(self.layers[self._position(index)].name)
 
     def move(self, source: int, destination: int) -> Design:
         """The layer at ``source`` ends up at position ``destination``."""
@@ -225,9 +194,15 @@ class Design:
         return self._with(layers)
 
     def replace(self, index: int, layer: DesignLayer) -> Design:
+        """``layer`` in place of the one at ``index``; a new name is also the one the other
+        layers' inputs and the outputs use."""
         layers = list(self.layers)
-        layers[self._position(index)] = layer
-        return self._with(layers)
+        old = layers[self._position(index)].name
+        layers[index] = layer
+        if layer.name == old:
+            return self._with(layers)
+        renamed_layers, outputs = renamed(tuple(layers), self.outputs, old, layer.name)
+        return replace(self, layers=renamed_layers, outputs=outputs)
 
     def with_args(
         self, index: int, args: Mapping[str, object] | None = None, **more: object
@@ -235,7 +210,7 @@ class Design:
         """Change some arguments of one layer; values are checked by the kind's specs."""
         layer = self.layers[self._position(index)]
         changed = {**layer.values, **(args or {}), **more}
-        return self.replace(index, DesignLayer(layer.kind, layer.name, tuple(changed.items())))
+        return self.replace(index, replace(layer, args=tuple(changed.items())))
 
     def rename(self, index: int, name: str) -> Design:
         layer = self.layers[self._position(index)]

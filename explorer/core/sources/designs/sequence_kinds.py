@@ -139,8 +139,9 @@ SEQUENCE_KINDS = (
         "multi_head_attention",
         QT_TRANSLATE_NOOP(
             "Core",
-            "Self-attention: every step looks at every step of the sequence (query, key and "
-            "value are all this layer's input); the output has the input's shape.",
+            "Attention: every step of the query looks at every step of the value (which is "
+            "also the key). One input is self-attention: the sequence is query and value. The "
+            "output has the query's shape.",
         ),
         (
             IntParam("num_heads", 2, 1, 256, QT_TRANSLATE_NOOP("Core", "Attention heads")),
@@ -153,6 +154,8 @@ SEQUENCE_KINDS = (
             ),
         ),
         ("num_heads", "key_dim"),
+        max_inputs=2,
+        ports=(QT_TRANSLATE_NOOP("Core", "query"), QT_TRANSLATE_NOOP("Core", "value")),
     ),
     LayerKind(
         "LayerNormalization",

@@ -20,7 +20,8 @@ from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.sources.designs.blocks import out_channels
 
 if TYPE_CHECKING:
-    from explorer.core.sources.designs.model import Design, DesignLayer
+    from explorer.core.sources.designs.design_layer import DesignLayer
+    from explorer.core.sources.designs.graph import Graph as Design
 
 
 _SPATIAL = {
