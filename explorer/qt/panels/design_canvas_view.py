@@ -84,7 +84,13 @@ class CanvasView(QGraphicsView):
         self._pressed: dict[str, QPointF] = {}  # the boxes' places when the mouse went down
 
     def item_at(self, point: QPointF) -> QGraphicsItem | None:
-        return _owner(self.itemAt(point.toPoint()))
+        """The topmost node, port, wire, block or frame at view ``point`` (not the connection
+        being drawn)."""
+        for item in self.items(point.toPoint()):
+            owner = _owner(item)
+            if owner is not None:
+                return owner
+        return None
 
     # --- palette drops ------------------------------------------------------------------------
 
