@@ -285,6 +285,7 @@ class GraphPanel(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.fit_button)
         bar.addWidget(self.export_button)
+        bar.addStretch(0)  # takes the room only while the drawing's tools are hidden
         self._drawing_tools: tuple[QWidget, ...] = (
             self.color_label,
             self.color,
