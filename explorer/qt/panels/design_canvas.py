@@ -49,6 +49,15 @@ def _names(names: Iterable[str]) -> str:
     return ", ".join(names)
 
 
+def pinned(design: Design) -> Design:
+    """``design`` with its inputs written out and every layer where the canvas shows it, so a
+    structural edit moves nothing the user sees (an unplaced layer would be laid out again)."""
+    design = design.explicit()
+    shown = positions(design)
+    loose = {layer.name: shown[layer.name] for layer in design.layers if layer.position is None}
+    return design.placed(loose) if loose else design
+
+
 def port_labels(design: Design, layer: DesignLayer) -> tuple[str, ...]:
     """The labels of the input ports a layer shows: one a connection, and one more free port
     while it takes more (at least as many as it needs); a one-input layer's is unlabelled."""
@@ -298,7 +307,7 @@ class DesignCanvas(QWidget):
         name = layer.name
         placed = replace(layer, inputs=(), position=corner)
         return self.apply(
-            lambda d: d.explicit().add_layer(placed),
+            lambda d: pinned(d).add_layer(placed),
             lambda: translate("DesignCanvas", "Add {name}").format(name=name),
             name,
         )
@@ -308,7 +317,7 @@ class DesignCanvas(QWidget):
         if KINDS[self.designer.design.layer(target).kind].max_inputs == 1:
             slot = None  # its one input, replaced
         return self.apply(
-            lambda d: d.explicit().connect(source, target, slot),
+            lambda d: pinned(d).connect(source, target, slot),
             lambda: translate("DesignCanvas", "Connect {source} to {target}").format(
                 source=source, target=target
             ),
@@ -329,7 +338,7 @@ class DesignCanvas(QWidget):
             return False
 
         def change(design: Design) -> Design:
-            design = design.explicit()
+            design = pinned(design)
             for name in names:
                 design = design.remove_layer(name)
             for source, target in pairs:
@@ -379,7 +388,7 @@ class DesignCanvas(QWidget):
 
     def expand(self, name: str) -> bool:
         return self.apply(
-            lambda d: d.explicit().expand_block(name),
+            lambda d: pinned(d).expand_block(name),
             lambda: translate("DesignCanvas", "Expand {name}").format(name=name),
         )
 

@@ -41,9 +41,17 @@ def auto_layout(design: Design) -> dict[str, tuple[float, float]]:
 
 
 def positions(design: Design) -> dict[str, tuple[float, float]]:
-    """Where each layer is drawn: its own position, or the auto-layout's."""
+    """Where each layer is drawn: its own position, or the auto-layout's, moved as far as the
+    placed layers are on average from theirs (a layer added in the list lands near its
+    neighbours, wherever the user has put them)."""
     placed = {layer.name: layer.position for layer in design.layers}
-    laid: dict[str, tuple[float, float]] = {}
-    if any(position is None for position in placed.values()):
-        laid = auto_layout(design)
-    return {name: position or laid[name] for name, position in placed.items()}
+    if all(position is not None for position in placed.values()):
+        return {name: position for name, position in placed.items() if position is not None}
+    laid = auto_layout(design)
+    moves = [(p[0] - laid[n][0], p[1] - laid[n][1]) for n, p in placed.items() if p is not None]
+    dx = sum(x for x, _ in moves) / len(moves) if moves else 0.0
+    dy = sum(y for _, y in moves) / len(moves) if moves else 0.0
+    return {
+        name: position or (laid[name][0] + dx, laid[name][1] + dy)
+        for name, position in placed.items()
+    }
