@@ -204,7 +204,7 @@ class DesignCanvas(QWidget):
                 if source in inside and inside[source] == inside.get(layer.name):
                     continue  # within a folded block
                 ends = (self._end(source, None, inside), self._end(layer.name, slot, inside))
-                bad = slot in getattr(result, "bad_inputs", ())  # TODO(gcore): the graph check
+                bad = slot in result.bad_inputs
                 wire = WireItem(source, layer.name, slot, ends, bad)
                 self.scene.addItem(wire)
                 self.wires.append(wire)
@@ -225,7 +225,7 @@ class DesignCanvas(QWidget):
         note, problem = None, False
         if result.problem is not None:
             note, problem = translated(result.problem), True
-        elif not getattr(result, "connected", True):  # TODO(gcore): the graph check
+        elif not result.connected:
             note = translate("DesignCanvas", "not part of the model")
         shape = shape_text(result.output_shape) if result.output_shape is not None else "—"
         return NodeLook(

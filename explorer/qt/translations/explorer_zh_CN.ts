@@ -1119,6 +1119,10 @@
         <translation>无法构建设计 {name}：它的第一层必须是 Input</translation>
     </message>
     <message>
+        <source>design {name} cannot be built: none of its outputs works</source>
+        <translation>无法构建设计 {name}：它的输出都不可用</translation>
+    </message>
+    <message>
         <source>Function applied to every output value</source>
         <translation>作用于每个输出值的函数</translation>
     </message>
@@ -1359,8 +1363,36 @@
         <translation>{layer}：没有输入：设计的第一层必须是 Input</translation>
     </message>
     <message>
+        <source>{layer}: has no input: connect one</source>
+        <translation>{layer}：没有输入：请连接一个</translation>
+    </message>
+    <message>
+        <source>{layer}: its input {source} does not work</source>
+        <translation>{layer}：它的输入 {source} 不可用</translation>
+    </message>
+    <message>
+        <source>{layer}: not part of the model: it leads to no output</source>
+        <translation>{layer}：不属于模型：它不通向任何输出</translation>
+    </message>
+    <message>
+        <source>{layer}: not part of the model: it leads only to layers that do not work</source>
+        <translation>{layer}：不属于模型：它只通向不可用的层</translation>
+    </message>
+    <message>
         <source>{layer}: an Embedding looks up token ids, so it must come right after the Input</source>
         <translation>{layer}：Embedding 按词元编号查表，因此必须紧跟在 Input 之后</translation>
+    </message>
+    <message>
+        <source>takes at least {least} inputs, not {count}</source>
+        <translation>至少需要 {least} 个输入，而不是 {count} 个</translation>
+    </message>
+    <message>
+        <source>takes one input, not {count}</source>
+        <translation>只接受一个输入，而不是 {count} 个</translation>
+    </message>
+    <message>
+        <source>takes {most} inputs, not {count}</source>
+        <translation>接受 {most} 个输入，而不是 {count} 个</translation>
     </message>
     <message>
         <source>{problem}; {source} gives only its last state: tick its return_sequences</source>
@@ -2125,6 +2157,46 @@
     <message>
         <source>a design needs at least one output: mark another layer first</source>
         <translation>设计至少需要一个输出：请先把另一层标为输出</translation>
+    </message>
+    <message>
+        <source>inputs {first} and {other} differ</source>
+        <translation>输入 {first} 与 {other} 不一致</translation>
+    </message>
+    <message>
+        <source>{text}; use a projection (1×1 Conv2D with strides {n})</source>
+        <translation>{text}；请使用投影（步幅为 {n} 的 1×1 Conv2D）</translation>
+    </message>
+    <message>
+        <source>{text}; use a projection (1×1 Conv2D with {n} filters)</source>
+        <translation>{text}；请使用投影（{n} 个卷积核的 1×1 Conv2D）</translation>
+    </message>
+    <message>
+        <source>inputs {first} and {other} have different ranks</source>
+        <translation>输入 {first} 与 {other} 的维数不同</translation>
+    </message>
+    <message>
+        <source>cannot concatenate on {what}</source>
+        <translation>不能在{what}上拼接</translation>
+    </message>
+    <message>
+        <source>shapes differ on axis {axis} ({a} vs {b})</source>
+        <translation>形状在轴 {axis} 上不一致（{a} 对 {b}）</translation>
+    </message>
+    <message>
+        <source>the batch axis ({axis})</source>
+        <translation>批轴（{axis}）</translation>
+    </message>
+    <message>
+        <source>axis {axis} is outside its {rank}-D inputs</source>
+        <translation>轴 {axis} 超出了 {rank} 维输入的范围</translation>
+    </message>
+    <message>
+        <source>cannot sum over {what}</source>
+        <translation>不能在{what}上求和</translation>
+    </message>
+    <message>
+        <source>the axes summed over differ: {a} in x {x}, {b} in y {y}</source>
+        <translation>求和的轴长度不一致：x {x} 中为 {a}，y {y} 中为 {b}</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,7 @@ from explorer.core.sources.designs.model import (
     repeated_name,
 )
 from explorer.core.sources.designs.shapes import check, missing_input
+from explorer.core.sources.designs.shapes import left_out as layers_left_out
 
 if TYPE_CHECKING:
     import keras
@@ -256,7 +257,7 @@ def left_out(reference: Reference) -> list[tuple[str, str]]:
     build = reference.architecture.build
     if not isinstance(build, DesignBuilder):
         return []
-    return [(c.name, c.problem) for c in check(build.design) if c.problem is not None]
+    return layers_left_out(build.design, check(build.design))
 
 
 def architecture_of(design: Design, architecture_id: str | None = None) -> Architecture:

@@ -13,9 +13,10 @@ from explorer.core.sources.designs.blocks import (
     merge_layers,
     needs_projection,
 )
+from explorer.core.sources.designs.merge_shapes import MERGES
 from explorer.core.sources.designs.model import DesignError
 from explorer.core.sources.designs.sequence_kinds import SELF_ATTENTION
-from explorer.core.sources.designs.shapes import check, missing_input, token_ids
+from explorer.core.sources.designs.shapes import check, in_model, token_inputs
 
 if TYPE_CHECKING:
     import keras
@@ -58,9 +59,11 @@ def _residual(layer: DesignLayer, x: Any) -> Any:
 
 
 def build_design(design: Design) -> keras.Model:
+    """A functional model from every Input that reaches an output to every output that works;
+    the layers left out are ``shapes.left_out``'s."""
     import keras
 
-    if missing_input(design) is not None:
+    if not any(layer.kind == "Input" for layer in design.layers):
         raise DesignError(
             Text(
                 QT_TRANSLATE_NOOP(
@@ -70,19 +73,57 @@ def build_design(design: Design) -> keras.Model:
             )
         )
     results = check(design)
-    first = design.layers[0]
-    dtype = "int32" if token_ids(results) else None  # None: Keras's float32
-    inputs = keras.Input(shape=first.values["shape"], dtype=dtype, name=first.name)
-    x = inputs
-    for layer, result in zip(design.layers[1:], results[1:], strict=True):
-        if not result.ok:
-            continue
-        if layer.kind == "ResidualBlock":
-            x = _residual(layer, x)
-            continue
-        made = getattr(keras.layers, layer.kind)(
-            **keras_arguments(layer.kind, layer.values), name=layer.name
+    by_name = {result.name: result for result in results}
+    made = in_model(design, results)
+    if not made:
+        raise DesignError(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "Core", "design {name} cannot be built: none of its outputs works"
+                ),
+                name=shown(design.name),
+            )
         )
-        # Self-attention: the sequence is the query and the value (and so the key).
-        x = made(x, x) if layer.kind in SELF_ATTENTION else made(x)
-    return keras.Model(inputs, x, name=design.name)
+    tokens = token_inputs(results)
+    tensors: dict[str, Any] = {}
+    for name in design.order():
+        if name not in made:
+            continue
+        layer = design.layer(name)
+        if layer.kind == "Input":
+            dtype = "int32" if name in tokens else None  # None: Keras's float32
+            tensors[name] = keras.Input(shape=layer.values["shape"], dtype=dtype, name=name)
+            continue
+        given = [tensors[str(by_name[source].source)] for source in by_name[name].inputs]
+        tensors[name] = _call(layer, given)
+    inputs = [
+        tensors[layer.name]
+        for layer in design.layers
+        if layer.name in tensors and layer.kind == "Input"
+    ]
+    outputs = dict.fromkeys(by_name[output].source for output in design.output_names())
+    return keras.Model(
+        _one_or_all(inputs),
+        _one_or_all([tensors[name] for name in outputs if name is not None]),
+        name=design.name,
+    )
+
+
+def _one_or_all(tensors: list[Any]) -> Any:
+    """One tensor as itself (a model of one input or output, as Keras's own), more as a list."""
+    return tensors[0] if len(tensors) == 1 else tensors
+
+
+def _call(layer: DesignLayer, given: list[Any]) -> Any:
+    import keras
+
+    if layer.kind == "ResidualBlock":
+        return _residual(layer, given[0])
+    made = getattr(keras.layers, layer.kind)(
+        **keras_arguments(layer.kind, layer.values), name=layer.name
+    )
+    if layer.kind in MERGES:
+        return made(given)
+    if layer.kind in SELF_ATTENTION:  # the query, and the value (and so the key)
+        return made(given[0], given[-1])
+    return made(given[0])
