@@ -206,8 +206,11 @@ def test_refusals_moves_deletes_and_escape(qtbot, window) -> None:
     assert view.wiring is None
     QTest.mouseRelease(view.viewport(), LEFT, NONE, start)
     assert designer.design == before
-    # A layer not leading to an output is grey, and says so.
+    # A layer with no input says so in red; wired but leading to no output, it is grey.
     loose = drop(canvas, "Dense", 450, 450)
+    assert canvas.nodes[loose].note.toPlainText() == "Dense dense: has no input: connect one"
+    assert canvas.nodes[loose].look.problem
+    wire(canvas, a, loose)
     assert canvas.nodes[loose].note.toPlainText() == "not part of the model"
     assert not canvas.nodes[loose].look.problem
     # Two selected boxes move together: one undo step, both positions set.
