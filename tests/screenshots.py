@@ -13,6 +13,25 @@ os.environ["EXPLORER_CACHE_DIR"] = "off"  # every model built, as on a first sta
 OUT = Path(__file__).resolve().parents[1] / "resources" / "screenshots"
 
 
+def wait_for(signal, timeout_ms: int = 60_000) -> None:
+    """Run the event loop until ``signal`` (or the time is up)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def settle(ms: int = 300) -> None:
+    """Let the layouts and docks settle into their sizes."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def main() -> int:
     from PySide6.QtCore import QEventLoop, QSettings, QSignalBlocker, Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -43,12 +62,6 @@ def main() -> int:
     # screen narrower than it would like; the pictures are taken at the sizes they name.
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(1440, 860)
-
-    def wait_for(signal, timeout_ms: int = 60_000) -> None:
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        loop.exec()
 
     wait_for(window.client.build_finished)
     window.table.table.selectRow(4)
@@ -287,7 +300,7 @@ def canvas_screenshots(out: Path = OUT) -> list[Path]:
     way to the merge), and an Add whose inputs differ, its reason on the box and its
     connection red. Only these two pictures: ``python -c "from tests.screenshots import
     canvas_screenshots; canvas_screenshots()"``."""
-    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -302,17 +315,6 @@ def canvas_screenshots(out: Path = OUT) -> list[Path]:
     app.processEvents()
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(1366, 768)
-
-    def wait_for(signal, timeout_ms: int = 60_000) -> None:
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        loop.exec()
-
-    def settle(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     wait_for(window.client.build_finished)
     window.reset_layout()

@@ -38,30 +38,24 @@ def build_inception(canvas) -> list[Design]:
     designer = canvas.designer
     steps = [designer.design]
 
-    def step() -> None:
+    def step(name: str | None = None) -> str:
+        """Record the design after one action (``name``: the layer it added, passed on)."""
         assert designer.design != steps[-1]
         steps.append(designer.design)
+        return name or ""
 
     set_args(canvas, "input_layer", shape=(28, 28, 192))
     step()
-    one = drop(canvas, "Conv2D", -200, 200)
-    step()
+    one = step(drop(canvas, "Conv2D", -200, 200))
     set_args(canvas, one, filters=64, kernel_size=1)
     step()
-    reduce3 = drop(canvas, "Conv2D", 100, 200)
-    step()
-    reduce5 = drop(canvas, "Conv2D", 400, 200)
-    step()
-    pool = drop(canvas, "MaxPooling2D", 700, 200)
-    step()
-    three = drop(canvas, "Conv2D", 100, 400)
-    step()
-    five = drop(canvas, "Conv2D", 400, 400)
-    step()
-    project = drop(canvas, "Conv2D", 700, 400)
-    step()
-    merge = drop(canvas, "Concatenate", 250, 600)
-    step()
+    reduce3 = step(drop(canvas, "Conv2D", 100, 200))
+    reduce5 = step(drop(canvas, "Conv2D", 400, 200))
+    pool = step(drop(canvas, "MaxPooling2D", 700, 200))
+    three = step(drop(canvas, "Conv2D", 100, 400))
+    five = step(drop(canvas, "Conv2D", 400, 400))
+    project = step(drop(canvas, "Conv2D", 700, 400))
+    merge = step(drop(canvas, "Concatenate", 250, 600))
     for name, args in (
         (reduce3, {"filters": 96, "kernel_size": 1}),
         (reduce5, {"filters": 16, "kernel_size": 1}),
