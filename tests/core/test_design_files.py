@@ -80,8 +80,8 @@ BAD_FILES = [
     ('{"format": "something.else"}', NOT_A_DESIGN),
     ("[1, 2]", NOT_A_DESIGN),
     (
-        _file(INPUT, head=HEAD.replace('"version": 1', '"version": 2')),
-        "was written by a newer version (2); this program reads version 1",
+        _file(INPUT, head=HEAD.replace('"version": 1', '"version": 3')),
+        "was written by a newer version (3); this program reads versions 1 to 2",
     ),
     (
         _file(INPUT, head=HEAD.replace('"version": 1', '"version": "1"')),

@@ -77,10 +77,10 @@ def test_a_layer_knows_its_inputs_position_and_group() -> None:
         "inputs: an Input takes no input"
     )
     assert _refusal(lambda: DesignLayer("Add", "add", inputs="ab")) == (
-        "inputs: the inputs of Add add must be a list of names"
+        "inputs: must be a list of layer names"
     )
     assert _refusal(lambda: DesignLayer("Add", "add", position=(1.0, float("nan")))) == (
-        "position: the position of Add add must be two finite numbers [x, y]"
+        "position: must be two finite numbers [x, y]"
     )
     assert _refusal(lambda: DesignLayer("Add", "add", group="2 x")).startswith(
         "group: '2 x' is not a usable layer name"

@@ -47,11 +47,13 @@ def test_open_edit_save_and_copy_designs(qtbot, window, fake, prompts, tmp_path,
 
     # A damaged file is explained; the design on screen stays.
     bad = tmp_path / "bad.design.json"
-    bad.write_text('{"format": "keras-architecture-explorer.design", "version": 2}')
+    bad.write_text('{"format": "keras-architecture-explorer.design", "version": 3}')
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     assert not designs.open_design(str(bad))
-    assert shown == [f"{bad} was written by a newer version (2); this program reads version 1"]
+    assert shown == [
+        f"{bad} was written by a newer version (3); this program reads versions 1 to 2"
+    ]
     assert designer.design == design_files.load(path)
 
     # Edit a Copy of ResNet18, with an unsaved change: it is not dropped without asking.

@@ -1003,8 +1003,16 @@
         <translation>{where} 不是含有 type、name 和 args 的对象</translation>
     </message>
     <message>
-        <source>{where}: unknown key {key} (known: type, name, args)</source>
-        <translation>{where}：未知的键 {key}（已有：type、name、args）</translation>
+        <source>{where}: unknown key {key} (known: {known})</source>
+        <translation>{where}：未知的键 {key}（已有：{known}）</translation>
+    </message>
+    <message>
+        <source>{source} was written by a newer version ({version}); this program reads versions 1 to {supported}</source>
+        <translation>{source} 由更新的版本（{version}）写入；本程序可读取版本 1 到 {supported}</translation>
+    </message>
+    <message>
+        <source>{source}: &quot;outputs&quot; must be a list of layer names</source>
+        <translation>{source}：&quot;outputs&quot; 必须是层名列表</translation>
     </message>
     <message>
         <source>a layer type</source>
@@ -1013,6 +1021,10 @@
     <message>
         <source>{where} ({layer}): &quot;args&quot; must be an object</source>
         <translation>{where}（{layer}）：&quot;args&quot; 必须是对象</translation>
+    </message>
+    <message>
+        <source>{where} ({layer}): &quot;group&quot; must be a block name</source>
+        <translation>{where}（{layer}）：&quot;group&quot; 必须是块名</translation>
     </message>
     <message>
         <source>{source} is not JSON: {error} at line {line} column {column}</source>
@@ -1031,16 +1043,16 @@
         <translation>{source}：&quot;version&quot; 必须是不小于 1 的整数</translation>
     </message>
     <message>
-        <source>{source} was written by a newer version ({version}); this program reads version {supported}</source>
-        <translation>{source} 由更新的版本（{version}）写入；本程序只能读取版本 {supported}</translation>
-    </message>
-    <message>
         <source>a list of layers</source>
         <translation>层的列表</translation>
     </message>
     <message>
         <source>{source}: a design has at most {limit:,} layers; this one has {count:,}</source>
         <translation>{source}：一个设计最多 {limit:,} 层；这个设计有 {count:,} 层</translation>
+    </message>
+    <message>
+        <source>{source}: no layer is an Input: a design needs one</source>
+        <translation>{source}：没有 Input 层：设计至少需要一个</translation>
     </message>
     <message>
         <source>{source}: layer {number} ({layer}): {error}</source>
@@ -1275,12 +1287,12 @@
         <translation>{layer} 没有这个参数（已有：{known}）</translation>
     </message>
     <message>
-        <source>the inputs of {layer} must be a list of names</source>
-        <translation>{layer} 的输入必须是层名列表</translation>
+        <source>must be a list of layer names</source>
+        <translation>必须是层名列表</translation>
     </message>
     <message>
-        <source>the position of {layer} must be two finite numbers [x, y]</source>
-        <translation>{layer} 的位置必须是两个有限数 [x, y]</translation>
+        <source>must be two finite numbers [x, y]</source>
+        <translation>必须是两个有限数 [x, y]</translation>
     </message>
     <message>
         <source>{name} is not a usable design name: one line, no &apos;/&apos;</source>

@@ -95,28 +95,25 @@ class DesignLayer:
                 )
         values = resolve(spec.params, given, owner=label)
         object.__setattr__(self, "args", tuple(values.items()))
-        object.__setattr__(self, "inputs", self._checked_inputs(label))
-        object.__setattr__(self, "position", self._checked_position(label))
+        object.__setattr__(self, "inputs", self._checked_inputs())
+        object.__setattr__(self, "position", self._checked_position())
         if self.group is not None:
-            check_name(self.group, "group")
+            check_name(str(self.group), "group")
 
-    def _checked_inputs(self, label: str) -> tuple[str, ...] | None:
+    def _checked_inputs(self) -> tuple[str, ...] | None:
         inputs: object = self.inputs  # as given: a file's list, or anything
         if inputs is None:
             return () if self.kind == "Input" else None
         if not isinstance(inputs, (tuple, list)) or not all(isinstance(n, str) for n in inputs):
             raise ParameterError(
                 "inputs",
-                Text(
-                    QT_TRANSLATE_NOOP("Core", "the inputs of {layer} must be a list of names"),
-                    layer=label,
-                ),
+                QT_TRANSLATE_NOOP("Core", "must be a list of layer names"),
             )
         if inputs and self.kind == "Input":
             raise ParameterError("inputs", NO_INPUT)
         return tuple(inputs)
 
-    def _checked_position(self, label: str) -> tuple[float, float] | None:
+    def _checked_position(self) -> tuple[float, float] | None:
         position: object = self.position  # as given
         if position is None:
             return None
@@ -126,12 +123,7 @@ class DesignLayer:
         ):
             raise ParameterError(
                 "position",
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "Core", "the position of {layer} must be two finite numbers [x, y]"
-                    ),
-                    layer=label,
-                ),
+                QT_TRANSLATE_NOOP("Core", "must be two finite numbers [x, y]"),
             )
         return (float(numbers[0]), float(numbers[1]))
 

@@ -4,16 +4,23 @@ The file is one JSON object, written one layer per line with every argument in s
 
     {
       "format": "keras-architecture-explorer.design",
-      "version": 1,
-      "name": "small-vgg",
+      "version": 2,
+      "name": "two-branches",
       "layers": [
-        {"type": "Input", "name": "input_layer", "args": {"shape": [32, 32, 3]}},
-        {"type": "Conv2D", "name": "conv1", "args": {"filters": 32, "kernel_size": 3, ...}}
-      ]
+        {"type": "Input", "name": "image", "args": {"shape": [32, 32, 3]}},
+        {"type": "Conv2D", "name": "conv1", "args": {"filters": 32, ...}, "position": [0.0, 90.0]},
+        {"type": "Conv2D", "name": "conv2", "args": {...}, "inputs": ["image"]},
+        {"type": "Add", "name": "add", "args": {}, "inputs": ["conv1", "conv2"]}
+      ],
+      "outputs": ["add"]
     }
 
 ``type`` is a kind of ``kinds.KINDS``; ``args`` may leave out arguments (they take their
-defaults); shapes are lists. The first layer must be an Input. Messages count layers from 1.
+defaults); shapes are lists. Version 2 adds ``inputs`` (layer names, in order; left out: the
+previous layer, so a chain reads as in version 1), ``position``, ``group`` (the named block) and
+``outputs`` (left out: the last layer). A design that is a chain with none of these is written as
+version 1, which has only ``type``, ``name`` and ``args`` and starts with its one Input. Messages
+count layers from 1.
 """
 
 from __future__ import annotations
@@ -53,7 +60,7 @@ if TYPE_CHECKING:
     import keras
 
 FORMAT = "keras-architecture-explorer.design"
-VERSION = 1
+VERSION = 2  # the newest this program reads; it writes 1 where that is enough
 SUFFIX = ".design.json"
 FAMILY = QT_TRANSLATE_NOOP("Core", "Designs")
 DESIGN_FILE = QT_TRANSLATE_NOOP("Core", "a design file")
@@ -73,24 +80,42 @@ def is_design_file(text: str) -> bool:
 
 
 def to_json(design: Design) -> str:
-    layers = [
-        json.dumps(
-            {
-                "type": layer.kind,
-                "name": layer.name,
-                "args": {name: as_json_value(value) for name, value in layer.args},
-            },
-            ensure_ascii=False,
-        )
-        for layer in design.layers
-    ]
-    head = {"format": FORMAT, "version": VERSION, "name": design.name}
+    version = _version(design)
+    layers = [json.dumps(_entry(layer, version), ensure_ascii=False) for layer in design.layers]
+    head = {"format": FORMAT, "version": version, "name": design.name}
     lines = [
         f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},"
         for key, value in head.items()
     ]
     body = ",\n".join(f"    {layer}" for layer in layers)
-    return "{\n" + "\n".join(lines) + '\n  "layers": [\n' + body + "\n  ]\n}\n"
+    tail = ""
+    if design.outputs is not None and version > 1:
+        tail = f',\n  "outputs": {json.dumps(list(design.outputs), ensure_ascii=False)}'
+    return "{\n" + "\n".join(lines) + '\n  "layers": [\n' + body + "\n  ]" + tail + "\n}\n"
+
+
+def _version(design: Design) -> int:
+    """1 for a chain with no position, block or marked output beyond the last layer (what
+    every version of the program reads); 2 otherwise."""
+    plain = all(layer.position is None and layer.group is None for layer in design.layers)
+    last = design.layers[-1].name if design.layers else None
+    one_output = design.outputs is None or design.outputs == (last,)
+    return 1 if plain and one_output and design.is_chain() else 2
+
+
+def _entry(layer: DesignLayer, version: int) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "type": layer.kind,
+        "name": layer.name,
+        "args": {name: as_json_value(value) for name, value in layer.args},
+    }
+    if version > 1 and layer.inputs is not None and layer.kind != "Input":
+        entry["inputs"] = list(layer.inputs)
+    if layer.position is not None:
+        entry["position"] = list(layer.position)
+    if layer.group is not None:
+        entry["group"] = layer.group
+    return entry
 
 
 _TEXT = QT_TRANSLATE_NOOP("Core", "text")  # what a name must be
@@ -108,7 +133,10 @@ def _field(data: Mapping[str, Any], key: str, kind: type, what: str, source: str
     return value
 
 
-def _layer(entry: Any, number: int, source: str) -> DesignLayer:
+_KEYS = {1: ("type", "name", "args"), 2: ("type", "name", "args", "inputs", "position", "group")}
+
+
+def _layer(entry: Any, number: int, source: str, version: int) -> DesignLayer:
     where = Text(
         QT_TRANSLATE_NOOP("Core", "{source}: layer {number}"), source=source, number=number
     )
@@ -117,12 +145,14 @@ def _layer(entry: Any, number: int, source: str) -> DesignLayer:
             QT_TRANSLATE_NOOP("Core", "{where} is not an object with type, name and args"),
             where=where,
         )
-    extra = sorted(set(entry) - {"type", "name", "args"})
+    known = _KEYS[min(version, VERSION)]
+    extra = sorted(set(entry) - set(known))
     if extra:
         raise _error(
-            QT_TRANSLATE_NOOP("Core", "{where}: unknown key {key} (known: type, name, args)"),
+            QT_TRANSLATE_NOOP("Core", "{where}: unknown key {key} (known: {known})"),
             where=where,
             key=shown(extra[0]),
+            known=", ".join(known),
         )
     kind = _field(entry, "type", str, QT_TRANSLATE_NOOP("Core", "a layer type"), where)
     name = _field(entry, "name", str, _TEXT, where)
@@ -133,8 +163,17 @@ def _layer(entry: Any, number: int, source: str) -> DesignLayer:
             where=where,
             layer=layer_label(kind, name),
         )
+    group = entry.get("group")
+    if group is not None and not isinstance(group, str):
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", '{where} ({layer}): "group" must be a block name'),
+            where=where,
+            layer=layer_label(kind, name),
+        )
     try:
-        return DesignLayer(kind, name, tuple(args.items()))
+        return DesignLayer(
+            kind, name, tuple(args.items()), entry.get("inputs"), entry.get("position"), group
+        )
     except ExplorerError as error:
         raise _error(
             "{where} ({layer}): {error}",
@@ -175,7 +214,7 @@ def from_json(text: str, source: str = "design") -> Design:
             QT_TRANSLATE_NOOP(
                 "Core",
                 "{source} was written by a newer version ({version}); this program reads "
-                "version {supported}",
+                "versions 1 to {supported}",
             ),
             source=source,
             version=version,
@@ -196,30 +235,64 @@ def from_json(text: str, source: str = "design") -> Design:
         Design(name)
     except ExplorerError as error:
         raise _error("{source}: {error}", source=source, error=user_message(error)) from None
-    layers = tuple(_layer(entry, number, source) for number, entry in enumerate(entries, start=1))
+    layers = tuple(
+        _layer(entry, number, source, version) for number, entry in enumerate(entries, start=1)
+    )
     repeated = repeated_name(layers)  # one pass: a long design is read in linear time
     if repeated is not None:
         position, refusal = repeated
-        layer = layers[position]
-        raise _error(
-            QT_TRANSLATE_NOOP("Core", "{source}: layer {number} ({layer}): {error}"),
-            source=source,
-            number=position + 1,
-            layer=layer_label(layer.kind, layer.name),
-            error=user_message(refusal),
-        )
-    try:
-        design = Design(name, layers)
-    except ParameterError as error:  # too many layers once blocks are counted as theirs
-        raise _error("{source}: {error}", source=source, error=error.message) from None
+        raise _layer_error(source, position + 1, layers[position].label, user_message(refusal))
+    design = _design(name, layers, _outputs(data, source) if version > 1 else None, source)
     found = missing_input(design)
-    if found is not None:
+    if version == 1 and found is not None:
         raise _error(
             QT_TRANSLATE_NOOP("Core", "{source}: the first layer must be an Input (found {found})"),
             source=source,
             found=found,
         )
+    if not any(layer.kind == "Input" for layer in layers):
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", "{source}: no layer is an Input: a design needs one"),
+            source=source,
+        )
     return design
+
+
+def _layer_error(source: str, number: int, layer: str, error: str) -> DesignFileError:
+    return _error(
+        QT_TRANSLATE_NOOP("Core", "{source}: layer {number} ({layer}): {error}"),
+        source=source,
+        number=number,
+        layer=layer,
+        error=error,
+    )
+
+
+def _outputs(data: Mapping[str, Any], source: str) -> tuple[str, ...] | None:
+    outputs = data.get("outputs")
+    if outputs is None:
+        return None
+    if not isinstance(outputs, list) or not all(isinstance(name, str) for name in outputs):
+        raise _error(
+            QT_TRANSLATE_NOOP("Core", '{source}: "outputs" must be a list of layer names'),
+            source=source,
+        )
+    return tuple(outputs)
+
+
+def _design(
+    name: str, layers: tuple[DesignLayer, ...], outputs: tuple[str, ...] | None, source: str
+) -> Design:
+    """The design, or what is wrong with its wiring, naming the layer by its number."""
+    try:
+        return Design(name, layers, outputs)
+    except ParameterError as error:
+        numbers = {layer.label: number for number, layer in enumerate(layers, start=1)}
+        if error.param in numbers:  # an input naming no layer, a cycle
+            raise _layer_error(source, numbers[error.param], error.param, error.message) from None
+        # Too many layers once blocks count as theirs: the message says it all.
+        said = error.message if error.param == "layers" else user_message(error)
+        raise _error("{source}: {error}", source=source, error=said) from None
 
 
 def load(path: str | Path) -> Design:
