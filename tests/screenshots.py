@@ -290,8 +290,9 @@ def _wrong_add() -> object:
         DesignLayer("BatchNormalization", "bn", inputs=("conv_down",)),
         DesignLayer("Add", "add_1", inputs=("features", "bn")),
         DesignLayer("ReLU", "relu", inputs=("add_1",)),
+        DesignLayer("GlobalAveragePooling2D", "pooled", inputs=("bn",)),
     )
-    design = Design("residual-without-projection", layers, outputs=("relu",))
+    design = Design("residual-without-projection", layers, outputs=("relu", "pooled"))
     return design.placed(auto_layout(design))
 
 
@@ -328,7 +329,11 @@ def canvas_screenshots(out: Path = OUT) -> list[Path]:
         path = folder / f"{design.name}{design_files.SUFFIX}"
         design_files.save(design, path)
         window.designs.open_design(str(path))
-        wait_for(window.client.build_finished)
+        for _ in range(5):  # built (an earlier build may finish first)
+            reference = window.state.reference
+            if reference is not None and reference.architecture.title == design.name:
+                break
+            wait_for(window.client.build_finished, 10_000)
         window.show_view(window.graph)
         if not window.graph.edit_action.isChecked():
             window.graph.edit_action.trigger()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.qt.widgets.design_layout import NODE_H, NODE_W
+from explorer.qt.widgets.design_layout import NODE_H, NODE_W, ROW
 from explorer.qt.widgets.graph_items import fit_text
 
 PORT_RADIUS = 6.0
@@ -162,10 +162,14 @@ class NodeItem(QGraphicsRectItem):
 
 
 def wire_path(start: QPointF, end: QPointF) -> QPainterPath:
-    """A connection from an output port down (or around) to an input port."""
+    """A connection from an output port down (or around) to an input port. One that skips
+    rows straight down (a shortcut) bows out to the left, past the boxes between its ends."""
     path = QPainterPath(start)
     bend = max(40.0, abs(end.y() - start.y()) / 2)
-    path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend), end)
+    side = QPointF(0, 0)
+    if end.y() - start.y() > 1.5 * ROW and abs(end.x() - start.x()) < NODE_W / 2:
+        side = QPointF(-1.2 * NODE_W, 0)
+    path.cubicTo(start + QPointF(0, bend) + side, end - QPointF(0, bend) + side, end)
     return path
 
 
