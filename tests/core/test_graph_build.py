@@ -3,10 +3,12 @@ expanded into their layers; every count checked against a model written with Ker
 
 from __future__ import annotations
 
+import pytest
+
 from explorer.core.analysis.build import summarize
 from explorer.core.sources.designs.files import left_out, reference_for
 from explorer.core.sources.designs.keras_build import build_design
-from explorer.core.sources.designs.model import Design, DesignLayer
+from explorer.core.sources.designs.model import Design, DesignError, DesignLayer
 
 
 def layer(kind: str, name: str, *inputs: str, **args: object) -> DesignLayer:
@@ -116,3 +118,12 @@ def test_an_expanded_block_builds_the_same_model() -> None:
     assert [layer.name for layer in parts.layers] == [layer.name for layer in whole.layers]
     assert [tuple(w.shape) for w in parts.weights] == [tuple(w.shape) for w in whole.weights]
     assert tuple(parts.output.shape) == (None, 64)
+
+
+def test_a_design_none_of_whose_outputs_works_is_refused() -> None:
+    design = Design(
+        "net", (layer("Input", "image", shape=(4,)), DesignLayer("Dense", "d", inputs=()))
+    )
+    with pytest.raises(DesignError) as caught:
+        build_design(design)
+    assert str(caught.value) == "design 'net' cannot be built: none of its outputs works"

@@ -1051,10 +1051,6 @@
         <translation>{source}：一个设计最多 {limit:,} 层；这个设计有 {count:,} 层</translation>
     </message>
     <message>
-        <source>{source}: no layer is an Input: a design needs one</source>
-        <translation>{source}：没有 Input 层：设计至少需要一个</translation>
-    </message>
-    <message>
         <source>{source}: layer {number} ({layer}): {error}</source>
         <translation>{source}：第 {number} 层（{layer}）：{error}</translation>
     </message>

@@ -250,11 +250,6 @@ def from_json(text: str, source: str = "design") -> Design:
             source=source,
             found=found,
         )
-    if not any(layer.kind == "Input" for layer in layers):
-        raise _error(
-            QT_TRANSLATE_NOOP("Core", "{source}: no layer is an Input: a design needs one"),
-            source=source,
-        )
     return design
 
 

@@ -63,27 +63,23 @@ def build_design(design: Design) -> keras.Model:
     the layers left out are ``shapes.left_out``'s."""
     import keras
 
-    if not any(layer.kind == "Input" for layer in design.layers):
+    results = check(design)
+    made = in_model(design, results)
+    if not made:
+        no_input = not any(layer.kind == "Input" for layer in design.layers)
         raise DesignError(
             Text(
                 QT_TRANSLATE_NOOP(
                     "Core", "design {name} cannot be built: its first layer must be an Input"
-                ),
-                name=shown(design.name),
-            )
-        )
-    results = check(design)
-    by_name = {result.name: result for result in results}
-    made = in_model(design, results)
-    if not made:
-        raise DesignError(
-            Text(
-                QT_TRANSLATE_NOOP(
+                )
+                if no_input
+                else QT_TRANSLATE_NOOP(
                     "Core", "design {name} cannot be built: none of its outputs works"
                 ),
                 name=shown(design.name),
             )
         )
+    by_name = {result.name: result for result in results}
     tokens = token_inputs(results)
     tensors: dict[str, Any] = {}
     for name in design.order():
