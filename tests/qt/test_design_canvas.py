@@ -32,6 +32,21 @@ def menu_action(canvas, item, text: str):
     return action
 
 
+def walk_history(designer) -> None:
+    """Redo what is undone, undo every step back to the start, then redo them all: each design
+    comes back exactly."""
+    stack, seen = designer.undo_stack, []
+    while stack.canRedo():
+        designer.redo_action.trigger()
+    while stack.canUndo():
+        seen.append(designer.design)
+        designer.undo_action.trigger()
+    for design in reversed(seen):
+        designer.redo_action.trigger()
+        assert designer.design == design
+    assert not stack.canRedo()
+
+
 def build_inception(canvas) -> list[Design]:
     """The four branches of an Inception block over a 28×28×192 input, concatenated; the
     design after each step."""
@@ -240,6 +255,7 @@ def test_refusals_moves_deletes_and_escape(qtbot, window) -> None:
     designer.undo_action.trigger()
     designer.undo_action.trigger()
     assert designer.design == moved
+    walk_history(designer)
 
 
 def test_blocks_from_the_context_menu(qtbot, window, monkeypatch) -> None:
@@ -283,6 +299,7 @@ def test_blocks_from_the_context_menu(qtbot, window, monkeypatch) -> None:
     designer.undo_action.trigger()
     designer.undo_action.trigger()
     assert designer.design == before
+    walk_history(designer)
 
 
 def test_auto_layout_is_one_step_and_save_then_open_gives_the_same_json(
@@ -304,6 +321,7 @@ def test_auto_layout_is_one_step_and_save_then_open_gives_the_same_json(
     assert text == design_files.to_json(laid)
     assert designs.open_design(str(path))
     assert designer.design == laid
+    assert designer.undo_stack.count() == 0  # a file opened: a new history
     again = tmp_path / "again.design.json"
     assert designs.save_design_as(str(again))
     assert again.read_text() == text
