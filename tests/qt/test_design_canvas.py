@@ -325,3 +325,23 @@ def test_auto_layout_is_one_step_and_save_then_open_gives_the_same_json(
     again = tmp_path / "again.design.json"
     assert designs.save_design_as(str(again))
     assert again.read_text() == text
+
+
+def test_attention_s_ports_are_named_in_the_window_s_language(qtbot, window) -> None:
+    from explorer.qt import i18n
+
+    canvas = open_canvas(qtbot, window)
+    set_args(canvas, "input_layer", shape=(10, 16))
+    attention = drop(canvas, "MultiHeadAttention", 100, 250)
+    assert canvas.nodes[attention].look.ports == ("query",)  # one input: self-attention
+    wire(canvas, "input_layer", attention, 0)
+    assert canvas.nodes[attention].look.ports == ("query", "value")
+    project = drop(canvas, "Dense", 400, 250)
+    wire(canvas, "input_layer", project)
+    wire(canvas, project, attention, 1)
+    assert canvas.designer.design.inputs_of(attention) == ("input_layer", project)
+    assert canvas.nodes[attention].look.ports == ("query", "value")  # takes no more
+    window.set_language(i18n.CHINESE)
+    assert canvas.nodes[attention].look.ports == ("query（查询）", "value（值）")
+    assert canvas.layout_button.text() == "自动布局"
+    assert canvas.nodes[project].look.note == "不属于模型"
