@@ -342,6 +342,6 @@ def test_attention_s_ports_are_named_in_the_window_s_language(qtbot, window) -> 
     assert canvas.designer.design.inputs_of(attention) == ("input_layer", project)
     assert canvas.nodes[attention].look.ports == ("query", "value")  # takes no more
     window.set_language(i18n.CHINESE)
-    assert canvas.nodes[attention].look.ports == ("query（查询）", "value（值）")
+    assert canvas.nodes[attention].look.ports == ("query（查询）", "value（值）")  # noqa: RUF001 - Chinese punctuation
     assert canvas.layout_button.text() == "自动布局"
     assert canvas.nodes[project].look.note == "不属于模型"
