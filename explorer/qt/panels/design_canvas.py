@@ -140,6 +140,8 @@ class DesignCanvas(QWidget):
         self._stale = True
         if self.isVisible():
             self.draw()
+            if self.designer.undo_stack.count() == 0:  # a design opened or begun: all of it
+                self.fit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
