@@ -345,3 +345,17 @@ def test_attention_s_ports_are_named_in_the_window_s_language(qtbot, window) -> 
     assert canvas.nodes[attention].look.ports == ("query（查询）", "value（值）")  # noqa: RUF001 - Chinese punctuation
     assert canvas.layout_button.text() == "自动布局"
     assert canvas.nodes[project].look.note == "不属于模型"
+
+
+def test_edit_design_is_offered_while_a_design_is_on_screen(qtbot, window) -> None:
+    from tests.qt.conftest import pick
+
+    graph = window.graph
+    window.show_view(graph)
+    assert not graph.edit_button.isVisible() and not graph.edit_action.isEnabled()  # resnet50
+    canvas = open_canvas(qtbot, window)
+    assert graph.edit_button.isVisible() and graph.edit_action.isChecked()
+    assert graph.pages.currentWidget() is canvas and not graph.color.isVisible()
+    pick(qtbot, window, "resnet18")  # a catalog model: its drawing, no editing
+    assert not graph.edit_action.isChecked() and not graph.edit_button.isVisible()
+    assert graph.pages.currentWidget() is graph.view and graph.color.isVisible()

@@ -274,7 +274,7 @@ class GraphPanel(QWidget):
         self.edit_button = QToolButton()
         self.edit_button.setDefaultAction(self.edit_action)
         self.edit_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.edit_button.hide()  # until a canvas is added
+        self.edit_button.hide()  # while the model on screen is not a design
 
         self.color_label, self.fold_label = QLabel(), QLabel()
         bar = QHBoxLayout()
@@ -350,7 +350,6 @@ class GraphPanel(QWidget):
         which it can be while the model on screen is a design."""
         self.editor = editor
         self.pages.addWidget(editor)
-        self.edit_button.show()
 
     def editing(self) -> bool:
         return self.editor is not None and self.pages.currentWidget() is self.editor
@@ -373,7 +372,9 @@ class GraphPanel(QWidget):
     def _set_editable(self, reference: Reference | None) -> None:
         """Edit design is offered while the model on screen (or on its way) is a design."""
         design = reference is not None and reference.architecture.family == DESIGNS
-        self.edit_action.setEnabled(design and self.editor is not None)
+        editable = design and self.editor is not None
+        self.edit_action.setEnabled(editable)
+        self.edit_button.setVisible(editable)  # the bar stays narrow for the rest
         if not design:
             self.edit_action.setChecked(False)
 
