@@ -33,7 +33,8 @@ from explorer.core.sources.designs.shapes import check
 
 ARCHITECTURES = {arch.id: arch for arch in architectures()}
 CODED = {"simple-cnn", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152"}
-LINE_LIMIT = 600  # the longest one-line message: a list of every known id or kind, and a cut echo
+LINE_LIMIT = 700  # the longest one-line message: a list of every known id or kind (31 design kinds,
+# 382 characters), a cut echo and the path
 
 
 def cli(args: list[str]) -> tuple[int, str, str]:

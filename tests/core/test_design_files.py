@@ -89,7 +89,7 @@ BAD_FILES = [
     ),
     (
         _file(INPUT, '{"type": "Conv3D", "name": "c"}'),
-        f": layer 2 (Conv3D c): type: unknown layer type 'Conv3D' (known: {KNOWN_TYPES})",
+        f": layer 2: type: unknown layer type 'Conv3D' (known: {KNOWN_TYPES})",
     ),
     (
         _file(INPUT, '{"type": "Dense", "name": "d", "args": {"units": 0}}'),

@@ -127,3 +127,44 @@ def test_a_design_none_of_whose_outputs_works_is_refused() -> None:
     with pytest.raises(DesignError) as caught:
         build_design(design)
     assert str(caught.value) == "design 'net' cannot be built: none of its outputs works"
+
+
+def test_every_new_kind_builds_as_keras_builds_it() -> None:
+    import keras
+
+    design = Design(
+        "kinds",
+        (
+            layer("Input", "image", shape=(8, 8, 4)),
+            layer("Conv2DTranspose", "up", filters=6, strides=2, padding="same"),
+            layer("UpSampling2D", "repeat", "image", size=2),
+            layer("Conv2D", "wide", filters=6, kernel_size=1),
+            layer("Subtract", "difference", "up", "wide"),
+            layer("Multiply", "product", "up", "wide"),
+            layer("Average", "mean", "difference", "product"),
+            layer("Maximum", "top", "mean", "up"),
+            layer("GlobalAveragePooling2D", "pool"),
+            layer("Input", "text", shape=(20, 16)),
+            layer("Input", "memory", shape=(7, 32)),
+            layer("MultiHeadAttention", "cross", "text", "memory", num_heads=2, key_dim=8),
+            layer("GlobalAveragePooling1D", "sequence"),
+            layer("Dense", "vector", units=6),
+            layer("Dot", "similarity", "pool", "vector", axes=1, normalize=True),
+        ),
+    )
+    image, text, memory = keras.Input((8, 8, 4)), keras.Input((20, 16)), keras.Input((7, 32))
+    up = keras.layers.Conv2DTranspose(6, 3, strides=2, padding="same")(image)
+    wide = keras.layers.Conv2D(6, 1)(keras.layers.UpSampling2D(2)(image))
+    mean = keras.layers.Average()(
+        [keras.layers.Subtract()([up, wide]), keras.layers.Multiply()([up, wide])]
+    )
+    pool = keras.layers.GlobalAveragePooling2D()(keras.layers.Maximum()([mean, up]))
+    attended = keras.layers.MultiHeadAttention(2, 8)(text, memory)
+    vector = keras.layers.Dense(6)(keras.layers.GlobalAveragePooling1D()(attended))
+    out = keras.layers.Dot(axes=1, normalize=True)([pool, vector])
+    expected = keras.Model([image, text, memory], out)
+    model = build_design(design)
+    assert model.count_params() == expected.count_params() == 222 + 30 + 272 + 2 * 528 + 272 + 102
+    assert tuple(model.output.shape) == (None, 1)
+    assert tuple(model.get_layer("cross").output.shape) == (None, 20, 16)
+    assert [t.name for t in model.inputs] == ["image", "text", "memory"]

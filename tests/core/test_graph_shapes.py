@@ -150,6 +150,7 @@ KERAS_CASES: list[tuple[str, list[tuple[int, ...]], dict[str, Any]]] = [
     ),
     ("UpSampling2D", [(7, 9, 3)], {"size": 3}),
     ("Add", [(8, 8, 4), (1, 1, 4)], {}),
+    ("Add", [(8, 8, 4), (8, 4)], {}),  # Keras broadcasts a lower rank too
     ("Multiply", [(8, 8, 4), (8, 1, 1), (8, 8, 4)], {}),
     ("Concatenate", [(4, 5, 2), (4, 5, 3)], {}),
     ("Concatenate", [(4, 5, 2), (4, 1, 2)], {"axis": 2}),

@@ -46,6 +46,7 @@ from explorer.core.params.specs import Value
 from explorer.core.params.values import as_json_value
 from explorer.core.references.architecture import Architecture, Reference
 from explorer.core.sources.designs.keras_build import build_design
+from explorer.core.sources.designs.kinds import kind_of
 from explorer.core.sources.designs.model import (
     MAX_LAYERS,
     Design,
@@ -156,6 +157,10 @@ def _layer(entry: Any, number: int, source: str, version: int) -> DesignLayer:
         )
     kind = _field(entry, "type", str, QT_TRANSLATE_NOOP("Core", "a layer type"), where)
     name = _field(entry, "name", str, _TEXT, where)
+    try:
+        kind_of(kind)  # an unknown type is said once, not also in the layer's label
+    except ParameterError as error:
+        raise _error("{where}: {error}", where=where, error=user_message(error)) from None
     args = entry.get("args", {})
     if not isinstance(args, dict):
         raise _error(

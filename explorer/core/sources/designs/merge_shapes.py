@@ -24,11 +24,11 @@ MERGES = (*ELEMENTWISE, "Concatenate", "Dot")
 
 def merged_shape(layer: DesignLayer, shapes: tuple[Shape, ...]) -> Shape:
     """The output shape of a merge (or a MultiHeadAttention of query and value)."""
-    if layer.kind in ELEMENTWISE:
-        out = shapes[0]
+    if layer.kind in ELEMENTWISE:  # the batch apart, as Keras does
+        out = shapes[0][1:]
         for slot, shape in enumerate(shapes[1:], start=1):
-            out = _broadcast(out, shape, shapes[0], slot)
-        return out
+            out = _broadcast(out, shape[1:], (shapes[0], shape), slot)
+        return (shapes[0][0], *out)
     if layer.kind == "Concatenate":
         return _concatenated(int(layer.values["axis"]), shapes)
     if layer.kind == "Dot":
@@ -41,8 +41,9 @@ def merged_shape(layer: DesignLayer, shapes: tuple[Shape, ...]) -> Shape:
     return shapes[0]
 
 
-def _broadcast(first: Shape, other: Shape, shown_first: Shape, slot: int) -> Shape:
-    """Keras's element-wise output shape of two inputs (an axis of 1 or None takes the other)."""
+def _broadcast(first: Shape, other: Shape, shown: tuple[Shape, Shape], slot: int) -> Shape:
+    """Keras's element-wise output shape of two inputs without their batch axis (an axis of 1
+    or None takes the other's); ``shown`` are the two inputs a refusal names."""
     longer, shorter = (first, other) if len(first) >= len(other) else (other, first)
     out = list(longer[: len(longer) - len(shorter)])
     for a, b in zip(longer[len(longer) - len(shorter) :], shorter, strict=True):
@@ -51,7 +52,7 @@ def _broadcast(first: Shape, other: Shape, shown_first: Shape, slot: int) -> Sha
         elif a == 1 or b == 1:
             out.append(b if a == 1 else a)
         elif a != b:
-            raise Unusable(_differ(shown_first, other), (0, slot))
+            raise Unusable(_differ(*shown), (0, slot))
         else:
             out.append(a)
     return tuple(out)

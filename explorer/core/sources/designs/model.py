@@ -159,9 +159,6 @@ class Design(Wiring, BlockEdits):
     def _evolve(self, **changes: Any) -> Design:
         return replace(self, **changes)
 
-    def _with(self, layers: list[DesignLayer]) -> Design:
-        return replace(self, layers=tuple(layers))
-
     def _position(self, index: int, *, end: bool = False) -> int:
         last = len(self.layers) if end else len(self.layers) - 1
         if not 0 <= index <= last:
@@ -178,7 +175,7 @@ class Design(Wiring, BlockEdits):
     def insert(self, index: int, layer: DesignLayer) -> Design:
         layers = list(self.layers)
         layers.insert(self._position(index, end=True), layer)
-        return self._with(layers)
+        return self._evolve(layers=tuple(layers))
 
     def append(self, layer: DesignLayer) -> Design:
         return self.insert(len(self.layers), layer)
@@ -191,7 +188,7 @@ class Design(Wiring, BlockEdits):
         layers = list(self.layers)
         layer = layers.pop(self._position(source))
         layers.insert(self._position(destination), layer)
-        return self._with(layers)
+        return self._evolve(layers=tuple(layers))
 
     def replace(self, index: int, layer: DesignLayer) -> Design:
         """``layer`` in place of the one at ``index``; a new name is also the one the other
@@ -200,9 +197,9 @@ class Design(Wiring, BlockEdits):
         old = layers[self._position(index)].name
         layers[index] = layer
         if layer.name == old:
-            return self._with(layers)
+            return self._evolve(layers=tuple(layers))
         renamed_layers, outputs = renamed(tuple(layers), self.outputs, old, layer.name)
-        return replace(self, layers=renamed_layers, outputs=outputs)
+        return self._evolve(layers=renamed_layers, outputs=outputs)
 
     def with_args(
         self, index: int, args: Mapping[str, object] | None = None, **more: object
@@ -217,7 +214,7 @@ class Design(Wiring, BlockEdits):
         return self.replace(index, replace(layer, name=name.strip()))
 
     def renamed(self, name: str) -> Design:
-        return replace(self, name=name.strip())
+        return self._evolve(name=name.strip())
 
     def unique_name(self, kind: str) -> str:
         """Keras's automatic naming: ``conv2d``, then ``conv2d_1``, ``conv2d_2``, ..."""
