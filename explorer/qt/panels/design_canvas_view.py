@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsView, Q
 
 from explorer.qt.i18n import translate
 from explorer.qt.panels.designer import DesignerPanel
+from explorer.qt.panels.graph_view import ZOOM_STEP
 from explorer.qt.widgets.design_items import (
     SELECTED,
     BlockItem,
@@ -56,9 +57,6 @@ class Canvas(Protocol):
     def fit(self) -> None: ...
     def selected_names(self) -> set[str]: ...
     def selected_wires(self) -> list[WireItem]: ...
-
-
-ZOOM_STEP = 1.2
 
 
 def _owner(item: QGraphicsItem | None) -> QGraphicsItem | None:

@@ -19,15 +19,9 @@ from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
-    QContextMenuEvent,
     QFont,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
     QPen,
-    QResizeEvent,
     QShowEvent,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,11 +29,9 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QStackedWidget,
     QToolButton,
@@ -53,18 +45,16 @@ from explorer.core.exports.graphs import COLORS, BoxText, model_svg
 from explorer.core.references.architecture import Reference
 from explorer.core.sources.designs.files import FAMILY as DESIGNS
 from explorer.qt.i18n import follow, translate, translated
+from explorer.qt.panels.graph_view import ZOOM_STEP, GraphView
 from explorer.qt.state import WindowState
 from explorer.qt.widgets import font_scale
 from explorer.qt.widgets.graph_items import ID_KEY, BoxItem, EdgesItem, box_id
-from explorer.qt.widgets.graph_overview import Overview
 from explorer.qt.widgets.graph_scene import EDGE_COLOR, Prepared, prepare
 from explorer.qt.widgets.images import svg_to_png
 from explorer.qt.widgets.text_files import save_bytes, save_text
 
 COLOR_KEY = "graph/color"
 FOLD_AT = 150  # layers: a bigger model opens folded to blocks
-ZOOM_STEP = 1.25
-OVERVIEW_AT = 0.5  # the overview shows while less than this share of the drawing is in view
 FOLDS = ("none", "blocks", "stages")
 
 
@@ -134,84 +124,6 @@ def _prepare(request: _Request) -> tuple[_Request, Prepared]:
     return request, prepare(request.graph, request.folded, request.color)
 
 
-def area(rect: QRectF) -> float:
-    return rect.width() * rect.height()
-
-
-class GraphView(QGraphicsView):
-    """Wheel zoom around the cursor, drag to pan; keys fold and unfold the selected box; an
-    overview in the top right corner while the drawing is bigger than the view."""
-
-    def __init__(self, panel: GraphPanel) -> None:
-        super().__init__(panel)
-        self._panel = panel
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)  # the top stays in view
-        self.setBackgroundBrush(QBrush(QColor("#ffffff")))
-        self.overview = Overview(self)
-        self.overview.hide()
-        self.overview.moved.connect(self.centerOn)
-
-    def zoom(self, factor: float) -> None:
-        self.scale(factor, factor)
-        self.update_overview()
-
-    def update_overview(self) -> None:
-        """Show where the view is, or hide the overview while half the drawing is in view."""
-        shown = self.mapToScene(self.viewport().rect()).boundingRect()
-        whole = self.sceneRect()
-        seen = shown.intersected(whole)
-        if whole.isEmpty() or area(seen) >= OVERVIEW_AT * area(whole):
-            self.overview.hide()
-            return
-        self.overview.place(QRectF(self.viewport().geometry()))
-        self.overview.set_shown(shown)
-        self.overview.show()
-
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
-        super().scrollContentsBy(dx, dy)
-        self.update_overview()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.update_overview()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
-        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        item = self.itemAt(event.position().toPoint())
-        target = box_id(item)
-        if target is not None:
-            self._panel.toggle(target)
-        else:
-            super().mouseDoubleClickEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
-        """Right click: open or fold the box under the cursor, fit, export."""
-        menu = QMenu(self)
-        target = box_id(self.itemAt(event.pos()))
-        if target is not None and target in self._panel.folded():
-            menu.addAction(translate("Graph", "Open"), lambda: self._panel.unfold(target))
-        elif target is not None:
-            menu.addAction(translate("Graph", "Fold"), lambda: self._panel.fold_or_close(target))
-        menu.addAction(translate("Graph", "Fit"), self._panel.fit)
-        menu.addAction(translate("Graph", "Export…"), lambda: self._panel.export())
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        selected = self._panel.selected_box()
-        if selected is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._panel.unfold(selected)
-        elif selected is not None and event.key() == Qt.Key.Key_Backspace:
-            self._panel.fold_around(selected)
-        else:
-            super().keyPressEvent(event)
-
-
 class GraphPanel(QWidget):
     drawn = Signal()  # the scene shows the newest layout
     _prepared = Signal(object)  # (request, Prepared), from the layout thread
@@ -261,7 +173,7 @@ class GraphPanel(QWidget):
         self.legend.setWordWrap(True)  # never holds the window wider
         self.scene = QGraphicsScene(self)
         self.scene.selectionChanged.connect(self._on_selection_changed)
-        self.view = GraphView(self)
+        self.view = GraphView(self, self)
         self.view.setScene(self.scene)
         # A design is edited on its canvas (``add_editor``), in the drawing's place.
         self.pages = QStackedWidget()
