@@ -280,6 +280,13 @@ def test_blocks_from_the_context_menu(qtbot, window, monkeypatch) -> None:
     pixel = canvas.view.mapFromScene(canvas.nodes[members[0]].mapToScene(QPointF(100, 30)))
     QTest.mouseDClick(canvas.view.viewport(), LEFT, NONE, pixel)
     assert set(canvas.blocks) == {block} and not set(members) & set(canvas.nodes)
+    # Its connections to the rest end on the folded box; those inside are not drawn.
+    box = canvas.blocks[block]
+    into = [w for w in canvas.wires if w.source == "input_layer"]
+    assert len(into) == 2  # the main path and the projection shortcut
+    assert all(w.target in members and w.path().currentPosition() == box.top() for w in into)
+    assert all(w.source not in members or w.target not in members for w in canvas.wires)
+    assert designer.design == expanded  # folding is the view's, not an edit
     canvas.toggle_fold(block)
     assert block in canvas.frames
     # Ungroup, then group two of its layers again under a name the user gives.
