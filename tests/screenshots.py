@@ -13,6 +13,25 @@ os.environ["EXPLORER_CACHE_DIR"] = "off"  # every model built, as on a first sta
 OUT = Path(__file__).resolve().parents[1] / "resources" / "screenshots"
 
 
+def wait_for(signal, timeout_ms: int = 60_000) -> None:
+    """Run the event loop until ``signal`` (or the time is up)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def settle(ms: int = 300) -> None:
+    """Let the layouts and docks settle into their sizes."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def main() -> int:
     from PySide6.QtCore import QEventLoop, QSettings, QSignalBlocker, Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -43,12 +62,6 @@ def main() -> int:
     # screen narrower than it would like; the pictures are taken at the sizes they name.
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(1440, 860)
-
-    def wait_for(signal, timeout_ms: int = 60_000) -> None:
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        loop.exec()
 
     wait_for(window.client.build_finished)
     window.table.table.selectRow(4)
@@ -228,6 +241,128 @@ def main() -> int:
     window.close()
     print(f"wrote {OUT}")
     return 0
+
+
+def _inception(wired: bool) -> object:
+    """An Inception-style block over a 28×28×192 input: four branches concatenated (the last
+    branch not wired into the merge unless ``wired``)."""
+    from explorer.core.sources.designs.model import Design, DesignLayer
+    from explorer.qt.widgets.design_layout import auto_layout
+
+    def conv(name: str, source: str, filters: int, size: int) -> DesignLayer:
+        args = (("filters", filters), ("kernel_size", size), ("padding", "same"))
+        return DesignLayer("Conv2D", name, args, inputs=(source,))
+
+    branches = ("conv1x1", "conv3x3", "conv5x5", "pool_proj")
+    layers = (
+        DesignLayer("Input", "image", (("shape", (28, 28, 192)),), inputs=()),
+        conv("conv1x1", "image", 64, 1),
+        conv("reduce3x3", "image", 96, 1),
+        conv("reduce5x5", "image", 16, 1),
+        DesignLayer(
+            "MaxPooling2D",
+            "pool",
+            (("pool_size", 3), ("strides", 1), ("padding", "same")),
+            inputs=("image",),
+        ),
+        conv("conv3x3", "reduce3x3", 128, 3),
+        conv("conv5x5", "reduce5x5", 32, 5),
+        conv("pool_proj", "pool", 32, 1),
+        DesignLayer("Concatenate", "inception", inputs=branches if wired else branches[:3]),
+    )
+    design = Design("inception-block", layers, outputs=("inception",))
+    return design.placed(auto_layout(design))
+
+
+def _wrong_add() -> object:
+    """A residual connection across a strided convolution without a projection."""
+    from explorer.core.sources.designs.model import Design, DesignLayer
+    from explorer.qt.widgets.design_layout import auto_layout
+
+    layers = (
+        DesignLayer("Input", "features", (("shape", (56, 56, 64)),), inputs=()),
+        DesignLayer(
+            "Conv2D",
+            "conv_down",
+            (("filters", 128), ("kernel_size", 3), ("strides", 2), ("padding", "same")),
+            inputs=("features",),
+        ),
+        DesignLayer("BatchNormalization", "bn", inputs=("conv_down",)),
+        DesignLayer("Add", "add_1", inputs=("features", "bn")),
+        DesignLayer("ReLU", "relu", inputs=("add_1",)),
+        DesignLayer("GlobalAveragePooling2D", "pooled", inputs=("bn",)),
+    )
+    design = Design("residual-without-projection", layers, outputs=("relu", "pooled"))
+    return design.placed(auto_layout(design))
+
+
+def canvas_screenshots(out: Path = OUT) -> list[Path]:
+    """The design canvas at 1366x768: the Inception block being wired (its last branch on its
+    way to the merge), and an Add whose inputs differ, its reason on the box and its
+    connection red. Only these two pictures: ``python -c "from tests.screenshots import
+    canvas_screenshots; canvas_screenshots()"``."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.core.sources.designs import files as design_files
+    from explorer.qt.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    folder = Path(tempfile.mkdtemp())
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings)
+    window.show()
+    app.processEvents()
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1366, 768)
+
+    wait_for(window.client.build_finished)
+    window.reset_layout()
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for design, name in (
+        (_inception(wired=False), "design-canvas-wiring.png"),
+        (_wrong_add(), "design-canvas-shape-error.png"),
+    ):
+        path = folder / f"{design.name}{design_files.SUFFIX}"
+        design_files.save(design, path)
+        window.designs.open_design(str(path))
+        for _ in range(5):  # built (an earlier build may finish first)
+            reference = window.state.reference
+            if reference is not None and reference.architecture.title == design.name:
+                break
+            wait_for(window.client.build_finished, 10_000)
+        window.show_view(window.graph)
+        if not window.graph.edit_action.isChecked():
+            window.graph.edit_action.trigger()
+        window.resizeDocks([window.designer_dock], [300], Qt.Orientation.Horizontal)
+        window.resizeDocks(
+            [window.picker_dock, window.designer_dock], [120, 640], Qt.Orientation.Vertical
+        )
+        settle()
+        canvas = window.canvas
+        canvas.fit()
+        view = canvas.view
+        if name == "design-canvas-wiring.png":  # pool_proj's output dragged to the merge
+            canvas.designer.select("inception")
+            start = view.mapFromScene(canvas.nodes["pool_proj"].output.centre())
+            end = view.mapFromScene(canvas.nodes["inception"].inputs[3].centre())
+            QTest.mousePress(view.viewport(), left, none, start)
+            QTest.mouseMove(view.viewport(), end + (start - end) / 4)
+            QTest.mouseMove(view.viewport(), end)
+        else:
+            canvas.designer.select("add_1")
+            window.designer_dock.widget().ensureWidgetVisible(window.designer.problem)
+        settle()
+        window.grab().save(str(out / name))
+        written.append(out / name)
+        if view.wiring is not None:
+            QTest.keyClick(view, Qt.Key.Key_Escape)
+            QTest.mouseRelease(view.viewport(), left, none, end)
+    window.close()
+    return written
 
 
 if __name__ == "__main__":

@@ -51,6 +51,7 @@ from explorer.qt.dialogs.prompts import Prompts
 from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.panels.charts import ChartsPanel
 from explorer.qt.panels.compare import ComparePanel
+from explorer.qt.panels.design_canvas import DesignCanvas
 from explorer.qt.panels.designer import DesignerPanel
 from explorer.qt.panels.graph import GraphPanel
 from explorer.qt.panels.layer_table import LayerTableView
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self.designer = DesignerPanel()
         self.sweep = SweepPanel(state, client)
         self.graph = GraphPanel(self.state, self.settings)
+        self.canvas = DesignCanvas(self.designer)  # the Graph view's edit mode
+        self.graph.add_editor(self.canvas)
         self.memory = MemoryPanel(self.state, self.settings)
         self.heading = QLabel()
         self.heading.setObjectName("heading")
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
             state, client, self.font_scale, self.views, self.graph, self.show_reference, self
         )
         self._build_menus()
+        self.graph.edit_action.toggled.connect(self._on_edit_design_toggled)
         follow(self, self._show_heading)
         self.setAcceptDrops(True)
 
@@ -457,6 +461,13 @@ class MainWindow(QMainWindow):
             self.graph.search.selectAll()
         else:
             self.table.focus_filter()
+
+    @Slot(bool)
+    def _on_edit_design_toggled(self, on: bool) -> None:
+        """Edit design on: the designer (palette, properties, layers) beside the canvas."""
+        if on:
+            self.designer_dock.show()
+            self.designer_dock.raise_()
 
     def show_graph(self) -> None:
         """Ctrl+G: the graph, or back to the table."""

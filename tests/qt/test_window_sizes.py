@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
+    QDockWidget,
     QLabel,
     QLineEdit,
     QWidget,
@@ -37,6 +38,16 @@ def scrolled(widget: QWidget) -> bool:
     return False
 
 
+def behind_a_tab(widget: QWidget, window: QWidget) -> bool:
+    """In a dock tabbed behind another: Qt moves it out of the window, still "visible"."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QDockWidget) and not parent.geometry().intersects(window.rect()):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 def shown_rect(widget: QWidget, window: QWidget) -> QRect:
     """The part of ``widget`` that its parents (up to the window) leave in view."""
     rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
@@ -52,6 +63,8 @@ def problems(window: MainWindow) -> list[str]:
     found = []
     for widget in window.findChildren(QWidget):
         if not isinstance(widget, CONTROLS) or not widget.isVisible() or scrolled(widget):
+            continue
+        if behind_a_tab(widget, window):
             continue
         if widget.objectName().startswith("qt_"):  # a part of a Qt control (a spin box's edit)
             continue
@@ -172,3 +185,25 @@ def test_a_screen_narrower_than_the_window_would_like_gets_it_maximised(qtbot, s
     window.show()
     qtbot.waitUntil(window.isMaximized)
     window.close()
+
+
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.CHINESE])
+def test_the_design_canvas_and_the_designer_fit_at_1024x768(qtbot, window, language) -> None:
+    """Edit design: the canvas in the Graph view, the designer's palette and properties beside
+    it, every control whole."""
+    from tests.qt.canvas_driver import drop, open_canvas
+
+    window.set_language(language)
+    window.resize(1024, 768)
+    window.reset_layout()
+    canvas = open_canvas(qtbot, window)
+    drop(canvas, "Conv2D", 100, 250)
+    qtbot.wait(50)
+    assert (window.width(), window.height()) == (1024, 768)
+    assert window.graph.editing() and window.designer_dock.isVisible()
+    assert canvas.view.width() >= 400 and canvas.view.height() >= 300
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(lambda: problems(window) == [], timeout=3000)
+    if SAVE_GRABS:
+        window.grab().save(os.path.join(SAVE_GRABS, f"1024x768-{language}-canvas.png"))
+    assert problems(window) == []

@@ -9,16 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import (
-    QAction,
-    QBrush,
-    QColor,
-    QKeyEvent,
-    QKeySequence,
-    QUndoCommand,
-    QUndoStack,
-)
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -47,6 +39,8 @@ from explorer.core.sources.designs.model import (
 )
 from explorer.core.sources.designs.shapes import LayerCheck, check
 from explorer.qt.i18n import follow, translate, translated
+from explorer.qt.panels.designer_undo import DesignUndoKeys, Edit, moved_words
+from explorer.qt.widgets.design_palette import PaletteList
 from explorer.qt.widgets.param_form import ParameterForm
 
 _PROBLEM = QColor("#b00020")
@@ -58,56 +52,6 @@ def starter_design() -> Design:
     return Design("my-design", (DesignLayer("Input", "input_layer", (("shape", (32, 32, 3)),)),))
 
 
-class _DesignUndoKeys(QObject):
-    """Keeps a focused field from claiming the undo and redo keys (a line edit and a spin box
-    take them for their own text), so the window's Undo and Redo act on the design."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-            if any(event.matches(key) for key in keys):
-                event.ignore()  # not claimed: the shortcut runs
-                return True
-        return False
-
-
-class _Edit(QUndoCommand):
-    """One change: the designs before and after, and the row selected in each; ``words`` name
-    the change in the current language."""
-
-    def __init__(
-        self,
-        panel: DesignerPanel,
-        before: tuple[Design, int],
-        after: tuple[Design, int],
-        words: Callable[[], str],
-        merge_key: tuple[object, ...] | None = None,
-    ) -> None:
-        super().__init__(words())
-        self.panel, self.before, self.after, self.merge_key = panel, before, after, merge_key
-        self.words = words
-
-    def redo(self) -> None:
-        self.panel._show(*self.after)
-
-    def undo(self) -> None:
-        self.panel._show(*self.before)
-
-    def id(self) -> int:
-        return 1 if self.merge_key is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        """Steps of one spin box on one layer undo together."""
-        if not isinstance(other, _Edit) or other.merge_key != self.merge_key:
-            return False
-        self.after = other.after
-        return True
-
-
-def _moved(name: str) -> Callable[[], str]:
-    return lambda: translate("Designer", "Move {name}").format(name=name)
-
-
 class DesignerPanel(QWidget):
     design_changed = Signal(object)  # Design
 
@@ -117,10 +61,8 @@ class DesignerPanel(QWidget):
         self.checks: tuple[LayerCheck, ...] = check(self.design)
         self.undo_stack = QUndoStack(self)
 
-        self.palette = QListWidget()
+        self.palette = PaletteList(layer_kinds())  # drags onto the design canvas too
         self.palette.setMinimumWidth(100)
-        for kind in layer_kinds():
-            self.palette.addItem(QListWidgetItem(kind))  # Keras's class names: never translated
         self.palette.setCurrentRow(1)
         self.palette.itemDoubleClicked.connect(lambda item: self.add_layer(item.text()))
         self.add_button = QPushButton()
@@ -173,7 +115,7 @@ class DesignerPanel(QWidget):
         stack.undoTextChanged.connect(self._name_undo_action)
         stack.redoTextChanged.connect(self._name_redo_action)
         # In a property field, Ctrl+Z and Ctrl+Y undo and redo the design, not the field's text.
-        self._undo_keys = _DesignUndoKeys(self)
+        self._undo_keys = DesignUndoKeys(self)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._on_focus_changed)
@@ -208,7 +150,7 @@ class DesignerPanel(QWidget):
         self.redo_action.setStatusTip(translate("Designer", "Redo the last change to the design"))
         for index in range(self.undo_stack.count()):
             command = self.undo_stack.command(index)
-            if isinstance(command, _Edit):
+            if isinstance(command, Edit):
                 command.setText(command.words())
         self._name_undo_action(self.undo_stack.undoText())
         self._name_redo_action(self.undo_stack.redoText())
@@ -349,7 +291,24 @@ class DesignerPanel(QWidget):
         merge_key: tuple[object, ...] | None = None,
     ) -> None:
         before = (self.design, self.layers.currentRow())
-        self.undo_stack.push(_Edit(self, before, (after, row), words, merge_key))
+        self.undo_stack.push(Edit(self._show, before, (after, row), words, merge_key))
+
+    def edit(self, after: Design, words: Callable[[], str], selected: str | None = None) -> None:
+        """One undo step to ``after`` (a canvas edit), with layer ``selected`` selected (else the
+        row selected now, as far as there are rows)."""
+        names = [layer.name for layer in after.layers]
+        row = names.index(selected) if selected in names else self.layers.currentRow()
+        self._edit(after, row, words)
+
+    def select(self, name: str) -> None:
+        """Select layer ``name`` in the list and show its properties."""
+        names = [layer.name for layer in self.design.layers]
+        if name in names:
+            self.layers.setCurrentRow(names.index(name))
+
+    def selected_name(self) -> str | None:
+        row = self.layers.currentRow()
+        return self.design.layers[row].name if 0 <= row < len(self.design.layers) else None
 
     def add_layer(self, kind: str, **args: object) -> None:
         """Insert a new ``kind`` after the selected layer."""
@@ -375,7 +334,7 @@ class DesignerPanel(QWidget):
         target = row + step
         if 0 <= row < len(self.design.layers) and 0 <= target < len(self.design.layers):
             name = self.design.layers[row].name
-            self._edit(self.design.move(row, target), target, _moved(name))
+            self._edit(self.design.move(row, target), target, moved_words(name))
 
     def _on_rows_dragged(
         self, _parent: QModelIndex, start: int, _end: int, _target: QModelIndex, row: int
@@ -385,7 +344,7 @@ class DesignerPanel(QWidget):
         if target != start:
             name = self.design.layers[start].name
             after = self.design.move(start, target)
-            QTimer.singleShot(0, lambda: self._edit(after, target, _moved(name)))
+            QTimer.singleShot(0, lambda: self._edit(after, target, moved_words(name)))
 
     def _on_properties_edited(self) -> None:
         row = self.layers.currentRow()

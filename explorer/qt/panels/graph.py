@@ -16,17 +16,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSettings, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import (
+    QAction,
     QBrush,
     QColor,
-    QContextMenuEvent,
     QFont,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
     QPen,
-    QResizeEvent,
     QShowEvent,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,12 +29,12 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,19 +42,19 @@ from PySide6.QtWidgets import (
 from explorer.core.analysis.cost import macs_text
 from explorer.core.analysis.graph import Drawing, GraphGroup, ModelGraph, folded_groups, model_graph
 from explorer.core.exports.graphs import COLORS, BoxText, model_svg
+from explorer.core.references.architecture import Reference
+from explorer.core.sources.designs.files import FAMILY as DESIGNS
 from explorer.qt.i18n import follow, translate, translated
+from explorer.qt.panels.graph_view import ZOOM_STEP, GraphView
 from explorer.qt.state import WindowState
 from explorer.qt.widgets import font_scale
 from explorer.qt.widgets.graph_items import ID_KEY, BoxItem, EdgesItem, box_id
-from explorer.qt.widgets.graph_overview import Overview
 from explorer.qt.widgets.graph_scene import EDGE_COLOR, Prepared, prepare
 from explorer.qt.widgets.images import svg_to_png
 from explorer.qt.widgets.text_files import save_bytes, save_text
 
 COLOR_KEY = "graph/color"
 FOLD_AT = 150  # layers: a bigger model opens folded to blocks
-ZOOM_STEP = 1.25
-OVERVIEW_AT = 0.5  # the overview shows while less than this share of the drawing is in view
 FOLDS = ("none", "blocks", "stages")
 
 
@@ -129,84 +124,6 @@ def _prepare(request: _Request) -> tuple[_Request, Prepared]:
     return request, prepare(request.graph, request.folded, request.color)
 
 
-def area(rect: QRectF) -> float:
-    return rect.width() * rect.height()
-
-
-class GraphView(QGraphicsView):
-    """Wheel zoom around the cursor, drag to pan; keys fold and unfold the selected box; an
-    overview in the top right corner while the drawing is bigger than the view."""
-
-    def __init__(self, panel: GraphPanel) -> None:
-        super().__init__(panel)
-        self._panel = panel
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)  # the top stays in view
-        self.setBackgroundBrush(QBrush(QColor("#ffffff")))
-        self.overview = Overview(self)
-        self.overview.hide()
-        self.overview.moved.connect(self.centerOn)
-
-    def zoom(self, factor: float) -> None:
-        self.scale(factor, factor)
-        self.update_overview()
-
-    def update_overview(self) -> None:
-        """Show where the view is, or hide the overview while half the drawing is in view."""
-        shown = self.mapToScene(self.viewport().rect()).boundingRect()
-        whole = self.sceneRect()
-        seen = shown.intersected(whole)
-        if whole.isEmpty() or area(seen) >= OVERVIEW_AT * area(whole):
-            self.overview.hide()
-            return
-        self.overview.place(QRectF(self.viewport().geometry()))
-        self.overview.set_shown(shown)
-        self.overview.show()
-
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
-        super().scrollContentsBy(dx, dy)
-        self.update_overview()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.update_overview()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
-        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        item = self.itemAt(event.position().toPoint())
-        target = box_id(item)
-        if target is not None:
-            self._panel.toggle(target)
-        else:
-            super().mouseDoubleClickEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
-        """Right click: open or fold the box under the cursor, fit, export."""
-        menu = QMenu(self)
-        target = box_id(self.itemAt(event.pos()))
-        if target is not None and target in self._panel.folded():
-            menu.addAction(translate("Graph", "Open"), lambda: self._panel.unfold(target))
-        elif target is not None:
-            menu.addAction(translate("Graph", "Fold"), lambda: self._panel.fold_or_close(target))
-        menu.addAction(translate("Graph", "Fit"), self._panel.fit)
-        menu.addAction(translate("Graph", "Export…"), lambda: self._panel.export())
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        selected = self._panel.selected_box()
-        if selected is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._panel.unfold(selected)
-        elif selected is not None and event.key() == Qt.Key.Key_Backspace:
-            self._panel.fold_around(selected)
-        else:
-            super().keyPressEvent(event)
-
-
 class GraphPanel(QWidget):
     drawn = Signal()  # the scene shows the newest layout
     _prepared = Signal(object)  # (request, Prepared), from the layout thread
@@ -256,31 +173,63 @@ class GraphPanel(QWidget):
         self.legend.setWordWrap(True)  # never holds the window wider
         self.scene = QGraphicsScene(self)
         self.scene.selectionChanged.connect(self._on_selection_changed)
-        self.view = GraphView(self)
+        self.view = GraphView(self, self)
         self.view.setScene(self.scene)
+        # A design is edited on its canvas (``add_editor``), in the drawing's place.
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.editor: QWidget | None = None
+        self.edit_action = QAction(self)
+        self.edit_action.setCheckable(True)
+        self.edit_action.setEnabled(False)
+        self.edit_action.toggled.connect(self._on_edit_toggled)
+        self.edit_button = QToolButton()
+        self.edit_button.setDefaultAction(self.edit_action)
+        self.edit_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.edit_button.hide()  # while the model on screen is not a design
 
         self.color_label, self.fold_label = QLabel(), QLabel()
         bar = QHBoxLayout()
+        bar.addWidget(self.edit_button)
         for label, widget in ((self.color_label, self.color), (self.fold_label, self.fold)):
             bar.addWidget(label)
             bar.addWidget(widget)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.fit_button)
         bar.addWidget(self.export_button)
+        bar.addStretch(0)  # takes the room only while the drawing's tools are hidden
+        self._drawing_tools: tuple[QWidget, ...] = (
+            self.color_label,
+            self.color,
+            self.fold_label,
+            self.fold,
+            self.search,
+            self.fit_button,
+            self.export_button,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.legend)
         # Ctrl+= / Ctrl+- / Ctrl+0 are the window's (text size); they zoom and fit the drawing
         # while it has the focus (MainWindow.zoom).
         state.model_shown.connect(self._on_model_shown)
+        state.open_requested.connect(self._set_editable)  # a design: before it is built
         state.layer_selected.connect(self.show_layer)
         self._prepared.connect(self._on_prepared)  # queued: emitted in the pool's thread
         self._failed.connect(self._on_failed)
         follow(self, self._retranslate)
 
     def _retranslate(self) -> None:
+        self.edit_action.setText(translate("Graph", "Edit design"))
+        self.edit_action.setToolTip(
+            translate(
+                "Graph",
+                "Edit the design on a canvas: drop layers from the palette, wire ports, "
+                "select and delete",
+            )
+        )
         self.color_label.setText(translate("Graph", "Colour"))
         self.fold_label.setText(translate("Graph", "Fold"))
         _set_item_texts(self.color, _color_labels())
@@ -306,10 +255,46 @@ class GraphPanel(QWidget):
         self._legend = legend
         self.legend.setText(legend())
 
+    # --- editing a design ---------------------------------------------------------------------
+
+    def add_editor(self, editor: QWidget) -> None:
+        """``editor`` (the design canvas) takes the drawing's place while Edit design is on,
+        which it can be while the model on screen is a design."""
+        self.editor = editor
+        self.pages.addWidget(editor)
+
+    def editing(self) -> bool:
+        return self.editor is not None and self.pages.currentWidget() is self.editor
+
+    @Slot(bool)
+    def _on_edit_toggled(self, on: bool) -> None:
+        if self.editor is None:
+            return
+        self.pages.setCurrentWidget(self.editor if on else self.view)
+        for widget in self._drawing_tools:
+            widget.setVisible(not on)
+        self.legend.setVisible(not on)
+        if on:
+            self.editor.setFocus()
+        elif self._stale is not None:  # the design changed while it was edited
+            first, self._stale = self._stale, None
+            self.redraw(first=first)
+
+    @Slot(object)
+    def _set_editable(self, reference: Reference | None) -> None:
+        """Edit design is offered while the model on screen (or on its way) is a design."""
+        design = reference is not None and reference.architecture.family == DESIGNS
+        editable = design and self.editor is not None
+        self.edit_action.setEnabled(editable)
+        self.edit_button.setVisible(editable)  # the bar stays narrow for the rest
+        if not design:
+            self.edit_action.setChecked(False)
+
     # --- the model --------------------------------------------------------------------------
 
     @Slot()
     def _on_model_shown(self) -> None:
+        self._set_editable(self._state.reference)
         summary = self._state.summary
         if summary is None:
             return
@@ -338,7 +323,7 @@ class GraphPanel(QWidget):
         drawn when it is made, and ``drawn`` is emitted. A hidden view waits until shown."""
         if self.graph is None:
             return
-        if not self.isVisible():  # laid out when next shown: no work for a hidden view
+        if not self.isVisible() or self.editing():  # laid out when shown: no work unseen
             self._stale = first or bool(self._stale)
             self._ready = None
             return

@@ -2256,6 +2256,117 @@
     </message>
 </context>
 <context>
+    <name>DesignCanvas</name>
+    <message>
+        <source>Auto-layout</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>Lay every layer out again along its connections</source>
+        <translation>按连接重新排列所有层</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole design</source>
+        <translation>显示整个设计</translation>
+    </message>
+    <message>
+        <source>Drag a kind from the palette here; drag from a layer&apos;s bottom port to another layer&apos;s top port to connect; right-click for more.</source>
+        <translation>从层面板把一种层拖到这里；从一层底部的端口拖到另一层顶部的端口即可连接；右键查看更多操作。</translation>
+    </message>
+    <message>
+        <source>{block} (block)</source>
+        <translation>{block}（模块）</translation>
+    </message>
+    <message>
+        <source>{count} layers · double-click to open</source>
+        <translation>{count} 层 · 双击打开</translation>
+    </message>
+    <message>
+        <source>{block} · double-click to fold</source>
+        <translation>{block} · 双击折叠</translation>
+    </message>
+    <message>
+        <source>not part of the model</source>
+        <translation>不属于模型</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Add {name}</source>
+        <translation>添加 {name}</translation>
+    </message>
+    <message>
+        <source>Connect {source} to {target}</source>
+        <translation>将 {source} 连接到 {target}</translation>
+    </message>
+    <message>
+        <source>Delete {what}</source>
+        <translation>删除 {what}</translation>
+    </message>
+    <message>
+        <source>Move {what}</source>
+        <translation>移动 {what}</translation>
+    </message>
+    <message>
+        <source>Mark {name} as an output</source>
+        <translation>将 {name} 标记为输出</translation>
+    </message>
+    <message>
+        <source>{name} no longer an output</source>
+        <translation>{name} 不再是输出</translation>
+    </message>
+    <message>
+        <source>Expand {name}</source>
+        <translation>展开 {name}</translation>
+    </message>
+    <message>
+        <source>Group {what} as {block}</source>
+        <translation>将 {what} 组合为 {block}</translation>
+    </message>
+    <message>
+        <source>Group as Block</source>
+        <translation>组合为模块</translation>
+    </message>
+    <message>
+        <source>The block&apos;s name:</source>
+        <translation>模块名称：</translation>
+    </message>
+    <message>
+        <source>Ungroup {block}</source>
+        <translation>取消组合 {block}</translation>
+    </message>
+    <message>
+        <source>Mark as Output</source>
+        <translation>标记为输出</translation>
+    </message>
+    <message>
+        <source>Expand Block</source>
+        <translation>展开模块</translation>
+    </message>
+    <message>
+        <source>Group as Block…</source>
+        <translation>组合为模块…</translation>
+    </message>
+    <message>
+        <source>Open {block}</source>
+        <translation>打开 {block}</translation>
+    </message>
+    <message>
+        <source>Fold {block}</source>
+        <translation>折叠 {block}</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>Designer</name>
     <message>
         <source>Move {name}</source>
@@ -2649,6 +2760,14 @@ Check it against the current architecture and load it?</source>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Edit design</source>
+        <translation>编辑设计</translation>
+    </message>
+    <message>
+        <source>Edit the design on a canvas: drop layers from the palette, wire ports, select and delete</source>
+        <translation>在画布上编辑设计：从层面板拖入层、连接端口、选择并删除</translation>
     </message>
     <message>
         <source>Colour</source>
