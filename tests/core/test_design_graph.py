@@ -202,6 +202,20 @@ def test_disconnect_and_outputs() -> None:
     )
 
 
+def test_an_output_wired_on_passes_its_mark_to_a_layer_leading_nowhere() -> None:
+    """The canvas's rule after each connection: a chain drawn from an output ends in it."""
+    graph = _branches().explicit().add_layer(DesignLayer("Dense", "head", inputs=()))
+    wired = graph.connect("add", "head")
+    assert wired.output_names() == ("add",)  # connecting alone moves no mark
+    assert wired.carry_output("add", "head").output_names() == ("head",)
+    # Not an output, or the layer it now feeds already leads to one: nothing changes.
+    assert graph.connect("c", "head").carry_output("c", "head") == graph.connect("c", "head")
+    two = graph.set_output("b", True).connect("b", "head")
+    assert two.carry_output("b", "head").output_names() == ("add", "head")
+    fed = _branches().connect("c", "b")  # b leads to add, an output: b keeps its place
+    assert fed.carry_output("c", "b") == fed
+
+
 def test_placed_moves_several_layers_in_one_edit() -> None:
     placed = _branches().placed({"a": (10.0, 20.0), "add": (0, -5)})
     assert placed.layer("a").position == (10.0, 20.0)

@@ -95,9 +95,12 @@ def build_inception(canvas) -> list[Design]:
     for slot, branch in enumerate((one, three, five, project)):
         wire(canvas, branch, merge, slot)  # each time onto the free port
         step()
-    concatenate = canvas.nodes[merge]
-    menu_action(canvas, concatenate, "Mark as Output").trigger()
-    step()
+    # The output mark followed the wiring: from the Input to the 1×1 branch wired from it, then
+    # on to the merge; no other wire moved it (their sources were not outputs).
+    assert designer.design.output_names() == (merge,)
+    assert canvas.nodes[merge].look.output
+    menu_action(canvas, canvas.nodes[merge], "Mark as Output").trigger()  # already: no step
+    assert designer.design == steps[-1]
     return steps
 
 
@@ -351,11 +354,14 @@ def test_attention_s_ports_are_named_in_the_window_s_language(qtbot, window) -> 
     wire(canvas, "input_layer", project)
     wire(canvas, project, attention, 1)
     assert canvas.designer.design.inputs_of(attention) == ("input_layer", project)
+    assert canvas.designer.design.output_names() == (attention,)  # passed on by the first wire
+    loose = drop(canvas, "Dense", 700, 250)
+    wire(canvas, "input_layer", loose)  # the Input is no output now: nothing passed on
     assert canvas.nodes[attention].look.ports == ("query", "value")  # takes no more
     window.set_language(i18n.CHINESE)
     assert canvas.nodes[attention].look.ports == ("query（查询）", "value（值）")  # noqa: RUF001 - Chinese punctuation
     assert canvas.layout_button.text() == "自动布局"
-    assert canvas.nodes[project].look.note == "不属于模型"
+    assert canvas.nodes[loose].look.note == "不属于模型"
 
 
 def test_edit_design_is_offered_while_a_design_is_on_screen(qtbot, window) -> None:

@@ -315,11 +315,12 @@ class DesignCanvas(QWidget):
         )
 
     def connect(self, source: str, target: str, slot: int | None) -> bool:
-        """``source``'s output into ``target``'s input ``slot`` (None: a new last input)."""
+        """``source``'s output into ``target``'s input ``slot`` (None: a new last input); an
+        output wired on to a layer leading nowhere passes its mark on (``carry_output``)."""
         if KINDS[self.designer.design.layer(target).kind].max_inputs == 1:
             slot = None  # its one input, replaced
         return self.apply(
-            lambda d: pinned(d).connect(source, target, slot),
+            lambda d: pinned(d).connect(source, target, slot).carry_output(source, target),
             lambda: translate("DesignCanvas", "Connect {source} to {target}").format(
                 source=source, target=target
             ),

@@ -117,6 +117,17 @@ class Wiring(Graph):
             )
         return self._changed(target, inputs=tuple(name for name in inputs if name != source))
 
+    def carry_output(self: _W, source: str, target: str) -> _W:
+        """After ``source`` was connected to ``target``: when ``source`` is an output and
+        ``target`` leads to none, the mark passes to ``target`` (in its place), so a chain drawn
+        on the canvas ends in its output, as a list design does."""
+        outputs = self.output_names()
+        if source not in outputs or target in self.connected():
+            return self
+        return self._evolve(
+            outputs=tuple(dict.fromkeys(target if name == source else name for name in outputs))
+        )
+
     def set_output(self: _W, name: str, output: bool) -> _W:
         """Mark ``name`` as one of the model's outputs (after those marked), or unmark it."""
         self._named(name)
