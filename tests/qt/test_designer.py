@@ -145,6 +145,31 @@ def test_dragging_a_layer_moves_it_and_undo_moves_it_back(qtbot, designer) -> No
     assert [layer.name for layer in designer.design.layers] == names
 
 
+def test_a_move_that_would_make_a_cycle_is_refused_and_changes_nothing(qtbot, designer) -> None:
+    """x takes the previous layer, y takes x by name: y above x would have x take y."""
+    from explorer.core.sources.designs.model import Design, DesignLayer
+
+    image = DesignLayer("Input", "image", (("shape", (8, 8, 3)),))
+    x = DesignLayer("Conv2D", "x", (("filters", 4),))
+    y = DesignLayer("Conv2D", "y", (("filters", 4),), inputs=("x",))
+    designer.set_design(Design("mixed", (image, x, y)))
+    before = designer.design
+    error = "Conv2D y: its inputs make a cycle: y → x → y"
+    designer.move_layer(2, -1)  # the Up button
+    assert designer.design == before and designer.undo_stack.count() == 0
+    assert designer.properties._general_error.text() == error
+    assert designer.properties._general_error.isVisibleTo(designer)
+    model = designer.layers.model()
+    assert model.moveRow(QModelIndex(), 2, QModelIndex(), 1)  # dragged in the list
+    qtbot.wait(50)  # the move is redone on the design after Qt's own
+    assert designer.design == before and designer.undo_stack.count() == 0
+    assert [designer.layers.item(i).text().split("  ")[0] for i in range(3)] == [
+        "1. image",
+        "2. x",
+        "3. y",
+    ]
+
+
 def test_a_pooling_stride_of_0_reads_as_the_pool_size(qtbot, designer) -> None:
     choose(designer, "MaxPooling2D")
     designer.add_button.click()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.base.errors import ParameterError
+from explorer.core.base.errors import ParameterError, user_message
 from explorer.core.exports.summaries import shape_text
 from explorer.core.sources.designs.kinds import KINDS
 from explorer.core.sources.designs.model import (
@@ -333,8 +333,21 @@ class DesignerPanel(QWidget):
     def move_layer(self, row: int, step: int) -> None:
         target = row + step
         if 0 <= row < len(self.design.layers) and 0 <= target < len(self.design.layers):
-            name = self.design.layers[row].name
-            self._edit(self.design.move(row, target), target, moved_words(name))
+            after = self._moved(row, target)
+            if after is not None:
+                self._edit(after, target, moved_words(self.design.layers[row].name))
+
+    def _moved(self, row: int, target: int) -> Design | None:
+        """The design with layer ``row`` at ``target``; None when the move is refused (a layer
+        that takes "the previous layer" would then take one that it feeds), which is said
+        under the properties, and the list shows the design as it was."""
+        try:
+            return self.design.move(row, target)
+        except ParameterError as error:
+            message = user_message(error)  # "Conv2D y: its inputs make a cycle: y → x → y"
+            self._show(self.design, row)
+            self.properties.show_error(None, translated(message))
+            return None
 
     def _on_rows_dragged(
         self, _parent: QModelIndex, start: int, _end: int, _target: QModelIndex, row: int
@@ -343,8 +356,12 @@ class DesignerPanel(QWidget):
         target = row if row < start else row - 1
         if target != start:
             name = self.design.layers[start].name
-            after = self.design.move(start, target)
-            QTimer.singleShot(0, lambda: self._edit(after, target, moved_words(name)))
+            QTimer.singleShot(0, lambda: self._drag_done(start, target, name))
+
+    def _drag_done(self, start: int, target: int, name: str) -> None:
+        after = self._moved(start, target)  # after Qt is done with the list's own move
+        if after is not None:
+            self._edit(after, target, moved_words(name))
 
     def _on_properties_edited(self) -> None:
         row = self.layers.currentRow()
