@@ -449,15 +449,16 @@ def _add_no_cache(parser: argparse.ArgumentParser) -> None:
 def _graph(args: argparse.Namespace, reference: Reference) -> str:
     """JSON or SVG text for stdout, or written to ``--output`` (a PNG always is)."""
     from explorer.core.analysis.cache import summarize_cached
-    from explorer.core.analysis.graph import folded_groups, lay_out, model_graph
+    from explorer.core.analysis.graph import folded_groups, lay_out, model_graph, with_blocks
     from explorer.core.base.files import atomic_path
     from explorer.core.exports.graphs import graph_json, model_svg
     from explorer.core.params.values import as_json_value
+    from explorer.core.sources.designs.files import design_blocks
 
     if args.format == "png" and not args.output:
         raise ExplorerError("graph --format png needs -o FILE (a PNG is not written to a terminal)")
     summary = summarize_cached(reference, use_cache=not args.no_cache)
-    graph = model_graph(summary)
+    graph = with_blocks(model_graph(summary), design_blocks(reference))
     drawing = lay_out(graph, folded_groups(graph, args.fold))
     if args.format == "json":
         params = {name: as_json_value(value) for name, value in reference.items}

@@ -144,3 +144,29 @@ def test_an_unknown_fold_is_refused() -> None:
     graph = model_graph(pytest.importorskip("tests.recorded").recorded("simple-cnn"))
     with pytest.raises(ParameterError, match="fold: 'layers' is not one of none, blocks"):
         folded_groups(graph, "layers")
+
+
+def test_a_design_s_named_blocks_fold_in_the_drawing() -> None:
+    """Group as Block under any name (not only block1_...), and an expanded residual block: each
+    is a block the drawing folds into one box, with the Keras layers each design layer became."""
+    from explorer.core.analysis.build import summarize
+    from explorer.core.analysis.graph import with_blocks
+    from explorer.core.sources.designs import files as design_files
+
+    design = design_files.load("resources/designs/mini-resnet.design.json")
+    design = design.group_as_block(["conv1", "conv1_bn", "conv1_relu"], "stem")
+    reference = design_files.reference_for(design)
+    blocks = design_files.design_blocks(reference)
+    assert blocks == {"stem": ("conv1", "conv1_bn", "conv1_relu")}
+    plain = model_graph(summarize(reference))
+    graph = with_blocks(plain, blocks)
+    assert graph.group("block:stem").members == ("conv1", "conv1_bn", "conv1_relu")
+    assert graph.node("conv1_bn").groups == ("block:stem", *plain.node("conv1_bn").groups)
+    assert with_blocks(plain, {}) is plain
+    assert with_blocks(plain, {"gone": ("no_such_layer",)}) is plain  # nothing to fold
+    folded = folded_groups(graph, "blocks")
+    assert {"block:stem", "block:block1", "block:block2", "block:block3"} <= folded
+    drawing = lay_out(graph, folded)
+    assert drawing.box("block:stem").id == "block:stem"
+    assert not any(box.id in ("conv1", "conv1_bn") for box in drawing.boxes)
+    assert_well_drawn(drawing)

@@ -376,3 +376,25 @@ def test_edit_design_is_offered_while_a_design_is_on_screen(qtbot, window) -> No
     pick(qtbot, window, "resnet18")  # a catalog model: its drawing, no editing
     assert not graph.edit_action.isChecked() and not graph.edit_button.isVisible()
     assert graph.pages.currentWidget() is graph.view and graph.color.isVisible()
+
+
+def test_the_drawing_folds_a_design_s_named_block(window) -> None:
+    """Group as Block's name, whatever it is, folds in the Graph view's drawing (the window's
+    summary here is ResNet18's recorded one, whose first layers the design names)."""
+    from explorer.core.analysis.graph import folded_groups
+    from explorer.core.sources.designs.model import DesignLayer
+    from tests.recorded import recorded
+
+    design = Design(
+        "stemmed",
+        (
+            DesignLayer("Input", "input_layer", (("shape", (224, 224, 3)),)),
+            DesignLayer("Conv2D", "conv1_conv", (("filters", 64),), group="stem"),
+            DesignLayer("BatchNormalization", "conv1_bn", group="stem"),
+        ),
+    )
+    window.show_view(window.graph)
+    window.state.show(design_files.reference_for(design), recorded("resnet18"))
+    graph = window.graph.graph
+    assert graph.group("block:stem").members == ("conv1_conv", "conv1_bn")
+    assert "block:stem" in folded_groups(graph, "blocks")

@@ -13,8 +13,8 @@ to the rest of the model. The layout is python-igraph's layered (Sugiyama) layou
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from explorer.core.analysis.stages import names_stages, stage_names
@@ -103,6 +103,29 @@ def model_graph(summary: ModelSummary) -> ModelGraph:
     graph = _graph_of(summary)
     _LAST[:] = [(summary, graph)]
     return graph
+
+
+def with_blocks(graph: ModelGraph, blocks: Mapping[str, Sequence[str]]) -> ModelGraph:
+    """``graph`` with more blocks to fold, outermost (a design's named blocks: each a name and
+    its layers' ids); a layer not in the graph is passed over, a block of none is left out."""
+    ids = {node.id for node in graph.nodes}
+    made = [
+        GraphGroup(f"block:{name}", name, _BLOCK_KIND, tuple(m for m in members if m in ids))
+        for name, members in blocks.items()
+    ]
+    taken = {group.id for group in graph.groups}
+    made = [group for group in made if group.members and group.id not in taken]
+    if not made:
+        return graph
+    outer: dict[str, list[str]] = {}
+    for group in made:
+        for member in group.members:
+            outer.setdefault(member, []).append(group.id)
+    nodes = tuple(
+        replace(node, groups=(*outer[node.id], *node.groups)) if node.id in outer else node
+        for node in graph.nodes
+    )
+    return replace(graph, nodes=nodes, groups=(*made, *graph.groups))
 
 
 def _graph_of(summary: ModelSummary) -> ModelGraph:

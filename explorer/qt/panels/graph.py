@@ -40,10 +40,18 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.analysis.cost import macs_text
-from explorer.core.analysis.graph import Drawing, GraphGroup, ModelGraph, folded_groups, model_graph
+from explorer.core.analysis.graph import (
+    Drawing,
+    GraphGroup,
+    ModelGraph,
+    folded_groups,
+    model_graph,
+    with_blocks,
+)
 from explorer.core.exports.graphs import COLORS, BoxText, model_svg
 from explorer.core.references.architecture import Reference
 from explorer.core.sources.designs.files import FAMILY as DESIGNS
+from explorer.core.sources.designs.files import design_blocks
 from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.panels.graph_view import ZOOM_STEP, GraphView
 from explorer.qt.state import WindowState
@@ -298,7 +306,9 @@ class GraphPanel(QWidget):
         summary = self._state.summary
         if summary is None:
             return
-        self.graph = model_graph(summary)
+        # A design's named blocks fold as the drawing's own do.
+        blocks = design_blocks(self._state.reference) if self._state.reference else {}
+        self.graph = with_blocks(model_graph(summary), blocks)
         nodes = {node.id for node in self.graph.nodes}  # a nested model is its layers
         self._rows = {row.path: i for i, row in enumerate(summary.layers) if row.path in nodes}
         fold = "blocks" if len(self.graph.nodes) > FOLD_AT else "none"

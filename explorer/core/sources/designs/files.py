@@ -369,3 +369,16 @@ def reference_for_json(text: str) -> Reference:
 
     ``catalog.parse_reference`` accepts the same text, so the worker needs no change."""
     return architecture_for_json(text).resolve()
+
+
+def design_blocks(reference: Reference) -> dict[str, tuple[str, ...]]:
+    """A design's named blocks (Group as Block, Expand Block) as the Keras layers of each, for
+    the drawing to fold; none for a reference that is not a design."""
+    build = reference.architecture.build
+    if not isinstance(build, DesignBuilder):
+        return {}
+    design = build.design
+    return {
+        group: tuple(n for name in names for n in design.layer(name).keras_names())
+        for group, names in design.groups().items()
+    }
