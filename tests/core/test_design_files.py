@@ -249,6 +249,8 @@ def test_a_design_s_description_counts_layers_as_the_table_does(summary_of) -> N
 
     design = Design("four", (input_layer((8, 8, 1)), DesignLayer("Flatten", "flatten", ())))
     assert architecture_of(design).description == "A design of 1 layer after its input."
+    two = load("resources/designs/image-and-metadata.design.json")
+    assert architecture_of(two).description == "A design of 8 layers after its 2 inputs."
 
 
 def _relu_stack(count: int) -> str:

@@ -1055,6 +1055,10 @@
         <translation>{source}：第 {number} 层（{layer}）：{error}</translation>
     </message>
     <message>
+        <source>A design of {count} layers after its {inputs} inputs.</source>
+        <translation>一个在 {inputs} 个输入之后有 {count} 层的设计。</translation>
+    </message>
+    <message>
         <source>{source}: the first layer must be an Input (found {found})</source>
         <translation>{source}：第一层必须是 Input（实际为 {found}）</translation>
     </message>

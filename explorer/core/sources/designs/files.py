@@ -335,16 +335,20 @@ def left_out(reference: Reference) -> list[tuple[str, str]]:
 
 def architecture_of(design: Design, architecture_id: str | None = None) -> Architecture:
     """A catalog-like entry without parameters; its id is the file's path or the design's name."""
-    count = sum(layer.kind != "Input" for layer in design.layers)  # as the table counts them
+    inputs = sum(layer.kind == "Input" for layer in design.layers)
+    count = len(design.layers) - inputs  # as the table counts them
     return Architecture(
         id=architecture_id or design.name,
         title=design.name,
         family=FAMILY,
         description=Text(
-            QT_TRANSLATE_NOOP("Core", "A design of {count} layer after its input.")
+            QT_TRANSLATE_NOOP("Core", "A design of {count} layers after its {inputs} inputs.")
+            if inputs > 1
+            else QT_TRANSLATE_NOOP("Core", "A design of {count} layer after its input.")
             if count == 1
             else QT_TRANSLATE_NOOP("Core", "A design of {count} layers after its input."),
             count=count,
+            inputs=inputs,
         ),
         params=(),
         build=DesignBuilder(design),
