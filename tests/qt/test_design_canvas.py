@@ -398,3 +398,28 @@ def test_the_drawing_folds_a_design_s_named_block(window) -> None:
     graph = window.graph.graph
     assert graph.group("block:stem").members == ("conv1_conv", "conv1_bn")
     assert "block:stem" in folded_groups(graph, "blocks")
+
+
+def test_a_tall_design_opens_readable_from_its_top_a_small_one_whole(qtbot, window) -> None:
+    """At 1024x768 the U-Net's 18 rows fitted were a quarter of their size, unreadable: it opens
+    at READABLE from the Input down; Fit still shows it all. The Inception block fits as it is."""
+    from explorer.qt.panels.design_canvas import READABLE
+    from tests.qt.conftest import open_example
+
+    window.resize(1024, 768)
+    window.show_view(window.graph)
+    open_example(window, "small-unet")
+    window.graph.edit_action.trigger()
+    canvas = window.canvas
+    qtbot.waitUntil(canvas.view.isVisible)
+    view = canvas.view
+    assert view.transform().m11() == READABLE
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(canvas.nodes["image"].sceneBoundingRect())  # the Input, at the top
+    assert not shown.contains(canvas.nodes["mask"].sceneBoundingRect())
+    canvas.fit_button.click()
+    assert view.transform().m11() < READABLE  # all of it, small
+    open_example(window, "inception-block")
+    assert READABLE <= view.transform().m11() <= 1.0
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert all(shown.contains(node.sceneBoundingRect()) for node in canvas.nodes.values())

@@ -43,6 +43,7 @@ from explorer.qt.widgets.design_layout import NODE_H, NODE_W, auto_layout, posit
 
 Words = Callable[[], str]
 MARGIN = 400.0  # scene room around the layers: space to drop the next ones
+READABLE = 0.6  # the smallest scale a box's text reads at: a tall design opens at it
 
 
 def _names(names: Iterable[str]) -> str:
@@ -140,14 +141,14 @@ class DesignCanvas(QWidget):
         self._stale = True
         if self.isVisible():
             self.draw()
-            if self.designer.undo_stack.count() == 0:  # a design opened or begun: all of it
-                self.fit()
+            if self.designer.undo_stack.count() == 0:  # a design opened or begun
+                self.start_view()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if self._stale:
             self.draw()
-            self.fit()
+            self.start_view()
 
     def draw(self) -> None:
         """Draw the designer's design as it is now, keeping the selection."""
@@ -241,6 +242,18 @@ class DesignCanvas(QWidget):
             problem,
             translate("DesignCanvas", "output"),
         )
+
+    def start_view(self) -> None:
+        """All of the design when its boxes can still be read so, else readable from its top
+        (``READABLE``): Fit shows all of it on demand."""
+        self.fit()
+        if self.view.transform().m11() >= READABLE:
+            return
+        rect = self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        self.view.resetTransform()
+        self.view.scale(READABLE, READABLE)
+        half = self.view.viewport().height() / READABLE / 2
+        self.view.centerOn(rect.center().x(), rect.top() + half)
 
     def fit(self) -> None:
         rect = self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
