@@ -239,6 +239,7 @@ def main() -> int:
     window.grab().save(str(OUT / "window-1366x768-dark.png"))
     window.colours.set_scheme("system")
     window.close()
+    canvas_screenshots()
     print(f"wrote {OUT}")
     return 0
 
