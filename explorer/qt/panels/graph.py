@@ -39,85 +39,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.analysis.cost import macs_text
 from explorer.core.analysis.graph import (
     Drawing,
-    GraphGroup,
     ModelGraph,
     folded_groups,
     model_graph,
     with_blocks,
 )
-from explorer.core.exports.graphs import COLORS, BoxText, model_svg
+from explorer.core.exports.graphs import COLORS, model_svg
 from explorer.core.references.architecture import Reference
 from explorer.core.sources.designs.files import FAMILY as DESIGNS
 from explorer.core.sources.designs.files import design_blocks
 from explorer.qt.i18n import follow, translate, translated
+from explorer.qt.panels.graph_texts import (
+    box_tip,
+    color_labels,
+    color_words,
+    fold_labels,
+    group_tip,
+)
 from explorer.qt.panels.graph_view import ZOOM_STEP, GraphView
 from explorer.qt.state import WindowState
 from explorer.qt.widgets import font_scale
 from explorer.qt.widgets.graph_items import ID_KEY, BoxItem, EdgesItem, box_id
 from explorer.qt.widgets.graph_scene import EDGE_COLOR, Prepared, prepare
 from explorer.qt.widgets.images import svg_to_png
+from explorer.qt.widgets.plots import set_item_texts
 from explorer.qt.widgets.text_files import save_bytes, save_text
 
 COLOR_KEY = "graph/color"
 FOLD_AT = 150  # layers: a bigger model opens folded to blocks
 FOLDS = ("none", "blocks", "stages")
-
-
-def _color_labels() -> dict[str, str]:
-    """The colour choices, by key (the setting keeps the key)."""
-    return {
-        "params": translate("Graph", "Parameters"),
-        "macs": translate("Graph", "MACs"),
-        "activations": translate("Graph", "Activations"),
-        "type": translate("Graph", "Layer kind"),
-    }
-
-
-def _color_words() -> dict[str, str]:
-    """The colour choices as the legend's sentence names them."""
-    return {
-        "params": translate("Graph", "parameters"),
-        "macs": translate("Graph", "macs"),
-        "activations": translate("Graph", "activations"),
-        "type": translate("Graph", "layer kind"),
-    }
-
-
-def _fold_labels() -> dict[str, str]:
-    return {
-        "none": translate("Graph", "Every layer"),
-        "blocks": translate("Graph", "Blocks"),
-        "stages": translate("Graph", "Stages"),
-    }
-
-
-def _group_tip(group: GraphGroup) -> str:
-    return translate("Graph", "{name} ({kind}): double-click to fold").format(
-        name=group.name, kind=translated(group.kind)
-    )
-
-
-def _box_tip(text: BoxText, folded: bool) -> str:
-    tip = translate(
-        "Graph",
-        "<b>{title}</b><br>{subtitle}<br>{shape}<br>"
-        "MACs: {macs} · activations: {activations} values",
-    ).format(
-        title=translated(text.title),
-        subtitle=translated(text.subtitle),
-        shape=text.shape,
-        macs=translated(macs_text(text.macs)),
-        activations=f"{text.activation_elements:,}",
-    )
-    return (tip + translate("Graph", "<br><i>Double-click to open</i>")) if folded else tip
-
-
-def _set_item_texts(combo: QComboBox, texts: dict[str, str]) -> None:
-    for index in range(combo.count()):
-        combo.setItemText(index, texts[combo.itemData(index)])
 
 
 @dataclass(frozen=True)
@@ -240,9 +192,9 @@ class GraphPanel(QWidget):
         )
         self.color_label.setText(translate("Graph", "Colour"))
         self.fold_label.setText(translate("Graph", "Fold"))
-        _set_item_texts(self.color, _color_labels())
+        set_item_texts(self.color, color_labels().__getitem__)
         self.color.setToolTip(translate("Graph", "What the boxes' colour shows"))
-        _set_item_texts(self.fold, _fold_labels())
+        set_item_texts(self.fold, fold_labels().__getitem__)
         self.fold.setToolTip(
             translate("Graph", "Draw each block or stage as one box with its totals")
         )
@@ -437,9 +389,9 @@ class GraphPanel(QWidget):
         if self.drawing is None:
             return
         for group_id, frame in self._frames.items():
-            frame.setToolTip(_group_tip(self.drawing.graph.group(group_id)))
+            frame.setToolTip(group_tip(self.drawing.graph.group(group_id)))
         for key, item in self._boxes.items():
-            item.setToolTip(_box_tip(item.text, key in self.drawing.folded))
+            item.setToolTip(box_tip(item.text, key in self.drawing.folded))
 
     def color_key(self) -> str:
         return str(self.color.currentData())
@@ -465,7 +417,7 @@ class GraphPanel(QWidget):
         ).format(
             layers=len(self.graph.nodes),
             boxes=len(self.drawing.boxes),
-            colour=_color_words()[key],
+            colour=color_words()[key],
             scale=scale,
         )
 
