@@ -72,11 +72,8 @@ def _add_backend(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from explorer.core.analysis.graph import FOLDS
     from explorer.core.analysis.memory import ACTIVATION_BYTES, OPTIMIZER_SLOTS
-    from explorer.core.exports.code import STYLES
-    from explorer.core.exports.graphs import COLORS
-    from explorer.core.exports.summaries import FORMATS
+    from explorer.core.base.choices import COLORS, FOLDS, FORMATS, STYLES
 
     parser = _Parser(
         prog="explorer",

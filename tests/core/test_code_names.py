@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from explorer.core.analysis.build import summarize
+from explorer.core.base.choices import STYLES
 from explorer.core.base.errors import ParameterError
-from explorer.core.exports.code import STYLES, CodeExportError, code_for_design
+from explorer.core.exports.code import CodeExportError, code_for_design
 from explorer.core.exports.code_names import RESERVED
 from explorer.core.sources.designs.examples import examples_folder
 from explorer.core.sources.designs.files import load, reference_for

@@ -8,7 +8,8 @@ import pytest
 
 from explorer.core.analysis.build import summarize
 from explorer.core.analysis.summary import ModelSummary
-from explorer.core.exports.code import STYLES, CodeExportError, code_for, code_for_design
+from explorer.core.base.choices import STYLES
+from explorer.core.exports.code import CodeExportError, code_for, code_for_design
 from explorer.core.references.architecture import Architecture
 from explorer.core.sources.designs.examples import examples_folder
 from explorer.core.sources.designs.files import reference_for

@@ -19,11 +19,11 @@ from functools import cached_property
 
 from explorer.core.analysis.stages import names_stages, stage_names
 from explorer.core.analysis.summary import LayerRow, ModelSummary, known_sum
+from explorer.core.base.choices import FOLDS
 from explorer.core.base.errors import ParameterError
 from explorer.core.base.shapes import Shape
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 
-FOLDS = ("none", "blocks", "stages")
 NODE_WIDTH = 230  # drawing units: a box holds three lines of text at 10-11 units
 NODE_HEIGHT = 48
 H_GAP = 40

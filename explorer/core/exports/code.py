@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from explorer.core.base.choices import STYLES
 from explorer.core.base.errors import SHOWN_LIMIT, ExplorerError, shown
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.exports.code_calls import (
@@ -40,8 +41,6 @@ from explorer.core.sources.designs.kinds import KINDS
 from explorer.core.sources.designs.model import Design, layer_label
 from explorer.core.sources.designs.sequence_kinds import SELF_ATTENTION
 from explorer.core.sources.designs.shapes import LayerCheck, check, in_model
-
-STYLES = ("sequential", "functional", "subclassing")
 
 
 class CodeExportError(ExplorerError):

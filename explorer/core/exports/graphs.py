@@ -12,13 +12,13 @@ from xml.sax.saxutils import escape
 from explorer.core.analysis.cost import macs_text, uncounted_note
 from explorer.core.analysis.graph import Box, Drawing, GraphNode
 from explorer.core.analysis.summary import Totals
+from explorer.core.base.choices import COLORS
 from explorer.core.base.errors import ParameterError, one_line
 from explorer.core.base.shapes import shape_text
 from explorer.core.base.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.base.units import short_count
 from explorer.core.references.architecture import Reference
 
-COLORS = ("params", "macs", "activations", "type")
 _HEAT = ((255, 255, 255), (255, 224, 130), (244, 140, 60), (198, 40, 40))  # none -> most
 _KINDS = (  # layer kind -> colour, first match of the type name wins
     (("LSTM", "GRU", "RNN", "Bidirectional"), "#80cbc4"),  # recurrent (ConvLSTM too)

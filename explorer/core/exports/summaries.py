@@ -14,8 +14,6 @@ from explorer.core.base.units import activation_bytes, binary_and_decimal
 from explorer.core.exports.tables import csv_text, markdown_table, plain_table
 from explorer.core.params.values import format_value
 
-FORMATS = ("text", "json", "csv", "markdown")
-
 
 def output_shape_text(row: LayerRow) -> str:
     """The layer's output shapes; a layer called N times with one shape shows it once, with

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.base.choices import STYLES
 from explorer.core.base.errors import ExplorerError, user_message
-from explorer.core.exports.code import STYLES
 from explorer.qt.i18n import follow, translate, translated
 from explorer.qt.widgets.text_files import save_text
 

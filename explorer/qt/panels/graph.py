@@ -46,7 +46,8 @@ from explorer.core.analysis.graph import (
     model_graph,
     with_blocks,
 )
-from explorer.core.exports.graphs import COLORS, model_svg
+from explorer.core.base.choices import COLORS, FOLDS
+from explorer.core.exports.graphs import model_svg
 from explorer.core.references.architecture import Reference
 from explorer.core.sources.designs.files import FAMILY as DESIGNS
 from explorer.core.sources.designs.files import design_blocks
@@ -69,7 +70,6 @@ from explorer.qt.widgets.text_files import save_bytes, save_text
 
 COLOR_KEY = "graph/color"
 FOLD_AT = 150  # layers: a bigger model opens folded to blocks
-FOLDS = ("none", "blocks", "stages")
 
 
 @dataclass(frozen=True)
