@@ -17,7 +17,7 @@ from explorer.core.exports.summaries import output_shape_text
 from explorer.core.weights.compatibility import CompatibilityReport
 from explorer.qt.dialogs.prompts import Prompts
 from explorer.qt.main_window import MainWindow
-from explorer.qt.panels.layer_table import field_text
+from explorer.qt.panels.layer_table_model import field_text
 from tests.qt.fake_client import FakeWorkerClient
 from tests.recorded import recorded
 

@@ -8,7 +8,8 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView
 
 from explorer.core.analysis.summary import ModelSummary
-from explorer.qt.panels.layer_table import LayerTableModel, LayerTableView
+from explorer.qt.panels.layer_table import LayerTableView
+from explorer.qt.panels.layer_table_model import LayerTableModel
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -254,7 +255,7 @@ def test_the_filter_matches_words_not_any_letters(view: LayerTableView, resnet50
 
 
 def test_the_selected_layer_s_numbers_are_explained_under_the_table(view, resnet50) -> None:
-    from explorer.qt.panels.layer_table import DETAILS_HINT
+    from explorer.qt.panels.layer_table_model import DETAILS_HINT
 
     assert view.details.text() == DETAILS_HINT
     view.table.selectRow(1)  # conv1_conv
