@@ -423,3 +423,42 @@ def test_a_tall_design_opens_readable_from_its_top_a_small_one_whole(qtbot, wind
     assert READABLE <= view.transform().m11() <= 1.0
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert all(shown.contains(node.sceneBoundingRect()) for node in canvas.nodes.values())
+
+
+def test_connect_from_the_keyboard(qtbot, window) -> None:
+    """A layer chosen in the list (arrow keys), the Menu key on the canvas: its menu, beside its
+    box, offers Connect to each layer that may take its output, none that would make a cycle."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    canvas = open_canvas(qtbot, window)
+    designer = canvas.designer
+    dense = drop(canvas, "Dense", 100, 250)
+    relu = drop(canvas, "ReLU", 100, 450)
+
+    def connect_menu(name: str) -> QMenu:
+        designer.select(name)
+        assert canvas.selected_names() == {name}
+        origin = QPoint(0, 0)
+        keyboard = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, origin, origin)
+        item, where = canvas.view.menu_place(keyboard)
+        assert item is canvas.nodes[name]
+        corner = canvas.view.mapFromScene(item.sceneBoundingRect().bottomLeft())
+        assert where == canvas.view.viewport().mapToGlobal(corner)  # beside its box
+        (action,) = [a for a in canvas.view.menu_for(item).actions() if a.text() == "Connect to"]
+        return action.menu()
+
+    offered = connect_menu("input_layer").actions()
+    assert [a.text() for a in offered] == [f"Dense {dense}", f"ReLU {relu}"]
+    offered[0].trigger()
+    assert designer.design.inputs_of(dense) == ("input_layer",)
+    assert designer.design.output_names() == (dense,)  # the mark passed on
+    offered = connect_menu(dense).actions()
+    assert [a.text() for a in offered] == [f"ReLU {relu}"]  # not the Input, nothing feeding it
+    offered[0].trigger()
+    assert designer.design.inputs_of(relu) == (dense,)
+    assert designer.design.output_names() == (relu,)
+    assert not connect_menu(relu).isEnabled()  # everything else feeds it
+    designer.undo_action.trigger()
+    assert designer.design.inputs_of(relu) == ()

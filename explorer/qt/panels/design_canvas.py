@@ -196,7 +196,10 @@ class DesignCanvas(QWidget):
         self.scene.setSceneRect(
             self.scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         )
-        chosen = kept & set(self.nodes) or {self.designer.selected_name() or ""}
+        # The boxes selected before, as long as they hold the list's layer (an edit may select
+        # another: a connection selects the layer it feeds); else that layer alone.
+        listed = self.designer.selected_name() or ""
+        chosen = kept & set(self.nodes) if listed in kept else {listed}
         with QSignalBlocker(self.scene):
             for name in chosen & set(self.nodes):
                 self.nodes[name].setSelected(True)

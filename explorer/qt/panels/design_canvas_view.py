@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -217,9 +217,45 @@ class CanvasView(QGraphicsView):
             super().wheelEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
-        menu = self.menu_for(self.item_at(QPointF(event.pos())))
-        menu.exec(event.globalPos())
+        item, where = self.menu_place(event)
+        menu = self.menu_for(item)
+        menu.exec(where)
         menu.deleteLater()
+
+    def menu_place(self, event: QContextMenuEvent) -> tuple[QGraphicsItem | None, QPoint]:
+        """What a context menu is for, and where it opens: under the mouse; from the keyboard
+        (the Menu key, Shift+F10), the selected box, beside it. With its Connect to, a design
+        can be wired without a mouse."""
+        if event.reason() != QContextMenuEvent.Reason.Keyboard:
+            return self.item_at(QPointF(event.pos())), event.globalPos()
+        selected = [item for item in self.scene().selectedItems() if isinstance(item, NodeItem)]
+        if not selected:
+            return None, event.globalPos()
+        self.ensureVisible(selected[0])
+        corner = selected[0].sceneBoundingRect().bottomLeft()
+        return selected[0], self.viewport().mapToGlobal(self.mapFromScene(corner))
+
+    def _add_connect_menu(self, menu: QMenu, name: str) -> None:
+        """Connect to ▸ each layer that may take ``name``'s output (not an Input, not one that
+        feeds it: a cycle), into its next free input (a one-input layer's is replaced)."""
+        canvas = self._canvas
+        design = canvas.designer.design
+        feeding = design.upstream(name)
+        targets = [
+            layer.name
+            for layer in design.layers
+            if layer.kind != "Input"
+            and layer.name != name
+            and layer.name not in feeding
+            and name not in design.inputs_of(layer.name)
+        ]
+        connect = menu.addMenu(translate("DesignCanvas", "Connect to"))
+        connect.setEnabled(bool(targets))
+        for target in targets:
+            connect.addAction(
+                design.layer(target).label,
+                lambda target=target: canvas.connect(name, target, None),
+            )
 
     def menu_for(self, item: QGraphicsItem | None) -> QMenu:
         """The context menu for ``item`` (selected first if it was not)."""
@@ -238,6 +274,7 @@ class CanvasView(QGraphicsView):
             mark.setCheckable(True)
             mark.setChecked(output)
             mark.triggered.connect(lambda: canvas.set_output(name, not output))
+            self._add_connect_menu(menu, name)
             if design.layer(name).kind == "ResidualBlock":
                 menu.addAction(
                     translate("DesignCanvas", "Expand Block"), lambda: canvas.expand(name)

@@ -2346,6 +2346,10 @@
         <translation>取消组合 {block}</translation>
     </message>
     <message>
+        <source>Connect to</source>
+        <translation>连接到</translation>
+    </message>
+    <message>
         <source>Mark as Output</source>
         <translation>标记为输出</translation>
     </message>
