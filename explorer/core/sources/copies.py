@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from explorer.core.references.architecture import Reference
 from explorer.core.sources.catalog import resnet, simple_cnn
-from explorer.core.sources.designs.files import DesignBuilder
+from explorer.core.sources.designs.files import design_of
 from explorer.core.sources.designs.model import Design, DesignError
 
 
 def design_from_reference(reference: Reference) -> Design:
     """The design of a design reference, or a design copy of simple-cnn or a ResNet."""
+    design = design_of(reference)
+    if design is not None:
+        return design
     architecture = reference.architecture
-    if isinstance(architecture.build, DesignBuilder):
-        return architecture.build.design
     if architecture.id == "simple-cnn":
         return simple_cnn.design(reference.values)
     depth = architecture.id.removeprefix("resnet")

@@ -324,13 +324,17 @@ class DesignBuilder:
         return build_design(self.design)
 
 
+def design_of(reference: Reference) -> Design | None:
+    """The design a reference was made from; None for a catalog model or a model file."""
+    build = reference.architecture.build
+    return build.design if isinstance(build, DesignBuilder) else None
+
+
 def left_out(reference: Reference) -> list[tuple[str, str]]:
     """The layers of a design reference that do not fit and are left out of its model, each
     with its reason (the window shows them in red; the CLI warns); none for other models."""
-    build = reference.architecture.build
-    if not isinstance(build, DesignBuilder):
-        return []
-    return layers_left_out(build.design, check(build.design))
+    design = design_of(reference)
+    return [] if design is None else layers_left_out(design, check(design))
 
 
 def architecture_of(design: Design, architecture_id: str | None = None) -> Architecture:
@@ -378,10 +382,9 @@ def reference_for_json(text: str) -> Reference:
 def design_blocks(reference: Reference) -> dict[str, tuple[str, ...]]:
     """A design's named blocks (Group as Block, Expand Block) as the Keras layers of each, for
     the drawing to fold; none for a reference that is not a design."""
-    build = reference.architecture.build
-    if not isinstance(build, DesignBuilder):
+    design = design_of(reference)
+    if design is None:
         return {}
-    design = build.design
     return {
         group: tuple(n for name in names for n in design.layer(name).keras_names())
         for group, names in design.groups().items()
