@@ -114,9 +114,14 @@ class MemoryEstimate:
     runtime_bytes: int | None = 0
 
     @property
-    def total_bytes(self) -> int:
+    def tensors_bytes(self) -> int:
+        """The step's tensors: what the backend's allocator counts (no framework memory)."""
         parts: int = sum(getattr(self, part) for part in (*PARTS, "inputs_bytes"))
-        return parts + (self.runtime_bytes or 0)
+        return parts
+
+    @property
+    def total_bytes(self) -> int:
+        return self.tensors_bytes + (self.runtime_bytes or 0)
 
     def to_json_dict(self) -> dict[str, Any]:
         return {

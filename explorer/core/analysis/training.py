@@ -343,7 +343,7 @@ def train_steps(
         precision,
         runtime=counts_runtime("CPU" if on_cpu else "GPU", backend),
     )
-    expected = found.total_bytes - (found.runtime_bytes or 0)  # what the allocator counts
+    expected = found.tensors_bytes  # what the allocator counts
     room = available_memory_bytes() if on_cpu else None
     if room is not None and found.total_bytes * FIT_MARGIN > room:
         # TensorFlow does not survive an allocation that fails on the CPU (it crashes): a step
