@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,25 @@ def test_a_run_can_be_cancelled_and_bad_steps_are_refused() -> None:
     with pytest.raises(ParameterError) as caught:
         train_steps(parse_reference("simple-cnn"), batch=2, steps=0)
     assert str(caught.value) == "steps: 0 is not a number of steps from 1 to 10,000"
+
+
+def test_the_rss_ratio_is_for_the_cpu_only() -> None:
+    """On the CPU the estimate with TensorFlow's own memory is set against the RSS growth; on a
+    GPU the tensors are not in the RAM, and under JAX or PyTorch the framework's part is not
+    known: no ratio there, and the text says none."""
+    from explorer.core.analysis.training import RunResult
+    from explorer.core.exports.memory_reports import run_text
+
+    cpu = RunResult("CPU", "tensorflow", 8, 2, "adam", "float32", 0.5, 400 * 2**20,
+                    "allocator peak", 300 * 2**20, rss_growth_bytes=800 * 2**20,
+                    runtime_bytes=300 * 2**20)  # fmt: skip
+    assert cpu.rss_ratio == 0.75
+    assert run_text(cpu).endswith(
+        "The process grew by 800.00 MiB (838.86 MB) (RSS, with the framework's own memory); "
+        "with TensorFlow's own memory, 300.00 MiB (314.57 MB), the estimate is 0.75 of it\n"
+    )
+    gpu = replace(cpu, device="GPU:0", runtime_bytes=0)
+    jax = replace(cpu, backend="jax", runtime_bytes=None)
+    assert gpu.rss_ratio is None and jax.rss_ratio is None
+    assert run_text(gpu).endswith("(RSS, with the framework's own memory)\n")
+    assert gpu.to_json_dict()["rss_ratio"] is None

@@ -63,8 +63,10 @@ class RunResult:
 
     @property
     def rss_ratio(self) -> float | None:
-        """The estimate with the framework's own memory over the process's RSS growth."""
-        if not self.rss_growth_bytes or self.runtime_bytes is None:
+        """The estimate with the framework's own memory over the process's RSS growth, on the
+        CPU, where both are in the RAM (None on a GPU, whose tensors RSS does not hold, and
+        where the framework's memory is not known)."""
+        if not self.rss_growth_bytes or not self.runtime_bytes:
             return None
         return (self.estimate_bytes + self.runtime_bytes) / self.rss_growth_bytes
 

@@ -195,23 +195,22 @@ def run_text(result: RunResult) -> str:
     """``explorer run``'s report: speed, the measured peak and the estimate beside it."""
     measured = binary_and_decimal(result.peak_bytes) if result.peak_bytes is not None else "unknown"
     ratio = f"{result.ratio:.2f}" if result.ratio is not None else "unknown"
-    return (
+    lines = [
         f"Device: {result.device} ({result.backend}); batch {result.batch:,}, "
-        f"{result.steps:,} steps, {result.optimizer}, {result.precision}\n"
-        f"Step: {result.step_seconds * 1000:,.1f} ms, {result.samples_per_second:,.1f} samples/s\n"
-        f"Measured ({result.measured}): {measured}\n"
-        f"Estimate: {binary_and_decimal(result.estimate_bytes)} (estimate / measured = {ratio})\n"
-        + (
+        f"{result.steps:,} steps, {result.optimizer}, {result.precision}",
+        f"Step: {result.step_seconds * 1000:,.1f} ms, {result.samples_per_second:,.1f} samples/s",
+        f"Measured ({result.measured}): {measured}",
+        f"Estimate: {binary_and_decimal(result.estimate_bytes)} (estimate / measured = {ratio})",
+    ]
+    if result.rss_growth_bytes is not None:
+        grew = (
             f"The process grew by {binary_and_decimal(result.rss_growth_bytes)} (RSS, with the "
             "framework's own memory)"
-            + (
+        )
+        if result.rss_ratio is not None and result.runtime_bytes is not None:
+            grew += (
                 f"; with TensorFlow's own memory, {binary_and_decimal(result.runtime_bytes)}, "
                 f"the estimate is {result.rss_ratio:.2f} of it"
-                if result.rss_ratio is not None and result.runtime_bytes is not None
-                else ""
             )
-            + "\n"
-            if result.rss_growth_bytes is not None
-            else ""
-        )
-    )
+        lines.append(grew)
+    return "\n".join(lines) + "\n"

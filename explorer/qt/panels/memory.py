@@ -390,7 +390,7 @@ class MemoryPanel(PlotPanel):
                     runtime=short_bytes(result.runtime_bytes or 0),
                     ratio=f"{result.rss_ratio:.2f}",
                 )
-                if result.rss_ratio is not None and result.runtime_bytes
+                if result.rss_ratio is not None
                 else ""
             )
         )
